@@ -1,0 +1,150 @@
+//! Runtime tests in TestExternalities: the genesis presets build, and a signed transfer
+//! goes through the real transaction checks and pays a fee.
+
+use crate::{
+	genesis_config_presets::{endowed_accounts, get_preset, preset_names, ENDOWMENT},
+	AccountId, Balance, BalancesCall, Executive, Header, Runtime, RuntimeCall, SignedPayload,
+	System, TxExtension, UncheckedExtrinsic, UNIT,
+};
+use codec::Encode;
+use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_io::TestExternalities;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{generic::Era, traits::Header as _, MultiAddress};
+
+/// The wasm runtime's genesis state for a preset, built exactly as the node builds it.
+fn ext_from_preset(name: &str) -> TestExternalities {
+	let wasm = crate::WASM_BINARY.expect("the wasm runtime is built with the std feature");
+	let storage = GenesisConfigBuilderRuntimeCaller::<()>::new(wasm)
+		.get_storage_for_named_preset(Some(&name.to_string()))
+		.expect("the preset builds a genesis state");
+	storage.into()
+}
+
+fn aura_authorities() -> Vec<AuraId> {
+	pallet_aura::Authorities::<Runtime>::get().into_inner()
+}
+
+fn free(who: &AccountId) -> Balance {
+	pallet_balances::Pallet::<Runtime>::free_balance(who)
+}
+
+#[test]
+fn runtime_offers_the_two_presets() {
+	assert_eq!(
+		preset_names(),
+		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	);
+	assert!(get_preset(&PresetId::from("no_such_preset")).is_none());
+}
+
+#[test]
+fn development_preset_has_alice_validating_and_six_funded_accounts() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(aura_authorities(), vec![Sr25519Keyring::Alice.public().into()]);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 1);
+		for account in endowed_accounts() {
+			assert_eq!(free(&account), ENDOWMENT);
+		}
+		assert_eq!(pallet_balances::TotalIssuance::<Runtime>::get(), 6 * ENDOWMENT);
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_three_validators() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let expected: Vec<AuraId> = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+			.iter()
+			.map(|k| k.public().into())
+			.collect();
+		assert_eq!(aura_authorities(), expected);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 3);
+		assert_eq!(free(&Sr25519Keyring::Ferdie.to_account_id()), ENDOWMENT);
+	});
+}
+
+fn signed_transfer(
+	signer: Sr25519Keyring,
+	dest: AccountId,
+	value: Balance,
+	nonce: u32,
+) -> UncheckedExtrinsic {
+	let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+		dest: MultiAddress::Id(dest),
+		value,
+	});
+	let tx_ext: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	let payload = SignedPayload::new(call.clone(), tx_ext.clone()).unwrap();
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		MultiAddress::Id(signer.to_account_id()),
+		signature.into(),
+		tx_ext,
+	)
+}
+
+#[test]
+fn signed_transfer_moves_funds_and_charges_a_fee() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		Executive::initialize_block(&Header::new(
+			1,
+			Default::default(),
+			Default::default(),
+			System::parent_hash(),
+			Default::default(),
+		));
+
+		let amount = 5 * UNIT;
+		let xt = signed_transfer(Sr25519Keyring::Alice, bob.clone(), amount, 0);
+		let len = xt.encoded_size() as u32;
+		let expected_fee =
+			pallet_transaction_payment::Pallet::<Runtime>::query_info(xt.clone(), len).partial_fee;
+		assert!(expected_fee > 0);
+
+		Executive::apply_extrinsic(xt).expect("valid transaction").expect("dispatch succeeds");
+
+		assert_eq!(free(&bob), ENDOWMENT + amount);
+		let fee = ENDOWMENT - amount - free(&alice);
+		assert_eq!(fee, expected_fee);
+		assert_eq!(System::account_nonce(&alice), 1);
+		System::assert_has_event(
+			pallet_transaction_payment::Event::<Runtime>::TransactionFeePaid {
+				who: alice,
+				actual_fee: fee,
+				tip: 0,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn transfer_with_a_bad_signature_is_rejected_without_charging() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		// Signed by Bob but claiming to come from Alice.
+		let mut xt = signed_transfer(Sr25519Keyring::Bob, Sr25519Keyring::Charlie.to_account_id(), UNIT, 0);
+		if let sp_runtime::generic::Preamble::Signed(address, _, _) = &mut xt.preamble {
+			*address = MultiAddress::Id(alice.clone());
+		}
+		assert!(Executive::apply_extrinsic(xt).is_err());
+		assert_eq!(free(&alice), ENDOWMENT);
+		assert_eq!(System::account_nonce(&alice), 0);
+	});
+}

@@ -1,0 +1,134 @@
+//! Helpers for end-to-end tests: start real `ostrom-node` processes on free loopback ports,
+//! talk to them over JSON-RPC, and stop them when the test ends, whether it passed or not.
+
+use serde_json::Value;
+use std::{
+	fs::File,
+	net::TcpListener,
+	path::PathBuf,
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+use subxt::rpcs::{client::RpcParams, RpcClient};
+
+pub use subxt::rpcs::rpc_params;
+
+/// The node binary: `$OSTROM_NODE`, else `ostrom-node` beside this test's own `deps/` folder,
+/// which is where cargo puts it when the node and the tests are built in one profile.
+pub fn node_binary() -> PathBuf {
+	if let Some(path) = std::env::var_os("OSTROM_NODE") {
+		return path.into();
+	}
+	let exe = std::env::current_exe().expect("the test knows its own path");
+	let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>/deps");
+	profile_dir.join("ostrom-node")
+}
+
+/// A TCP port on 127.0.0.1 that nothing listens on right now.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|listener| listener.local_addr())
+		.map(|addr| addr.port())
+		.expect("the OS hands out a free port")
+}
+
+/// A running `ostrom-node`; dropping it kills the process.
+pub struct Node {
+	pub name: String,
+	pub rpc_port: u16,
+	pub p2p_port: u16,
+	pub prometheus_port: u16,
+	child: Child,
+	log: PathBuf,
+}
+
+impl Node {
+	/// Starts `ostrom-node` with a temporary database, on free ports, with `args` added.
+	pub fn start(name: &str, args: &[&str]) -> Node {
+		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
+		let log = std::env::temp_dir().join(format!("ostrom-e2e-{name}-{rpc_port}.log"));
+		let log_file = File::create(&log).expect("the log file can be created");
+		let binary = node_binary();
+		assert!(binary.exists(), "{} is missing: build it with `cargo build --release`", binary.display());
+		let child = Command::new(&binary)
+			.args(["--tmp", "--no-telemetry", "--no-mdns", "--rpc-cors", "all"])
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--port", &p2p_port.to_string()])
+			.args(["--prometheus-port", &prometheus_port.to_string()])
+			.args(["--name", name])
+			.args(args)
+			.stdout(Stdio::null())
+			.stderr(log_file)
+			.spawn()
+			.expect("ostrom-node starts");
+		Node { name: name.to_string(), rpc_port, p2p_port, prometheus_port, child, log }
+	}
+
+	/// WebSocket and HTTP JSON-RPC share one port.
+	pub fn ws_url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// Connects an RPC client, retrying while the node is still starting.
+	pub async fn rpc(&mut self) -> RpcClient {
+		let deadline = Instant::now() + Duration::from_secs(60);
+		loop {
+			if let Ok(Some(status)) = self.child.try_wait() {
+				panic!("{} exited during start-up ({status}); log: {}", self.name, self.log.display());
+			}
+			match RpcClient::from_insecure_url(self.ws_url()).await {
+				Ok(client) => return client,
+				Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(250)).await,
+				Err(e) => panic!("{} never answered RPC: {e}; log: {}", self.name, self.log.display()),
+			}
+		}
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+		if std::thread::panicking() {
+			eprintln!("log of {}: {}", self.name, self.log.display());
+		} else {
+			let _ = std::fs::remove_file(&self.log);
+		}
+	}
+}
+
+/// Calls `method` and returns its JSON result.
+pub async fn call(rpc: &RpcClient, method: &str, params: RpcParams) -> Value {
+	rpc.request::<Value>(method, params)
+		.await
+		.unwrap_or_else(|e| panic!("{method} failed: {e}"))
+}
+
+/// The number of the block with `hash`, or of the best block when `hash` is `None`.
+pub async fn block_number(rpc: &RpcClient, hash: Option<&str>) -> u64 {
+	let header = call(rpc, "chain_getHeader", rpc_params![hash]).await;
+	let number = header["number"].as_str().expect("a header has a hex number");
+	u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex block number")
+}
+
+/// The number of the last finalized block.
+pub async fn finalized_number(rpc: &RpcClient) -> u64 {
+	let hash = call(rpc, "chain_getFinalizedHead", rpc_params![]).await;
+	block_number(rpc, hash.as_str()).await
+}
+
+/// Waits until the node has produced `best` blocks and finalized `finalized`, or panics.
+pub async fn wait_for_blocks(rpc: &RpcClient, best: u64, finalized: u64, timeout: Duration) {
+	let deadline = Instant::now() + timeout;
+	loop {
+		let (b, f) = (block_number(rpc, None).await, finalized_number(rpc).await);
+		if b >= best && f >= finalized {
+			return;
+		}
+		assert!(
+			Instant::now() < deadline,
+			"after {timeout:?}: best #{b}, finalized #{f}; wanted #{best} and #{finalized}"
+		);
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+}

@@ -1,0 +1,114 @@
+//! A `--dev` validator produces and finalizes blocks, serves the standard RPC methods plus
+//! `system_accountNextIndex` and `payment_*`, exposes Prometheus metrics, and executes a signed
+//! transfer submitted with subxt: the balances move and the sender pays a fee.
+
+use ostrom_e2e::{call, rpc_params, wait_for_blocks, Node};
+use scale_decode::DecodeAsType;
+use std::{io::{Read, Write}, net::TcpStream, time::Duration};
+use subxt::{dynamic, ext::codec::Decode, utils::AccountId32, OnlineClient, PolkadotConfig};
+use subxt_signer::sr25519::dev;
+
+const UNIT: u128 = 1_000_000_000_000;
+
+#[derive(Debug, DecodeAsType)]
+struct AccountInfo {
+	nonce: u32,
+	data: AccountData,
+}
+
+#[derive(Debug, DecodeAsType)]
+struct AccountData {
+	free: u128,
+}
+
+async fn account(
+	api: &OnlineClient<PolkadotConfig>,
+	block_hash: subxt::utils::H256,
+	who: [u8; 32],
+) -> AccountInfo {
+	let address = dynamic::storage::<([u8; 32],), AccountInfo>("System", "Account");
+	api.at_block(block_hash)
+		.await
+		.expect("the block is known")
+		.storage()
+		.fetch(address, (who,))
+		.await
+		.expect("System.Account is readable")
+		.decode()
+		.expect("System.Account decodes")
+}
+
+fn prometheus_metrics(port: u16) -> String {
+	let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("Prometheus listens");
+	write!(stream, "GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+	let mut body = String::new();
+	stream.read_to_string(&mut body).unwrap();
+	body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dev_node_finalizes_blocks_and_executes_a_signed_transfer() {
+	let mut node = Node::start("dev", &["--dev"]);
+	let rpc = node.rpc().await;
+	wait_for_blocks(&rpc, 2, 1, Duration::from_secs(120)).await;
+
+	// The chain is Ostrom's, with its token, and the node serves the extra RPC methods.
+	let version = call(&rpc, "state_getRuntimeVersion", rpc_params![]).await;
+	assert_eq!(version["specName"], "ostrom");
+	let properties = call(&rpc, "system_properties", rpc_params![]).await;
+	assert_eq!(properties["tokenSymbol"], "OST");
+	assert_eq!(properties["tokenDecimals"], 12);
+	let methods = call(&rpc, "rpc_methods", rpc_params![]).await;
+	let methods: Vec<&str> =
+		methods["methods"].as_array().unwrap().iter().filter_map(|m| m.as_str()).collect();
+	for wanted in ["system_accountNextIndex", "payment_queryInfo", "payment_queryFeeDetails", "author_submitExtrinsic", "state_getMetadata"] {
+		assert!(methods.contains(&wanted), "{wanted} is not served");
+	}
+	let alice_ss58 = dev::alice().public_key().to_account_id().to_string();
+	assert_eq!(call(&rpc, "system_accountNextIndex", rpc_params![alice_ss58.clone()]).await, 0);
+
+	let metrics = prometheus_metrics(node.prometheus_port);
+	assert!(metrics.contains("substrate_block_height"), "no block height metric in:\n{metrics}");
+
+	// Alice sends 3 OST to Bob, signed and submitted by subxt.
+	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();
+	let before = api.at_current_block().await.unwrap();
+	let (alice, bob) = (dev::alice().public_key().0, dev::bob().public_key().0);
+	let alice_before = account(&api, before.block_hash(), alice).await;
+	let bob_before = account(&api, before.block_hash(), bob).await;
+	assert_eq!(alice_before.nonce, 0);
+
+	let amount = 3 * UNIT;
+	let transfer = dynamic::transaction(
+		"Balances",
+		"transfer_keep_alive",
+		(dev::bob().public_key().to_address::<()>(), amount),
+	);
+	let in_block = before
+		.transactions()
+		.sign_and_submit_then_watch_default(&transfer, &dev::alice())
+		.await
+		.expect("the node accepts the transaction")
+		.wait_for_finalized()
+		.await
+		.expect("the transaction is finalized");
+	let events = in_block.wait_for_success().await.expect("the transfer succeeds");
+
+	let fee_paid = events
+		.iter()
+		.map(|event| event.expect("events decode"))
+		.find(|event| event.pallet_name() == "TransactionPayment" && event.event_name() == "TransactionFeePaid")
+		.expect("a TransactionFeePaid event");
+	let (payer, fee, tip) = <(AccountId32, u128, u128)>::decode(&mut fee_paid.field_bytes()).unwrap();
+	assert_eq!(payer.0, alice);
+	assert_eq!(tip, 0);
+	assert!(fee > 0, "a transfer costs a fee");
+	assert!(fee < UNIT / 10, "a transfer fee of {fee} is out of proportion");
+
+	let alice_after = account(&api, in_block.block_hash(), alice).await;
+	let bob_after = account(&api, in_block.block_hash(), bob).await;
+	assert_eq!(bob_after.data.free, bob_before.data.free + amount);
+	assert_eq!(alice_after.data.free, alice_before.data.free - amount - fee);
+	assert_eq!(alice_after.nonce, 1);
+	assert_eq!(call(&rpc, "system_accountNextIndex", rpc_params![alice_ss58]).await, 1);
+}
