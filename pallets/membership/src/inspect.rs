@@ -1,0 +1,42 @@
+//! How other pallets see the membership: through [`MembershipInspect`].
+
+use crate::{Config, Event, MemberCount, Members, Pallet};
+use ostrom_primitives::{MembershipInspect, Reputation};
+
+impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
+	fn is_active_member(who: &T::AccountId) -> bool {
+		Pallet::<T>::ensure_active_member(who).is_ok()
+	}
+
+	fn member_count() -> u32 {
+		MemberCount::<T>::get()
+	}
+
+	fn reputation(who: &T::AccountId) -> Reputation {
+		Members::<T>::get(who).map_or(0, |record| record.reputation)
+	}
+
+	fn add_reputation(who: &T::AccountId, amount: Reputation) {
+		let Some(reputation) = Members::<T>::mutate(who, |record| {
+			record.as_mut().map(|record| {
+				record.reputation = record.reputation.saturating_add(amount);
+				record.reputation
+			})
+		}) else {
+			return;
+		};
+		Pallet::<T>::deposit_event(Event::ReputationChanged { who: who.clone(), reputation });
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_member_for_benchmarks(who: &T::AccountId) {
+		if !Members::<T>::contains_key(who) {
+			Pallet::<T>::insert_member(who);
+		}
+		Members::<T>::mutate(who, |record| {
+			if let Some(record) = record {
+				record.status = crate::MemberStatus::Active;
+			}
+		});
+	}
+}

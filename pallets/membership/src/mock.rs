@@ -1,0 +1,115 @@
+//! A runtime with only what the membership pallet needs: System and Balances.
+
+use crate as pallet_membership;
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeHoldReason)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Membership = pallet_membership;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+pub const DEPOSIT: u64 = 10;
+pub const MAX_MEMBERS: u32 = 5;
+
+parameter_types! {
+	pub const ApplicationDeposit: u64 = DEPOSIT;
+}
+
+impl pallet_membership::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type AdminOrigin = frame_system::EnsureRoot<u64>;
+	type ApplicationDeposit = ApplicationDeposit;
+	type SponsorsRequired = ConstU32<2>;
+	type MaxMembers = ConstU32<MAX_MEMBERS>;
+	type MaxMetadataLen = ConstU32<32>;
+	type WeightInfo = ();
+}
+
+/// Founding members.
+pub const ALICE: u64 = 1;
+pub const BOB: u64 = 2;
+pub const CHARLIE: u64 = 3;
+/// Funded outsiders.
+pub const DAVE: u64 = 4;
+pub const EVE: u64 = 5;
+pub const FERDIE: u64 = 6;
+/// An outsider who cannot afford the deposit.
+pub const PAUPER: u64 = 7;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE]
+			.into_iter()
+			.map(|who| (who, 100))
+			.chain([(PAUPER, DEPOSIT - 1)])
+			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_membership::GenesisConfig::<Test> { members: vec![ALICE, BOB, CHARLIE] }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test`, then checks the pallet's invariants once more.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		check_invariants();
+		test();
+		check_invariants();
+	});
+}
+
+pub fn check_invariants() {
+	Membership::do_try_state().expect("membership invariants hold");
+}
+
+/// Asserts that a call succeeds, then that the invariants still hold.
+macro_rules! ok {
+	($call:expr) => {{
+		frame_support::assert_ok!($call);
+		crate::mock::check_invariants();
+	}};
+}
+
+/// Asserts that a call fails with `$error` leaving storage untouched, then that the invariants
+/// still hold.
+macro_rules! noop {
+	($call:expr, $error:expr) => {{
+		frame_support::assert_noop!($call, $error);
+		crate::mock::check_invariants();
+	}};
+}
+
+pub(crate) use {noop, ok};
