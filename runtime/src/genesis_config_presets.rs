@@ -1,6 +1,6 @@
 //! Genesis presets: `development` (one validator) and `local_testnet` (three validators).
 
-use crate::{AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, UNIT};
+use crate::{AccountId, Balance, BalancesConfig, MembershipConfig, RuntimeGenesisConfig, UNIT};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -32,6 +32,14 @@ fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, Gra
 	(aura.public().into(), grandpa.public().into())
 }
 
+/// The DAO's founding members in both presets: Alice, Bob and Charlie.
+pub fn founding_members() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
 fn genesis(validators: Vec<(AuraId, GrandpaId)>, endowed: Vec<AccountId>) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -43,10 +51,12 @@ fn genesis(validators: Vec<(AuraId, GrandpaId)>, endowed: Vec<AccountId>) -> Val
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: validators.iter().map(|(_, grandpa)| (grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
+		membership: MembershipConfig { members: founding_members() },
 	})
 }
 
-/// Alice validates alone; Alice, Bob, Charlie, Dave, Eve and Ferdie are funded.
+/// Alice validates alone; Alice, Bob, Charlie, Dave, Eve and Ferdie are funded; Alice, Bob and
+/// Charlie are the DAO's members.
 pub fn development_genesis() -> Value {
 	genesis(
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
@@ -54,7 +64,7 @@ pub fn development_genesis() -> Value {
 	)
 }
 
-/// Alice, Bob and Charlie validate; the same six accounts are funded.
+/// Alice, Bob and Charlie validate and are the DAO's members; the same six accounts are funded.
 pub fn local_testnet_genesis() -> Value {
 	genesis(
 		vec![

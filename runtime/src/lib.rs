@@ -11,6 +11,8 @@
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
@@ -165,4 +167,10 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(8)]
+	pub type Membership = pallet_ostrom_membership;
+
+	#[runtime::pallet_index(9)]
+	pub type Commons = pallet_ostrom_commons;
 }

@@ -2,10 +2,15 @@
 //! goes through the real transaction checks and pays a fee.
 
 use crate::{
-	genesis_config_presets::{endowed_accounts, get_preset, preset_names, ENDOWMENT},
-	AccountId, Balance, BalancesCall, Executive, Header, Runtime, RuntimeCall, SignedPayload,
-	System, TxExtension, UncheckedExtrinsic, UNIT,
+	genesis_config_presets::{
+		endowed_accounts, founding_members, get_preset, preset_names, ENDOWMENT,
+	},
+	AccountId, Balance, BalancesCall, Commons, Executive, Header, Membership, Runtime,
+	RuntimeCall, RuntimeOrigin, SignedPayload, System, TxExtension, UncheckedExtrinsic, UNIT,
 };
+use frame_support::BoundedVec;
+use ostrom_primitives::MembershipInspect;
+use pallet_ostrom_commons::CommonsKind;
 use codec::Encode;
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -146,5 +151,44 @@ fn transfer_with_a_bad_signature_is_rejected_without_charging() {
 		assert!(Executive::apply_extrinsic(xt).is_err());
 		assert_eq!(free(&alice), ENDOWMENT);
 		assert_eq!(System::account_nonce(&alice), 0);
+	});
+}
+
+#[test]
+fn both_presets_found_the_dao_with_alice_bob_and_charlie() {
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		ext_from_preset(preset).execute_with(|| {
+			assert_eq!(pallet_ostrom_membership::MemberCount::<Runtime>::get(), 3);
+			for member in founding_members() {
+				assert!(<Membership as MembershipInspect<_>>::is_active_member(&member));
+			}
+			assert!(!<Membership as MembershipInspect<_>>::is_active_member(
+				&Sr25519Keyring::Dave.to_account_id()
+			));
+			Membership::do_try_state().unwrap();
+		});
+	}
+}
+
+#[test]
+fn the_runtime_rewards_an_accepted_contribution_through_membership() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+			let [alice, bob] =
+			[Sr25519Keyring::Alice, Sr25519Keyring::Bob].map(|k| RuntimeOrigin::signed(k.to_account_id()));
+		let name = BoundedVec::truncate_from(b"ostrom".to_vec());
+		let license = BoundedVec::truncate_from(b"GPL-3.0-only".to_vec());
+		Commons::register(alice, name, CommonsKind::Software, license, Default::default()).unwrap();
+		Commons::contribute(bob, 0, Default::default(), Default::default()).unwrap();
+		let bob_account = Sr25519Keyring::Bob.to_account_id();
+		for reviewer in [Sr25519Keyring::Alice, Sr25519Keyring::Charlie] {
+			Commons::review(RuntimeOrigin::signed(reviewer.to_account_id()), 0, true).unwrap();
+		}
+		assert_eq!(
+			<Membership as MembershipInspect<_>>::reputation(&bob_account),
+			crate::configs::ReputationPerContribution::get()
+		);
+		Membership::do_try_state().unwrap();
+		Commons::do_try_state().unwrap();
 	});
 }

@@ -132,3 +132,22 @@ pub async fn wait_for_blocks(rpc: &RpcClient, best: u64, finalized: u64, timeout
 		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
 }
+
+/// Signs `call` as `signer`, submits it, waits until its block is finalized and returns its
+/// events; panics if the node refuses it or the call fails.
+pub async fn submit_finalized<Call: subxt::tx::Payload>(
+	api: &subxt::OnlineClient<subxt::PolkadotConfig>,
+	call: &Call,
+	signer: &subxt_signer::sr25519::Keypair,
+) -> subxt::extrinsics::ExtrinsicEvents<subxt::PolkadotConfig> {
+	api.at_current_block()
+		.await
+		.expect("the best block is known")
+		.transactions()
+		.sign_and_submit_then_watch_default(call, signer)
+		.await
+		.expect("the node accepts the transaction")
+		.wait_for_finalized_success()
+		.await
+		.expect("the transaction is finalized and succeeds")
+}

@@ -65,6 +65,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use ostrom_primitives::{MembershipInspect, Reputation};
+	use sp_runtime::Saturating;
 
 	pub(crate) type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
@@ -95,9 +96,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Holds registration deposits.
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
@@ -566,12 +565,12 @@ pub mod pallet {
 			}
 		}
 
-		/// The invariants: each commons has between one and `MaxStewards` distinct stewards, a
-		/// valid licence and an identifier below `NextCommonsId`; its pending count equals its
-		/// pending contributions; each contribution's tally equals its stored reviews, and only
-		/// a pending one is short of both thresholds; each registrant has exactly the deposits
-		/// of their active commons held.
-		#[cfg(any(feature = "try-runtime", test))]
+		/// The invariants, checked by `try_state` and by the tests after every step: each
+		/// commons has between one and `MaxStewards` distinct stewards, a valid licence and an
+		/// identifier below `NextCommonsId`; its pending count equals its pending contributions;
+		/// each contribution's tally equals its stored reviews, and only a pending one is short
+		/// of both thresholds; each registrant has exactly the deposits of their active commons
+		/// held.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 

@@ -48,7 +48,7 @@ fn application_one_short<T: Config>(applicant: &T::AccountId, sponsors: &[T::Acc
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as Config>::RuntimeEvent::from(event).into());
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(event).into());
 }
 
 #[benchmarks]

@@ -80,9 +80,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Holds application deposits.
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
@@ -405,10 +403,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The invariants: the member count matches the stored members and respects the bound;
-		/// an applicant is not a member, has fewer sponsors than required, all distinct, and
-		/// exactly the application deposit is held from them.
-		#[cfg(any(feature = "try-runtime", test))]
+		/// The invariants, checked by `try_state` and by the tests after every step: the member
+		/// count matches the stored members and respects the bound; an applicant is not a
+		/// member, has fewer sponsors than required, all distinct, and exactly the application
+		/// deposit is held from them.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let members = Members::<T>::iter_keys().count() as u32;
 			ensure!(members == MemberCount::<T>::get(), "MemberCount differs from Members");

@@ -1,5 +1,7 @@
 //! Configuration of each pallet in the runtime.
 
+mod dao;
+
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,

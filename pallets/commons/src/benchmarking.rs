@@ -1,0 +1,177 @@
+//! Benchmarks of every commons call, each in its most expensive case.
+
+use super::*;
+use crate::pallet::{Commons as CommonsStorage, Contributions, LicenseOf, NameOf, NoteOf, UriOf};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, EnsureOrigin, Get},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use ostrom_primitives::MembershipInspect;
+use sp_runtime::traits::{Hash, Saturating};
+
+/// A funded active member.
+fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let funds = T::Currency::minimum_balance()
+		.saturating_add(T::RegistrationDeposit::get().saturating_mul(10u32.into()));
+	T::Currency::set_balance(&who, funds);
+	T::Membership::add_member_for_benchmarks(&who);
+	who
+}
+
+/// `len` bytes of `byte`.
+fn filled<S: Get<u32>>(byte: u8) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(alloc::vec![byte; S::get() as usize])
+}
+
+/// The longest licence that is a valid SPDX identifier.
+fn longest_license<T: Config>() -> LicenseOf<T> {
+	filled::<T::MaxLicenseLen>(b'A')
+}
+
+/// Commons 0, registered by a fresh member with every field at its longest, with `stewards`
+/// stewards in all; returns them, the registrant first.
+fn commons_with_stewards<T: Config>(stewards: u32) -> alloc::vec::Vec<T::AccountId> {
+	let registrant = member::<T>("registrant", 0);
+	Pallet::<T>::register(
+		RawOrigin::Signed(registrant.clone()).into(),
+		filled::<T::MaxNameLen>(b'n'),
+		CommonsKind::Software,
+		longest_license::<T>(),
+		filled::<T::MaxUriLen>(b'u'),
+	)
+	.expect("a funded member registers; qed");
+	let mut all = alloc::vec![registrant.clone()];
+	for index in 1..stewards {
+		let steward = member::<T>("steward", index);
+		Pallet::<T>::add_steward(RawOrigin::Signed(registrant.clone()).into(), 0, steward.clone())
+			.expect("below MaxStewards; qed");
+		all.push(steward);
+	}
+	all
+}
+
+/// A pending contribution to commons 0 that lacks one approval; returns its id.
+fn contribution_one_approval_short<T: Config>() -> ContributionId {
+	let contributor = member::<T>("contributor", 0);
+	let id = NextContributionId::<T>::get();
+	Pallet::<T>::contribute(
+		RawOrigin::Signed(contributor).into(),
+		0,
+		T::Hashing::hash(b"content"),
+		filled::<T::MaxNoteLen>(b'c'),
+	)
+	.expect("an active member contributes to an active commons; qed");
+	for index in 1..T::ReviewsToAccept::get() {
+		Pallet::<T>::review(RawOrigin::Signed(member::<T>("reviewer", index)).into(), id, true)
+			.expect("a fresh member reviews once; qed");
+	}
+	id
+}
+
+fn admin_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register() {
+		let registrant = member::<T>("registrant", 0);
+		let name: NameOf<T> = filled::<T::MaxNameLen>(b'n');
+		let uri: UriOf<T> = filled::<T::MaxUriLen>(b'u');
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrant), name, CommonsKind::Software, longest_license::<T>(), uri);
+
+		assert!(CommonsStorage::<T>::contains_key(0));
+	}
+
+	// The new steward is checked against, and appended to, a list one short of full.
+	#[benchmark]
+	fn add_steward() {
+		let stewards = commons_with_stewards::<T>(T::MaxStewards::get().saturating_sub(1));
+		let newcomer = member::<T>("newcomer", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(stewards[0].clone()), 0, newcomer.clone());
+
+		assert!(CommonsStorage::<T>::get(0).unwrap().stewards.contains(&newcomer));
+	}
+
+	// The removed steward is the last of a full list.
+	#[benchmark]
+	fn remove_steward() {
+		let stewards = commons_with_stewards::<T>(T::MaxStewards::get().max(2));
+		let last = stewards.last().expect("at least two stewards; qed").clone();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(stewards[0].clone()), 0, last.clone());
+
+		assert!(!CommonsStorage::<T>::get(0).unwrap().stewards.contains(&last));
+	}
+
+	#[benchmark]
+	fn update() -> Result<(), BenchmarkError> {
+		let origin = admin_origin::<T>()?;
+		commons_with_stewards::<T>(T::MaxStewards::get());
+		let name: NameOf<T> = filled::<T::MaxNameLen>(b'm');
+		let uri: UriOf<T> = filled::<T::MaxUriLen>(b'v');
+
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			0,
+			Some(name.clone()),
+			Some(CommonsKind::Knowledge),
+			Some(longest_license::<T>()),
+			Some(uri),
+		);
+
+		assert_eq!(CommonsStorage::<T>::get(0).unwrap().name, name);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn archive() -> Result<(), BenchmarkError> {
+		let origin = admin_origin::<T>()?;
+		commons_with_stewards::<T>(T::MaxStewards::get());
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 0);
+
+		assert_eq!(CommonsStorage::<T>::get(0).unwrap().status, CommonsStatus::Archived);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn contribute() {
+		commons_with_stewards::<T>(T::MaxStewards::get());
+		let contributor = member::<T>("contributor", 0);
+		let note: NoteOf<T> = filled::<T::MaxNoteLen>(b'c');
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(contributor), 0, T::Hashing::hash(b"content"), note);
+
+		assert!(Contributions::<T>::contains_key(0));
+	}
+
+	// The deciding approval: it accepts the contribution and adds reputation.
+	#[benchmark]
+	fn review() {
+		commons_with_stewards::<T>(T::MaxStewards::get());
+		let id = contribution_one_approval_short::<T>();
+		let reviewer = member::<T>("reviewer", T::ReviewsToAccept::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(reviewer), id, true);
+
+		assert_eq!(Contributions::<T>::get(id).unwrap().status, ContributionStatus::Accepted);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

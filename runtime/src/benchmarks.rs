@@ -1,0 +1,6 @@
+//! The pallets whose benchmarks the runtime runs (`scripts/benchmark.sh`).
+
+frame_benchmarking::define_benchmarks!(
+	[pallet_ostrom_membership, Membership]
+	[pallet_ostrom_commons, Commons]
+);

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Measures the weight of every call of Ostrom's pallets on this machine and writes each pallet's
+# `weights.rs` with frame-omni-bencher (installed here once, into ~/.cargo/bin).
+# Usage: scripts/benchmark.sh [pallet…]   e.g. scripts/benchmark.sh pallet_ostrom_membership
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+
+BENCHER_VERSION=0.28.0 # frame-omni-bencher of polkadot-sdk stable2609
+if ! frame-omni-bencher --version 2>/dev/null | grep -q " $BENCHER_VERSION"; then
+	echo "benchmark: installing frame-omni-bencher $BENCHER_VERSION (a long build, once)"
+	# Its own target directory: its features differ from the node's, so sharing would rebuild both.
+	CARGO_TARGET_DIR="$HOME/.cache/ostrom-bencher-target" \
+		cargo install --locked --quiet frame-omni-bencher --version "$BENCHER_VERSION"
+fi
+
+# A runtime with the benchmarks compiled in, in its own target directory: the feature changes
+# most of FRAME, and the node's build should not be redone after each benchmark run.
+bench_target="$HOME/.cache/ostrom-bench-target"
+CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p ostrom-runtime --features runtime-benchmarks
+runtime="$bench_target/release/wbuild/ostrom-runtime/ostrom_runtime.compact.compressed.wasm"
+
+declare -A folder=(
+	[pallet_ostrom_membership]=pallets/membership
+	[pallet_ostrom_commons]=pallets/commons
+)
+pallets=("$@")
+[ "${#pallets[@]}" -gt 0 ] || pallets=("${!folder[@]}")
+for pallet in "${pallets[@]}"; do
+	echo "benchmark: $pallet"
+	frame-omni-bencher v1 benchmark pallet \
+		--runtime "$runtime" \
+		--genesis-builder-preset development \
+		--pallet "$pallet" --extrinsic '*' \
+		--steps 50 --repeat 20 \
+		--template scripts/weight-template.hbs \
+		--output "${folder[$pallet]}/src/weights.rs"
+done
