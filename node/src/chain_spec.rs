@@ -21,7 +21,8 @@ fn ostrom_chain_spec(
 	chain_type: ChainType,
 	preset: &str,
 ) -> Result<ChainSpec, String> {
-	let wasm = WASM_BINARY.ok_or_else(|| "the node was built without the wasm runtime".to_string())?;
+	let wasm =
+		WASM_BINARY.ok_or_else(|| "the node was built without the wasm runtime".to_string())?;
 	Ok(ChainSpec::builder(wasm, None)
 		.with_name(name)
 		.with_id(id)

@@ -49,7 +49,10 @@ fn genesis(validators: Vec<(AuraId, GrandpaId)>, endowed: Vec<AccountId>) -> Val
 			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
 		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators.iter().map(|(_, grandpa)| (grandpa.clone(), 1)).collect::<Vec<_>>(),
+			authorities: validators
+				.iter()
+				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.collect::<Vec<_>>(),
 		},
 		membership: MembershipConfig { members: founding_members() },
 	})
@@ -58,10 +61,7 @@ fn genesis(validators: Vec<(AuraId, GrandpaId)>, endowed: Vec<AccountId>) -> Val
 /// Alice validates alone; Alice, Bob, Charlie, Dave, Eve and Ferdie are funded; Alice, Bob and
 /// Charlie are the DAO's members.
 pub fn development_genesis() -> Value {
-	genesis(
-		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		endowed_accounts(),
-	)
+	genesis(vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)], endowed_accounts())
 }
 
 /// Alice, Bob and Charlie validate and are the DAO's members; the same six accounts are funded.

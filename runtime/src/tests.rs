@@ -5,13 +5,13 @@ use crate::{
 	genesis_config_presets::{
 		endowed_accounts, founding_members, get_preset, preset_names, ENDOWMENT,
 	},
-	AccountId, Balance, BalancesCall, Commons, Executive, Header, Membership, Runtime,
-	RuntimeCall, RuntimeOrigin, SignedPayload, System, TxExtension, UncheckedExtrinsic, UNIT,
+	AccountId, Balance, BalancesCall, Commons, Executive, Header, Membership, Runtime, RuntimeCall,
+	RuntimeOrigin, SignedPayload, System, TxExtension, UncheckedExtrinsic, UNIT,
 };
+use codec::Encode;
 use frame_support::BoundedVec;
 use ostrom_primitives::MembershipInspect;
 use pallet_ostrom_commons::CommonsKind;
-use codec::Encode;
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -60,10 +60,11 @@ fn development_preset_has_alice_validating_and_six_funded_accounts() {
 #[test]
 fn local_testnet_preset_has_three_validators() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let expected: Vec<AuraId> = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
-			.iter()
-			.map(|k| k.public().into())
-			.collect();
+		let expected: Vec<AuraId> =
+			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+				.iter()
+				.map(|k| k.public().into())
+				.collect();
 		assert_eq!(aura_authorities(), expected);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 3);
 		assert_eq!(free(&Sr25519Keyring::Ferdie.to_account_id()), ENDOWMENT);
@@ -144,7 +145,8 @@ fn transfer_with_a_bad_signature_is_rejected_without_charging() {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		// Signed by Bob but claiming to come from Alice.
-		let mut xt = signed_transfer(Sr25519Keyring::Bob, Sr25519Keyring::Charlie.to_account_id(), UNIT, 0);
+		let mut xt =
+			signed_transfer(Sr25519Keyring::Bob, Sr25519Keyring::Charlie.to_account_id(), UNIT, 0);
 		if let sp_runtime::generic::Preamble::Signed(address, _, _) = &mut xt.preamble {
 			*address = MultiAddress::Id(alice.clone());
 		}
@@ -174,8 +176,8 @@ fn both_presets_found_the_dao_with_alice_bob_and_charlie() {
 fn the_runtime_rewards_an_accepted_contribution_through_membership() {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
-			let [alice, bob] =
-			[Sr25519Keyring::Alice, Sr25519Keyring::Bob].map(|k| RuntimeOrigin::signed(k.to_account_id()));
+		let [alice, bob] = [Sr25519Keyring::Alice, Sr25519Keyring::Bob]
+			.map(|k| RuntimeOrigin::signed(k.to_account_id()));
 		let name = BoundedVec::truncate_from(b"ostrom".to_vec());
 		let license = BoundedVec::truncate_from(b"GPL-3.0-only".to_vec());
 		Commons::register(alice, name, CommonsKind::Software, license, Default::default()).unwrap();
@@ -186,7 +188,7 @@ fn the_runtime_rewards_an_accepted_contribution_through_membership() {
 		}
 		assert_eq!(
 			<Membership as MembershipInspect<_>>::reputation(&bob_account),
-			crate::configs::ReputationPerContribution::get()
+			crate::configs::dao::ReputationPerContribution::get()
 		);
 		Membership::do_try_state().unwrap();
 		Commons::do_try_state().unwrap();

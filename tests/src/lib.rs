@@ -49,7 +49,11 @@ impl Node {
 		let log = std::env::temp_dir().join(format!("ostrom-e2e-{name}-{rpc_port}.log"));
 		let log_file = File::create(&log).expect("the log file can be created");
 		let binary = node_binary();
-		assert!(binary.exists(), "{} is missing: build it with `cargo build --release`", binary.display());
+		assert!(
+			binary.exists(),
+			"{} is missing: build it with `cargo build --release`",
+			binary.display()
+		);
 		let child = Command::new(&binary)
 			.args(["--tmp", "--no-telemetry", "--no-mdns", "--rpc-cors", "all"])
 			.args(["--rpc-port", &rpc_port.to_string()])
@@ -74,12 +78,20 @@ impl Node {
 		let deadline = Instant::now() + Duration::from_secs(60);
 		loop {
 			if let Ok(Some(status)) = self.child.try_wait() {
-				panic!("{} exited during start-up ({status}); log: {}", self.name, self.log.display());
+				panic!(
+					"{} exited during start-up ({status}); log: {}",
+					self.name,
+					self.log.display()
+				);
 			}
 			match RpcClient::from_insecure_url(self.ws_url()).await {
 				Ok(client) => return client,
-				Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(250)).await,
-				Err(e) => panic!("{} never answered RPC: {e}; log: {}", self.name, self.log.display()),
+				Err(_) if Instant::now() < deadline => {
+					tokio::time::sleep(Duration::from_millis(250)).await
+				}
+				Err(e) => {
+					panic!("{} never answered RPC: {e}; log: {}", self.name, self.log.display())
+				}
 			}
 		}
 	}
@@ -99,9 +111,7 @@ impl Drop for Node {
 
 /// Calls `method` and returns its JSON result.
 pub async fn call(rpc: &RpcClient, method: &str, params: RpcParams) -> Value {
-	rpc.request::<Value>(method, params)
-		.await
-		.unwrap_or_else(|e| panic!("{method} failed: {e}"))
+	rpc.request::<Value>(method, params).await.unwrap_or_else(|e| panic!("{method} failed: {e}"))
 }
 
 /// The number of the block with `hash`, or of the best block when `hash` is `None`.

@@ -84,8 +84,7 @@ async fn dave_joins_registers_a_commons_and_earns_reputation() {
 	let apply = dynamic::tx("Membership", "apply", (b"ipfs://dave-profile".to_vec(),));
 	let events = submit_finalized(&api, &apply, &dev::dave()).await;
 	assert!(has_event(&events, "Membership", "Applied"));
-	let sponsor =
-		dynamic::tx("Membership", "sponsor", (dev::dave().public_key().to_account_id(),));
+	let sponsor = dynamic::tx("Membership", "sponsor", (dev::dave().public_key().to_account_id(),));
 	submit_finalized(&api, &sponsor, &dev::alice()).await;
 	assert!(member(&api, dave).await.is_none(), "one sponsor is not enough");
 	let events = submit_finalized(&api, &sponsor, &dev::bob()).await;

@@ -4,7 +4,11 @@
 
 use ostrom_e2e::{call, rpc_params, wait_for_blocks, Node};
 use scale_decode::DecodeAsType;
-use std::{io::{Read, Write}, net::TcpStream, time::Duration};
+use std::{
+	io::{Read, Write},
+	net::TcpStream,
+	time::Duration,
+};
 use subxt::{dynamic, ext::codec::Decode, utils::AccountId32, OnlineClient, PolkadotConfig};
 use subxt_signer::sr25519::dev;
 
@@ -61,7 +65,13 @@ async fn dev_node_finalizes_blocks_and_executes_a_signed_transfer() {
 	let methods = call(&rpc, "rpc_methods", rpc_params![]).await;
 	let methods: Vec<&str> =
 		methods["methods"].as_array().unwrap().iter().filter_map(|m| m.as_str()).collect();
-	for wanted in ["system_accountNextIndex", "payment_queryInfo", "payment_queryFeeDetails", "author_submitExtrinsic", "state_getMetadata"] {
+	for wanted in [
+		"system_accountNextIndex",
+		"payment_queryInfo",
+		"payment_queryFeeDetails",
+		"author_submitExtrinsic",
+		"state_getMetadata",
+	] {
 		assert!(methods.contains(&wanted), "{wanted} is not served");
 	}
 	let alice_ss58 = dev::alice().public_key().to_account_id().to_string();
@@ -97,9 +107,13 @@ async fn dev_node_finalizes_blocks_and_executes_a_signed_transfer() {
 	let fee_paid = events
 		.iter()
 		.map(|event| event.expect("events decode"))
-		.find(|event| event.pallet_name() == "TransactionPayment" && event.event_name() == "TransactionFeePaid")
+		.find(|event| {
+			event.pallet_name() == "TransactionPayment"
+				&& event.event_name() == "TransactionFeePaid"
+		})
 		.expect("a TransactionFeePaid event");
-	let (payer, fee, tip) = <(AccountId32, u128, u128)>::decode(&mut fee_paid.field_bytes()).unwrap();
+	let (payer, fee, tip) =
+		<(AccountId32, u128, u128)>::decode(&mut fee_paid.field_bytes()).unwrap();
 	assert_eq!(payer.0, alice);
 	assert_eq!(tip, 0);
 	assert!(fee > 0, "a transfer costs a fee");

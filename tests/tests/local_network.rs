@@ -6,16 +6,19 @@ use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn three_local_validators_finalize_blocks() {
-	let mut alice = Node::start("alice", &["--chain", "local", "--alice", "--validator"]);
+	// A validator of a non-dev chain needs a network key; each test node has a fresh one.
+	let validator = ["--chain", "local", "--validator", "--unsafe-force-node-key-generation"];
+	let mut alice = Node::start("alice", &[&validator[..], &["--alice"]].concat());
 	let alice_rpc = alice.rpc().await;
 	let peer_id = call(&alice_rpc, "system_localPeerId", rpc_params![]).await;
-	let bootnode = format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", alice.p2p_port, peer_id.as_str().unwrap());
+	let bootnode =
+		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", alice.p2p_port, peer_id.as_str().unwrap());
 
 	let mut others: Vec<Node> = ["bob", "charlie"]
 		.into_iter()
 		.map(|name| {
 			let key = format!("--{name}");
-			Node::start(name, &["--chain", "local", &key, "--validator", "--bootnodes", &bootnode])
+			Node::start(name, &[&validator[..], &[key.as_str(), "--bootnodes", &bootnode]].concat())
 		})
 		.collect();
 	let mut rpcs = vec![alice_rpc];

@@ -174,40 +174,54 @@ pub mod pallet {
 
 	/// Each reviewer's verdict on a contribution: `true` approves.
 	#[pallet::storage]
-	pub type Reviews<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		ContributionId,
-		Blake2_128Concat,
-		T::AccountId,
-		bool,
-	>;
+	pub type Reviews<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, ContributionId, Blake2_128Concat, T::AccountId, bool>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `registrant` registered commons `commons` and is its first steward.
-		Registered { commons: CommonsId, registrant: T::AccountId, kind: CommonsKind },
-		StewardAdded { commons: CommonsId, steward: T::AccountId },
-		StewardRemoved { commons: CommonsId, steward: T::AccountId },
+		Registered {
+			commons: CommonsId,
+			registrant: T::AccountId,
+			kind: CommonsKind,
+		},
+		StewardAdded {
+			commons: CommonsId,
+			steward: T::AccountId,
+		},
+		StewardRemoved {
+			commons: CommonsId,
+			steward: T::AccountId,
+		},
 		/// The name, kind, licence or uri of `commons` changed.
-		Updated { commons: CommonsId },
+		Updated {
+			commons: CommonsId,
+		},
 		/// `commons` takes no more contributions; its deposit was released.
-		Archived { commons: CommonsId },
+		Archived {
+			commons: CommonsId,
+		},
 		ContributionRecorded {
 			contribution: ContributionId,
 			commons: CommonsId,
 			contributor: T::AccountId,
 			content_hash: T::Hash,
 		},
-		ContributionReviewed { contribution: ContributionId, reviewer: T::AccountId, approve: bool },
+		ContributionReviewed {
+			contribution: ContributionId,
+			reviewer: T::AccountId,
+			approve: bool,
+		},
 		/// `contributor` earned `reputation` for `contribution`.
 		ContributionAccepted {
 			contribution: ContributionId,
 			contributor: T::AccountId,
 			reputation: Reputation,
 		},
-		ContributionRejected { contribution: ContributionId },
+		ContributionRejected {
+			contribution: ContributionId,
+		},
 	}
 
 	#[pallet::error]
@@ -331,10 +345,7 @@ pub mod pallet {
 			Self::ensure_acting_steward(&caller, &record)?;
 			ensure!(T::Membership::is_active_member(&steward), Error::<T>::StewardNotMember);
 			ensure!(!record.stewards.contains(&steward), Error::<T>::AlreadySteward);
-			record
-				.stewards
-				.try_push(steward.clone())
-				.map_err(|_| Error::<T>::TooManyStewards)?;
+			record.stewards.try_push(steward.clone()).map_err(|_| Error::<T>::TooManyStewards)?;
 			Commons::<T>::insert(commons, record);
 			Self::deposit_event(Event::StewardAdded { commons, steward });
 			Ok(())
@@ -496,7 +507,10 @@ pub mod pallet {
 			Self::ensure_active_member(&reviewer)?;
 			let mut entry =
 				Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
-			ensure!(entry.status == ContributionStatus::Pending, Error::<T>::ContributionNotPending);
+			ensure!(
+				entry.status == ContributionStatus::Pending,
+				Error::<T>::ContributionNotPending
+			);
 			ensure!(entry.contributor != reviewer, Error::<T>::OwnContribution);
 			ensure!(
 				!Reviews::<T>::contains_key(contribution, &reviewer),
@@ -549,7 +563,10 @@ pub mod pallet {
 		}
 
 		/// Fails unless `who` stewards the commons and may act as a member now.
-		fn ensure_acting_steward(who: &T::AccountId, record: &CommonsRecordOf<T>) -> DispatchResult {
+		fn ensure_acting_steward(
+			who: &T::AccountId,
+			record: &CommonsRecordOf<T>,
+		) -> DispatchResult {
 			Self::ensure_active_member(who)?;
 			ensure!(record.stewards.contains(who), Error::<T>::NotSteward);
 			Ok(())
@@ -608,13 +625,14 @@ pub mod pallet {
 					(approvals, rejections) == (entry.approvals, entry.rejections),
 					"a contribution's tally differs from its reviews"
 				);
-				let decided = approvals >= T::ReviewsToAccept::get() ||
-					rejections >= T::ReviewsToReject::get();
+				let decided = approvals >= T::ReviewsToAccept::get()
+					|| rejections >= T::ReviewsToReject::get();
 				ensure!(
 					decided == (entry.status != ContributionStatus::Pending),
 					"a contribution's status does not follow from its tally"
 				);
-				let count = pending.get_mut(&entry.commons).ok_or("a contribution to no commons")?;
+				let count =
+					pending.get_mut(&entry.commons).ok_or("a contribution to no commons")?;
 				if entry.status == ContributionStatus::Pending {
 					*count += 1;
 				}
@@ -627,8 +645,8 @@ pub mod pallet {
 			}
 			for (registrant, total) in deposits {
 				ensure!(
-					T::Currency::balance_on_hold(&HoldReason::Registration.into(), &registrant) ==
-						total,
+					T::Currency::balance_on_hold(&HoldReason::Registration.into(), &registrant)
+						== total,
 					"a registrant's held deposit differs from their active commons' deposits"
 				);
 			}

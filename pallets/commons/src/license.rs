@@ -4,8 +4,8 @@
 /// `CC-BY-SA-4.0`, `GPL-2.0+`, `LicenseRef-Community-1.0`): non-empty, letters, digits, `.`, `-`
 /// and `+` only. The SPDX list itself changes over time, so it is not hard-coded.
 pub fn is_spdx_identifier(license: &[u8]) -> bool {
-	!license.is_empty() &&
-		license.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'+'))
+	!license.is_empty()
+		&& license.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'+'))
 }
 
 #[cfg(test)]

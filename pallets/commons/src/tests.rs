@@ -113,7 +113,10 @@ fn stewards_add_and_remove_stewards() {
 		register_by_alice();
 		ok!(Commons::add_steward(signed(ALICE), 0, BOB));
 		ok!(Commons::add_steward(signed(BOB), 0, CHARLIE));
-		assert_eq!(CommonsStorage::<Test>::get(0).unwrap().stewards.to_vec(), vec![ALICE, BOB, CHARLIE]);
+		assert_eq!(
+			CommonsStorage::<Test>::get(0).unwrap().stewards.to_vec(),
+			vec![ALICE, BOB, CHARLIE]
+		);
 		ok!(Commons::remove_steward(signed(CHARLIE), 0, ALICE));
 		ok!(Commons::remove_steward(signed(CHARLIE), 0, CHARLIE));
 		assert_eq!(CommonsStorage::<Test>::get(0).unwrap().stewards.to_vec(), vec![BOB]);
@@ -187,7 +190,8 @@ fn update_changes_only_the_given_fields() {
 #[test]
 fn update_errors_leave_state_unchanged() {
 	build_and_execute(|| {
-		let only_name = |origin, n: &str| Commons::update(origin, 0, Some(name(n)), None, None, None);
+		let only_name =
+			|origin, n: &str| Commons::update(origin, 0, Some(name(n)), None, None, None);
 		noop!(only_name(signed(ALICE), "x"), Error::<Test>::UnknownCommons);
 		register_by_alice();
 		noop!(only_name(signed(BOB), "x"), Error::<Test>::NotSteward);
@@ -198,7 +202,10 @@ fn update_errors_leave_state_unchanged() {
 			Commons::update(signed(ALICE), 0, None, None, Some(license("GPL 3")), None),
 			Error::<Test>::InvalidLicense
 		);
-		noop!(Commons::update(signed(ALICE), 0, None, None, None, None), Error::<Test>::NothingToUpdate);
+		noop!(
+			Commons::update(signed(ALICE), 0, None, None, None, None),
+			Error::<Test>::NothingToUpdate
+		);
 		ok!(Commons::archive(signed(ALICE), 0));
 		noop!(only_name(RuntimeOrigin::root(), "x"), Error::<Test>::CommonsArchived);
 	});
@@ -221,7 +228,10 @@ fn archive_releases_the_deposit_and_stops_contributions() {
 		// What was pending before the archive can still be reviewed.
 		ok!(Commons::review(signed(BOB), pending, true));
 		ok!(Commons::review(signed(CHARLIE), pending, true));
-		assert_eq!(Contributions::<Test>::get(pending).unwrap().status, ContributionStatus::Accepted);
+		assert_eq!(
+			Contributions::<Test>::get(pending).unwrap().status,
+			ContributionStatus::Accepted
+		);
 	});
 }
 
@@ -306,7 +316,11 @@ fn two_approvals_accept_and_reward_the_contributor() {
 				Event::ContributionReviewed { contribution: id, reviewer: ALICE, approve: true },
 				Event::ContributionReviewed { contribution: id, reviewer: BOB, approve: false },
 				Event::ContributionReviewed { contribution: id, reviewer: CHARLIE, approve: true },
-				Event::ContributionAccepted { contribution: id, contributor: DAVE, reputation: REPUTATION },
+				Event::ContributionAccepted {
+					contribution: id,
+					contributor: DAVE,
+					reputation: REPUTATION
+				},
 			]
 		);
 	});

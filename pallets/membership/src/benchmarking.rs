@@ -48,7 +48,9 @@ fn application_one_short<T: Config>(applicant: &T::AccountId, sponsors: &[T::Acc
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(event).into());
+	frame_system::Pallet::<T>::assert_last_event(
+		<T as frame_system::Config>::RuntimeEvent::from(event).into(),
+	);
 }
 
 #[benchmarks]
@@ -105,7 +107,8 @@ mod benchmarks {
 	// Admitting someone with a pending application also releases its deposit.
 	#[benchmark]
 	fn add_member() -> Result<(), BenchmarkError> {
-		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let sponsors = members::<T>(T::SponsorsRequired::get());
 		let applicant = funded::<T>("applicant", 0);
 		application_one_short::<T>(&applicant, &sponsors);
@@ -119,7 +122,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_member() -> Result<(), BenchmarkError> {
-		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let all = members::<T>(2);
 		let count = MemberCount::<T>::get();
 
@@ -132,7 +136,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn suspend() -> Result<(), BenchmarkError> {
-		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let all = members::<T>(1);
 		let until = frame_system::Pallet::<T>::block_number() + 10u32.into();
 

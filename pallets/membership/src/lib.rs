@@ -426,8 +426,8 @@ pub mod pallet {
 					"an application counts one sponsor twice"
 				);
 				ensure!(
-					T::Currency::balance_on_hold(&HoldReason::Application.into(), &applicant) ==
-						application.deposit,
+					T::Currency::balance_on_hold(&HoldReason::Application.into(), &applicant)
+						== application.deposit,
 					"an applicant's held deposit differs from the application's"
 				);
 			}

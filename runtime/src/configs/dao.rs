@@ -4,9 +4,7 @@ use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
 use ostrom_primitives::Reputation;
 
-use super::super::{
-	AccountId, Balance, Balances, Membership, Runtime, RuntimeHoldReason, UNIT,
-};
+use super::super::{AccountId, Balance, Balances, Membership, Runtime, RuntimeHoldReason, UNIT};
 
 parameter_types! {
 	/// Low enough that anyone can apply, high enough that one person cannot apply many times.
