@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Ostrom test: runtime unit tests and the end-to-end tests that start real nodes.
+# Runs every Ostrom test: the pallets' and the runtime's unit tests, the end-to-end tests that
+# start real nodes, and the pallets' benchmarks (run once each, as tests, in their mock runtimes).
 # Sets up a new machine first (scripts/setup.sh); reuses the persistent target directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,4 +10,8 @@ source scripts/env.sh
 # One build of everything (node binary included) in the release profile, so that every
 # dependency compiles once; the end-to-end tests then start the node built here.
 cargo build --release --locked --workspace --all-targets
+# The benchmarks need the `runtime-benchmarks` feature, which changes FRAME: only the pallets
+# are built with it, so the node's build above is not redone.
+cargo nextest run --release --locked --no-fail-fast \
+	-p pallet-ostrom-membership -p pallet-ostrom-commons --features runtime-benchmarks
 cargo nextest run --release --locked --workspace --no-fail-fast

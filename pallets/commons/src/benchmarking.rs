@@ -4,7 +4,10 @@ use super::*;
 use crate::pallet::{Commons as CommonsStorage, Contributions, LicenseOf, NameOf, NoteOf, UriOf};
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, EnsureOrigin, Get},
+	traits::{
+		fungible::{Inspect, Mutate},
+		EnsureOrigin, Get,
+	},
 	BoundedVec,
 };
 use frame_system::RawOrigin;

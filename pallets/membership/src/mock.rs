@@ -41,7 +41,7 @@ impl pallet_balances::Config for Test {
 }
 
 pub const DEPOSIT: u64 = 10;
-pub const MAX_MEMBERS: u32 = 5;
+pub const MAX_MEMBERS: u32 = 6;
 
 parameter_types! {
 	pub const ApplicationDeposit: u64 = DEPOSIT;
@@ -66,13 +66,14 @@ pub const CHARLIE: u64 = 3;
 pub const DAVE: u64 = 4;
 pub const EVE: u64 = 5;
 pub const FERDIE: u64 = 6;
+pub const GRACE: u64 = 8;
 /// An outsider who cannot afford the deposit.
 pub const PAUPER: u64 = 7;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE]
+		balances: [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE, GRACE]
 			.into_iter()
 			.map(|who| (who, 100))
 			.chain([(PAUPER, DEPOSIT - 1)])

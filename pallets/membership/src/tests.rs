@@ -68,11 +68,17 @@ fn apply_errors_leave_state_unchanged() {
 #[test]
 fn apply_fails_when_the_dao_is_full() {
 	build_and_execute(|| {
-		ok!(Membership::add_member(RuntimeOrigin::root(), DAVE));
-		ok!(Membership::add_member(RuntimeOrigin::root(), EVE));
-		assert_eq!(MemberCount::<Test>::get(), MAX_MEMBERS);
-		noop!(Membership::apply(signed(FERDIE), metadata(b"")), Error::<Test>::TooManyMembers);
+		fill_the_dao();
+		noop!(Membership::apply(signed(GRACE), metadata(b"")), Error::<Test>::TooManyMembers);
 	});
+}
+
+/// Admits Dave, Eve and Ferdie: the DAO then has `MAX_MEMBERS` members.
+fn fill_the_dao() {
+	for who in [DAVE, EVE, FERDIE] {
+		ok!(Membership::add_member(RuntimeOrigin::root(), who));
+	}
+	assert_eq!(MemberCount::<Test>::get(), MAX_MEMBERS);
 }
 
 #[test]
@@ -122,11 +128,10 @@ fn sponsor_errors_leave_state_unchanged() {
 #[test]
 fn the_last_sponsor_cannot_admit_into_a_full_dao() {
 	build_and_execute(|| {
-		ok!(Membership::apply(signed(FERDIE), metadata(b"")));
-		ok!(Membership::sponsor(signed(ALICE), FERDIE));
-		ok!(Membership::add_member(RuntimeOrigin::root(), DAVE));
-		ok!(Membership::add_member(RuntimeOrigin::root(), EVE));
-		noop!(Membership::sponsor(signed(BOB), FERDIE), Error::<Test>::TooManyMembers);
+		ok!(Membership::apply(signed(GRACE), metadata(b"")));
+		ok!(Membership::sponsor(signed(ALICE), GRACE));
+		fill_the_dao();
+		noop!(Membership::sponsor(signed(BOB), GRACE), Error::<Test>::TooManyMembers);
 	});
 }
 
@@ -189,9 +194,8 @@ fn admin_calls_need_the_admin_origin() {
 fn add_member_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		noop!(Membership::add_member(RuntimeOrigin::root(), ALICE), Error::<Test>::AlreadyMember);
-		ok!(Membership::add_member(RuntimeOrigin::root(), DAVE));
-		ok!(Membership::add_member(RuntimeOrigin::root(), EVE));
-		noop!(Membership::add_member(RuntimeOrigin::root(), FERDIE), Error::<Test>::TooManyMembers);
+		fill_the_dao();
+		noop!(Membership::add_member(RuntimeOrigin::root(), GRACE), Error::<Test>::TooManyMembers);
 	});
 }
 
