@@ -12,6 +12,9 @@ source scripts/env.sh
 cargo build --release --locked --workspace --all-targets
 # The benchmarks need the `runtime-benchmarks` feature, which changes FRAME: only the pallets
 # are built with it, so the node's build above is not redone.
+# Both runs go to the end; the script fails if either failed.
+status=0
 cargo nextest run --release --locked --no-fail-fast \
-	-p pallet-ostrom-membership -p pallet-ostrom-commons --features runtime-benchmarks
-cargo nextest run --release --locked --workspace --no-fail-fast
+	-p pallet-ostrom-membership -p pallet-ostrom-commons --features runtime-benchmarks || status=$?
+cargo nextest run --release --locked --workspace --no-fail-fast || status=$?
+exit "$status"
