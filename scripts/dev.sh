@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
-cargo build --release --locked -p ostrom-node
+build_everything
 exec "$OSTROM_NODE" --dev --rpc-port 9944 "$@"

@@ -8,3 +8,10 @@ export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:--C link-arg=--allow-undefin
 export OSTROM_NODE="$CARGO_TARGET_DIR/release/ostrom-node"
 # The wasm builder looks for Cargo.lock upwards from the target directory; ours is elsewhere.
 export WASM_BUILD_WORKSPACE_HINT="${WASM_BUILD_WORKSPACE_HINT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+
+# The one build both commands share: everything, tests included, in the release profile. The same
+# packages and profile every time mean the same features, so each dependency compiles once and
+# `dev.sh` after `test.sh` (or the other way round) rebuilds nothing.
+build_everything() {
+	cargo build --release --locked --workspace --all-targets
+}

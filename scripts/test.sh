@@ -7,9 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
 
-# One build of everything (node binary included) in the release profile, so that every
-# dependency compiles once; the end-to-end tests then start the node built here.
-cargo build --release --locked --workspace --all-targets
+# The end-to-end tests start the node built here.
+build_everything
 # The benchmarks need the `runtime-benchmarks` feature, which changes FRAME: only the pallets
 # are built with it, so the node's build above is not redone.
 # Both runs go to the end; the script fails if either failed.
