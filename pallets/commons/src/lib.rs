@@ -18,9 +18,9 @@
 //! ## Dispatchable functions
 //!
 //! - [`register`](Pallet::register) — signed, an active member.
-//! - [`add_steward`](Pallet::add_steward), [`remove_steward`](Pallet::remove_steward) — signed,
-//!   a steward of the commons who is an active member.
-//! - [`update`](Pallet::update), [`archive`](Pallet::archive) — a steward or `AdminOrigin`.
+//! - [`add_steward`](Pallet::add_steward), [`remove_steward`](Pallet::remove_steward),
+//!   [`update`](Pallet::update), [`archive`](Pallet::archive) — a steward of the commons who is
+//!   an active member, or `AdminOrigin`.
 //! - [`contribute`](Pallet::contribute) — signed, an active member.
 //! - [`review`](Pallet::review) — signed, an active member other than the contributor.
 //!
@@ -114,18 +114,23 @@ pub mod pallet {
 		#[pallet::constant]
 		type RegistrationDeposit: Get<BalanceOf<Self>>;
 
+		/// The longest commons name, in bytes.
 		#[pallet::constant]
 		type MaxNameLen: Get<u32>;
 
+		/// The longest licence identifier, in bytes.
 		#[pallet::constant]
 		type MaxLicenseLen: Get<u32>;
 
+		/// The longest commons uri, in bytes.
 		#[pallet::constant]
 		type MaxUriLen: Get<u32>;
 
+		/// The longest contribution note, in bytes.
 		#[pallet::constant]
 		type MaxNoteLen: Get<u32>;
 
+		/// The most stewards one commons may have; at least one.
 		#[pallet::constant]
 		type MaxStewards: Get<u32>;
 
@@ -186,10 +191,12 @@ pub mod pallet {
 			registrant: T::AccountId,
 			kind: CommonsKind,
 		},
+		/// `steward` now stewards `commons`.
 		StewardAdded {
 			commons: CommonsId,
 			steward: T::AccountId,
 		},
+		/// `steward` no longer stewards `commons`.
 		StewardRemoved {
 			commons: CommonsId,
 			steward: T::AccountId,
@@ -202,23 +209,27 @@ pub mod pallet {
 		Archived {
 			commons: CommonsId,
 		},
+		/// `contributor` recorded `contribution` to `commons`; it awaits review.
 		ContributionRecorded {
 			contribution: ContributionId,
 			commons: CommonsId,
 			contributor: T::AccountId,
 			content_hash: T::Hash,
 		},
+		/// `reviewer` approved (`approve`) or rejected `contribution`.
 		ContributionReviewed {
 			contribution: ContributionId,
 			reviewer: T::AccountId,
 			approve: bool,
 		},
-		/// `contributor` earned `reputation` for `contribution`.
+		/// `contribution` was accepted; `contributor` earned `reputation` (zero if they are no
+		/// longer a member).
 		ContributionAccepted {
 			contribution: ContributionId,
 			contributor: T::AccountId,
 			reputation: Reputation,
 		},
+		/// `contribution` was rejected.
 		ContributionRejected {
 			contribution: ContributionId,
 		},
@@ -330,7 +341,8 @@ pub mod pallet {
 
 		/// Makes the active member `steward` a steward of `commons`.
 		///
-		/// Origin: signed by a steward of the active commons who is an active member.
+		/// Origin: a steward of the active commons who is an active member, or `AdminOrigin`
+		/// (which can so revive a commons whose stewards have all left the DAO).
 		/// Emits `StewardAdded`. Errors: `UnknownCommons`, `CommonsArchived`, `NotActiveMember`,
 		/// `NotSteward`, `StewardNotMember`, `AlreadySteward`, `TooManyStewards`.
 		#[pallet::call_index(1)]
@@ -340,9 +352,8 @@ pub mod pallet {
 			commons: CommonsId,
 			steward: T::AccountId,
 		) -> DispatchResult {
-			let caller = ensure_signed(origin)?;
 			let mut record = Self::active_commons(commons)?;
-			Self::ensure_acting_steward(&caller, &record)?;
+			Self::ensure_steward_or_admin(origin, &record)?;
 			ensure!(T::Membership::is_active_member(&steward), Error::<T>::StewardNotMember);
 			ensure!(!record.stewards.contains(&steward), Error::<T>::AlreadySteward);
 			record.stewards.try_push(steward.clone()).map_err(|_| Error::<T>::TooManyStewards)?;
@@ -353,7 +364,7 @@ pub mod pallet {
 
 		/// Removes `steward` from the stewards of `commons`; a steward may remove themself.
 		///
-		/// Origin: signed by a steward of the active commons who is an active member.
+		/// Origin: a steward of the active commons who is an active member, or `AdminOrigin`.
 		/// Emits `StewardRemoved`. Errors: `UnknownCommons`, `CommonsArchived`,
 		/// `NotActiveMember`, `NotSteward`, `LastSteward`.
 		#[pallet::call_index(2)]
@@ -363,9 +374,8 @@ pub mod pallet {
 			commons: CommonsId,
 			steward: T::AccountId,
 		) -> DispatchResult {
-			let caller = ensure_signed(origin)?;
 			let mut record = Self::active_commons(commons)?;
-			Self::ensure_acting_steward(&caller, &record)?;
+			Self::ensure_steward_or_admin(origin, &record)?;
 			let position =
 				record.stewards.iter().position(|s| s == &steward).ok_or(Error::<T>::NotSteward)?;
 			ensure!(record.stewards.len() > 1, Error::<T>::LastSteward);
@@ -526,8 +536,10 @@ pub mod pallet {
 			}
 			if entry.approvals >= T::ReviewsToAccept::get() {
 				entry.status = ContributionStatus::Accepted;
-				let reputation = T::ReputationPerContribution::get();
-				T::Membership::add_reputation(&entry.contributor, reputation);
+				let earned = T::ReputationPerContribution::get();
+				// A contributor who has left the DAO since gets the verdict, not the reputation.
+				let reputation =
+					if T::Membership::add_reputation(&entry.contributor, earned) { earned } else { 0 };
 				Self::deposit_event(Event::ContributionAccepted {
 					contribution,
 					contributor: entry.contributor.clone(),
@@ -616,9 +628,9 @@ pub mod pallet {
 				let (mut approvals, mut rejections) = (0u32, 0u32);
 				for (_, approve) in Reviews::<T>::iter_prefix(id) {
 					if approve {
-						approvals += 1;
+						approvals.saturating_inc();
 					} else {
-						rejections += 1;
+						rejections.saturating_inc();
 					}
 				}
 				ensure!(
@@ -634,7 +646,7 @@ pub mod pallet {
 				let count =
 					pending.get_mut(&entry.commons).ok_or("a contribution to no commons")?;
 				if entry.status == ContributionStatus::Pending {
-					*count += 1;
+					count.saturating_inc();
 				}
 			}
 			for (id, record) in Commons::<T>::iter() {

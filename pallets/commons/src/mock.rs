@@ -85,12 +85,13 @@ impl MembershipInspect<u64> for TestMembership {
 		MEMBERS.with(|m| m.borrow().get(who).map_or(0, |standing| standing.reputation))
 	}
 
-	fn add_reputation(who: &u64, amount: Reputation) {
+	fn add_reputation(who: &u64, amount: Reputation) -> bool {
 		MEMBERS.with(|m| {
-			if let Some(standing) = m.borrow_mut().get_mut(who) {
+			m.borrow_mut().get_mut(who).map(|standing| {
 				standing.reputation = standing.reputation.saturating_add(amount);
-			}
-		});
+			})
+		})
+		.is_some()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -133,6 +133,19 @@ fn stewards_add_and_remove_stewards() {
 }
 
 #[test]
+fn the_admin_origin_can_revive_a_commons_whose_stewards_left() {
+	build_and_execute(|| {
+		register_by_alice();
+		TestMembership::remove(ALICE);
+		noop!(Commons::add_steward(signed(ALICE), 0, BOB), Error::<Test>::NotActiveMember);
+		ok!(Commons::add_steward(RuntimeOrigin::root(), 0, BOB));
+		ok!(Commons::remove_steward(RuntimeOrigin::root(), 0, ALICE));
+		assert_eq!(CommonsStorage::<Test>::get(0).unwrap().stewards.to_vec(), vec![BOB]);
+		noop!(Commons::add_steward(RuntimeOrigin::none(), 0, CHARLIE), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
 fn add_steward_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		noop!(Commons::add_steward(signed(ALICE), 0, BOB), Error::<Test>::UnknownCommons);
@@ -162,6 +175,8 @@ fn remove_steward_errors_leave_state_unchanged() {
 		ok!(Commons::add_steward(signed(ALICE), 0, BOB));
 		TestMembership::remove(BOB);
 		noop!(Commons::remove_steward(signed(BOB), 0, ALICE), Error::<Test>::NotActiveMember);
+		ok!(Commons::archive(signed(ALICE), 0));
+		noop!(Commons::remove_steward(signed(ALICE), 0, BOB), Error::<Test>::CommonsArchived);
 	});
 }
 
@@ -241,6 +256,10 @@ fn archive_errors_leave_state_unchanged() {
 		noop!(Commons::archive(RuntimeOrigin::root(), 0), Error::<Test>::UnknownCommons);
 		register_by_alice();
 		noop!(Commons::archive(signed(BOB), 0), Error::<Test>::NotSteward);
+		noop!(Commons::archive(signed(OUTSIDER), 0), Error::<Test>::NotActiveMember);
+		noop!(Commons::archive(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
+		TestMembership::suspend(ALICE);
+		noop!(Commons::archive(signed(ALICE), 0), Error::<Test>::NotActiveMember);
 		ok!(Commons::archive(RuntimeOrigin::root(), 0));
 		noop!(Commons::archive(signed(ALICE), 0), Error::<Test>::CommonsArchived);
 	});
@@ -322,6 +341,22 @@ fn two_approvals_accept_and_reward_the_contributor() {
 					reputation: REPUTATION
 				},
 			]
+		);
+	});
+}
+
+#[test]
+fn a_contributor_who_left_gets_the_verdict_but_no_reputation() {
+	build_and_execute(|| {
+		register_by_alice();
+		let id = contribute_by_dave();
+		TestMembership::remove(DAVE);
+		ok!(Commons::review(signed(ALICE), id, true));
+		ok!(Commons::review(signed(BOB), id, true));
+		assert_eq!(Contributions::<Test>::get(id).unwrap().status, ContributionStatus::Accepted);
+		assert_eq!(
+			events().last(),
+			Some(&Event::ContributionAccepted { contribution: id, contributor: DAVE, reputation: 0 })
 		);
 	});
 }

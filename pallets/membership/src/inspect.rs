@@ -16,16 +16,17 @@ impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
 		Members::<T>::get(who).map_or(0, |record| record.reputation)
 	}
 
-	fn add_reputation(who: &T::AccountId, amount: Reputation) {
+	fn add_reputation(who: &T::AccountId, amount: Reputation) -> bool {
 		let Some(reputation) = Members::<T>::mutate(who, |record| {
 			record.as_mut().map(|record| {
 				record.reputation = record.reputation.saturating_add(amount);
 				record.reputation
 			})
 		}) else {
-			return;
+			return false;
 		};
 		Pallet::<T>::deposit_event(Event::ReputationChanged { who: who.clone(), reputation });
+		true
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -244,8 +244,9 @@ pub mod pallet {
 		/// Vouches for an applicant.
 		///
 		/// Origin: signed by an active member who has not yet sponsored this application.
-		/// When the application reaches `SponsorsRequired` sponsors, the applicant becomes a
-		/// member at once and the deposit is released.
+		/// Earlier sponsors who are no longer active members are dropped first. When the
+		/// application reaches `SponsorsRequired` sponsors, the applicant becomes a member at
+		/// once and the deposit is released.
 		///
 		/// Emits `Sponsored`, then `MemberAdded` on admission. Errors: `NotMember`, `Suspended`,
 		/// `NoApplication`, `AlreadySponsored`, `TooManyMembers`.
@@ -258,7 +259,10 @@ pub mod pallet {
 				Applications::<T>::get(&applicant).ok_or(Error::<T>::NoApplication)?;
 			ensure!(!application.sponsors.contains(&sponsor), Error::<T>::AlreadySponsored);
 
-			let sponsors = application.sponsors.len() as u32 + 1;
+			// A vouch counts only while its giver may act: one who left, was removed or is
+			// suspended since no longer helps to admit anyone.
+			application.sponsors.retain(|earlier| Self::ensure_active_member(earlier).is_ok());
+			let sponsors = (application.sponsors.len() as u32).saturating_add(1);
 			Self::deposit_event(Event::Sponsored {
 				applicant: applicant.clone(),
 				sponsor: sponsor.clone(),
@@ -290,12 +294,14 @@ pub mod pallet {
 
 		/// Resigns from the DAO; the reputation is forgotten.
 		///
-		/// Origin: signed by a member (also a suspended one). Emits `MemberLeft`.
-		/// Errors: `NotMember`, `LastMember`.
+		/// Origin: signed by an active member: a suspended one cannot leave, or they could
+		/// escape the suspension by applying again. Emits `MemberLeft`.
+		/// Errors: `NotMember`, `Suspended`, `LastMember`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			Self::ensure_active_member(&who)?;
 			Self::remove(&who)?;
 			Self::deposit_event(Event::MemberLeft { who });
 			Ok(())

@@ -112,6 +112,24 @@ fn enough_sponsors_admit_the_applicant_and_release_the_deposit() {
 }
 
 #[test]
+fn vouches_of_sponsors_who_are_no_longer_active_do_not_count() {
+	build_and_execute(|| {
+		ok!(Membership::apply(signed(DAVE), metadata(b"")));
+		ok!(Membership::sponsor(signed(ALICE), DAVE));
+		ok!(Membership::remove_member(RuntimeOrigin::root(), ALICE));
+		ok!(Membership::sponsor(signed(BOB), DAVE));
+		assert!(!Members::<Test>::contains_key(DAVE), "Alice's vouch lapsed with her membership");
+		assert_eq!(Applications::<Test>::get(DAVE).unwrap().sponsors.to_vec(), vec![BOB]);
+		ok!(Membership::suspend(RuntimeOrigin::root(), BOB, 5));
+		ok!(Membership::sponsor(signed(CHARLIE), DAVE));
+		assert_eq!(Applications::<Test>::get(DAVE).unwrap().sponsors.to_vec(), vec![CHARLIE]);
+		ok!(Membership::add_member(RuntimeOrigin::root(), EVE));
+		ok!(Membership::sponsor(signed(EVE), DAVE));
+		assert!(Membership::is_active_member(&DAVE));
+	});
+}
+
+#[test]
 fn sponsor_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		noop!(Membership::sponsor(signed(ALICE), DAVE), Error::<Test>::NoApplication);
@@ -152,6 +170,9 @@ fn withdraw_application_returns_the_deposit() {
 fn leave_removes_the_member() {
 	build_and_execute(|| {
 		noop!(Membership::leave(signed(DAVE)), Error::<Test>::NotMember);
+		ok!(Membership::suspend(RuntimeOrigin::root(), BOB, 5));
+		noop!(Membership::leave(signed(BOB)), Error::<Test>::Suspended);
+		System::reset_events();
 		ok!(Membership::leave(signed(CHARLIE)));
 		assert!(!Members::<Test>::contains_key(CHARLIE));
 		assert_eq!(MemberCount::<Test>::get(), 2);
@@ -238,9 +259,9 @@ fn suspend_errors_leave_state_unchanged() {
 #[test]
 fn reputation_is_added_to_members_only() {
 	build_and_execute(|| {
-		Membership::add_reputation(&ALICE, 3);
-		Membership::add_reputation(&ALICE, 4);
-		Membership::add_reputation(&DAVE, 4);
+		assert!(Membership::add_reputation(&ALICE, 3));
+		assert!(Membership::add_reputation(&ALICE, 4));
+		assert!(!Membership::add_reputation(&DAVE, 4));
 		assert_eq!((Membership::reputation(&ALICE), Membership::reputation(&DAVE)), (7, 0));
 		assert!(!Members::<Test>::contains_key(DAVE));
 		assert_eq!(
@@ -250,7 +271,7 @@ fn reputation_is_added_to_members_only() {
 				Event::ReputationChanged { who: ALICE, reputation: 7 },
 			]
 		);
-		Membership::add_reputation(&ALICE, u32::MAX);
+		assert!(Membership::add_reputation(&ALICE, u32::MAX));
 		assert_eq!(Membership::reputation(&ALICE), u32::MAX, "reputation saturates");
 		check_invariants();
 	});

@@ -21,6 +21,7 @@ pub struct MemberRecord<BlockNumber> {
 	pub joined_at: BlockNumber,
 	/// Earned from accepted contributions to the commons.
 	pub reputation: Reputation,
+	/// Active, or suspended until a block.
 	pub status: MemberStatus<BlockNumber>,
 }
 

@@ -20,10 +20,11 @@ pub trait MembershipInspect<AccountId> {
 	/// The reputation of `who`; zero for non-members.
 	fn reputation(who: &AccountId) -> Reputation;
 
-	/// Adds `amount` to the reputation of `who` (saturating); does nothing for non-members.
-	fn add_reputation(who: &AccountId, amount: Reputation);
+	/// Adds `amount` to the reputation of `who` (saturating). Returns whether `who` is a member,
+	/// and so got it: non-members get nothing.
+	fn add_reputation(who: &AccountId, amount: Reputation) -> bool;
 
 	/// Makes `who` an active member, so that benchmarks can set up member-only calls.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn add_member_for_benchmarks(who: &AccountId);
+	fn add_member_for_benchmarks(_who: &AccountId) {}
 }

@@ -7,7 +7,8 @@ use ostrom_primitives::Reputation;
 use super::super::{AccountId, Balance, Balances, Membership, Runtime, RuntimeHoldReason, UNIT};
 
 parameter_types! {
-	/// Low enough that anyone can apply, high enough that one person cannot apply many times.
+	/// Held while an application is pending, returned after: low enough that anyone can apply,
+	/// enough to make flooding the queue with applications costly. Sponsorship is the sybil gate.
 	pub const ApplicationDeposit: Balance = 10 * UNIT;
 	pub const RegistrationDeposit: Balance = 20 * UNIT;
 	pub const ReputationPerContribution: Reputation = 10;
