@@ -186,29 +186,15 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `registrant` registered commons `commons` and is its first steward.
-		Registered {
-			commons: CommonsId,
-			registrant: T::AccountId,
-			kind: CommonsKind,
-		},
+		Registered { commons: CommonsId, registrant: T::AccountId, kind: CommonsKind },
 		/// `steward` now stewards `commons`.
-		StewardAdded {
-			commons: CommonsId,
-			steward: T::AccountId,
-		},
+		StewardAdded { commons: CommonsId, steward: T::AccountId },
 		/// `steward` no longer stewards `commons`.
-		StewardRemoved {
-			commons: CommonsId,
-			steward: T::AccountId,
-		},
+		StewardRemoved { commons: CommonsId, steward: T::AccountId },
 		/// The name, kind, licence or uri of `commons` changed.
-		Updated {
-			commons: CommonsId,
-		},
+		Updated { commons: CommonsId },
 		/// `commons` takes no more contributions; its deposit was released.
-		Archived {
-			commons: CommonsId,
-		},
+		Archived { commons: CommonsId },
 		/// `contributor` recorded `contribution` to `commons`; it awaits review.
 		ContributionRecorded {
 			contribution: ContributionId,
@@ -217,11 +203,7 @@ pub mod pallet {
 			content_hash: T::Hash,
 		},
 		/// `reviewer` approved (`approve`) or rejected `contribution`.
-		ContributionReviewed {
-			contribution: ContributionId,
-			reviewer: T::AccountId,
-			approve: bool,
-		},
+		ContributionReviewed { contribution: ContributionId, reviewer: T::AccountId, approve: bool },
 		/// `contribution` was accepted; `contributor` earned `reputation` (zero if they are no
 		/// longer a member).
 		ContributionAccepted {
@@ -230,9 +212,7 @@ pub mod pallet {
 			reputation: Reputation,
 		},
 		/// `contribution` was rejected.
-		ContributionRejected {
-			contribution: ContributionId,
-		},
+		ContributionRejected { contribution: ContributionId },
 	}
 
 	#[pallet::error]
@@ -538,8 +518,11 @@ pub mod pallet {
 				entry.status = ContributionStatus::Accepted;
 				let earned = T::ReputationPerContribution::get();
 				// A contributor who has left the DAO since gets the verdict, not the reputation.
-				let reputation =
-					if T::Membership::add_reputation(&entry.contributor, earned) { earned } else { 0 };
+				let reputation = if T::Membership::add_reputation(&entry.contributor, earned) {
+					earned
+				} else {
+					0
+				};
 				Self::deposit_event(Event::ContributionAccepted {
 					contribution,
 					contributor: entry.contributor.clone(),

@@ -86,12 +86,13 @@ impl MembershipInspect<u64> for TestMembership {
 	}
 
 	fn add_reputation(who: &u64, amount: Reputation) -> bool {
-		MEMBERS.with(|m| {
-			m.borrow_mut().get_mut(who).map(|standing| {
-				standing.reputation = standing.reputation.saturating_add(amount);
+		MEMBERS
+			.with(|m| {
+				m.borrow_mut().get_mut(who).map(|standing| {
+					standing.reputation = standing.reputation.saturating_add(amount);
+				})
 			})
-		})
-		.is_some()
+			.is_some()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -356,7 +356,11 @@ fn a_contributor_who_left_gets_the_verdict_but_no_reputation() {
 		assert_eq!(Contributions::<Test>::get(id).unwrap().status, ContributionStatus::Accepted);
 		assert_eq!(
 			events().last(),
-			Some(&Event::ContributionAccepted { contribution: id, contributor: DAVE, reputation: 0 })
+			Some(&Event::ContributionAccepted {
+				contribution: id,
+				contributor: DAVE,
+				reputation: 0
+			})
 		);
 	});
 }
