@@ -15,15 +15,18 @@ if ! frame-omni-bencher --version 2>/dev/null | grep -q " $BENCHER_VERSION"; the
 		cargo install --locked --quiet frame-omni-bencher --version "$BENCHER_VERSION"
 fi
 
-# A runtime with the benchmarks compiled in, in its own target directory: the feature changes
-# most of FRAME, and the node's build should not be redone after each benchmark run.
+# A wasm runtime with the benchmarks compiled in, in its own target directory: the feature changes
+# most of FRAME, and the node's build should not be redone after each benchmark run. `check` runs
+# the runtime's build script, which builds the wasm in full; the native crates are only checked.
 bench_target="$HOME/.cache/ostrom-bench-target"
-CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p ostrom-runtime --features runtime-benchmarks
+CARGO_TARGET_DIR="$bench_target" cargo check --release --locked -p ostrom-runtime --features runtime-benchmarks
 runtime="$bench_target/release/wbuild/ostrom-runtime/ostrom_runtime.compact.compressed.wasm"
 
 declare -A folder=(
 	[pallet_ostrom_membership]=pallets/membership
 	[pallet_ostrom_commons]=pallets/commons
+	[pallet_ostrom_proposals]=pallets/proposals
+	[pallet_ostrom_quadratic_voting]=pallets/quadratic-voting
 )
 pallets=("$@")
 [ "${#pallets[@]}" -gt 0 ] || pallets=("${!folder[@]}")

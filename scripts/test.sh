@@ -14,6 +14,7 @@ build_everything
 # Both runs go to the end; the script fails if either failed.
 status=0
 cargo nextest run --release --locked --no-fail-fast \
-	-p pallet-ostrom-membership -p pallet-ostrom-commons --features runtime-benchmarks || status=$?
+	-p pallet-ostrom-membership -p pallet-ostrom-commons -p pallet-ostrom-proposals \
+	-p pallet-ostrom-quadratic-voting --features runtime-benchmarks || status=$?
 cargo nextest run --release --locked --workspace --no-fail-fast || status=$?
 exit "$status"

@@ -1,13 +1,18 @@
 //! Genesis presets: `development` (one validator) and `local_testnet` (three validators).
 
-use crate::{AccountId, Balance, BalancesConfig, MembershipConfig, RuntimeGenesisConfig, UNIT};
+use crate::{
+	AccountId, Balance, BalancesConfig, BlockNumber, MembershipConfig, ProposalsConfig,
+	RuntimeGenesisConfig, DAYS, UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_ostrom_proposals::{GovernanceRules, TrackRules};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::Perbill;
 
 /// What each pre-funded development account holds at genesis: one million OST.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -40,7 +45,43 @@ pub fn founding_members() -> Vec<AccountId> {
 		.collect()
 }
 
-fn genesis(validators: Vec<(AuraId, GrandpaId)>, endowed: Vec<AccountId>) -> Value {
+/// Governance on a development chain: a minute to vote and two blocks to enactment, so that
+/// end-to-end tests are quick. Half the members must vote on a Standard proposal, three fifths on
+/// a Root proposal, which also needs two thirds of the votes.
+pub fn development_rules() -> GovernanceRules<BlockNumber, Balance> {
+	GovernanceRules {
+		voting_period: 10,
+		enactment_delay: 2,
+		proposal_deposit: 10 * UNIT,
+		standard: TrackRules {
+			quorum: Perbill::from_percent(50),
+			approval: Perbill::from_percent(50),
+		},
+		root: TrackRules { quorum: Perbill::from_percent(60), approval: Perbill::from_percent(66) },
+	}
+}
+
+/// Governance on a test network as on a real one: a week to vote, a day before enactment; a
+/// fifth of the members must vote on a Standard proposal, two fifths and two thirds of the votes
+/// on a Root proposal.
+pub fn local_testnet_rules() -> GovernanceRules<BlockNumber, Balance> {
+	GovernanceRules {
+		voting_period: 7 * DAYS,
+		enactment_delay: DAYS,
+		proposal_deposit: 100 * UNIT,
+		standard: TrackRules {
+			quorum: Perbill::from_percent(20),
+			approval: Perbill::from_percent(50),
+		},
+		root: TrackRules { quorum: Perbill::from_percent(40), approval: Perbill::from_percent(66) },
+	}
+}
+
+fn genesis(
+	validators: Vec<(AuraId, GrandpaId)>,
+	endowed: Vec<AccountId>,
+	rules: GovernanceRules<BlockNumber, Balance>,
+) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
@@ -55,16 +96,22 @@ fn genesis(validators: Vec<(AuraId, GrandpaId)>, endowed: Vec<AccountId>) -> Val
 				.collect::<Vec<_>>(),
 		},
 		membership: MembershipConfig { members: founding_members() },
+		proposals: ProposalsConfig { rules },
 	})
 }
 
 /// Alice validates alone; Alice, Bob, Charlie, Dave, Eve and Ferdie are funded; Alice, Bob and
-/// Charlie are the DAO's members.
+/// Charlie are the DAO's members; governance is fast ([`development_rules`]).
 pub fn development_genesis() -> Value {
-	genesis(vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)], endowed_accounts())
+	genesis(
+		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		endowed_accounts(),
+		development_rules(),
+	)
 }
 
-/// Alice, Bob and Charlie validate and are the DAO's members; the same six accounts are funded.
+/// Alice, Bob and Charlie validate and are the DAO's members; the same six accounts are funded;
+/// governance takes realistic time ([`local_testnet_rules`]).
 pub fn local_testnet_genesis() -> Value {
 	genesis(
 		vec![
@@ -73,6 +120,7 @@ pub fn local_testnet_genesis() -> Value {
 			authority_keys(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
 		endowed_accounts(),
+		local_testnet_rules(),
 	)
 }
 

@@ -1,9 +1,10 @@
 //! # Ostrom runtime
 //!
 //! The state transition function of the Ostrom commons-governance chain: FRAME's system,
-//! consensus (Aura, GRANDPA), balances of the `OST` token, transaction fees, and the scheduler
-//! and preimage pallets through which governance enacts what members decide. There is no sudo
-//! pallet: root is reachable only through DAO governance.
+//! consensus (Aura, GRANDPA), balances of the `OST` token, transaction fees, the scheduler and
+//! preimage pallets, and the DAO's own pallets: membership, the commons registry, proposals and
+//! quadratic voting. There is no sudo pallet: a passed Standard-track proposal acts with the DAO
+//! origin, a passed Root-track proposal as root, and nothing else reaches either.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -173,4 +174,10 @@ mod runtime {
 
 	#[runtime::pallet_index(9)]
 	pub type Commons = pallet_ostrom_commons;
+
+	#[runtime::pallet_index(10)]
+	pub type Proposals = pallet_ostrom_proposals;
+
+	#[runtime::pallet_index(11)]
+	pub type QuadraticVoting = pallet_ostrom_quadratic_voting;
 }

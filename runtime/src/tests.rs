@@ -1,5 +1,5 @@
-//! Runtime tests in TestExternalities: the genesis presets build, and a signed transfer
-//! goes through the real transaction checks and pays a fee.
+//! Runtime tests in TestExternalities: the genesis presets build, a signed transfer goes through
+//! the real transaction checks and pays a fee, and the DAO's pallets work together.
 
 use crate::{
 	genesis_config_presets::{
@@ -19,8 +19,10 @@ use sp_io::TestExternalities;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, traits::Header as _, MultiAddress};
 
+mod governance;
+
 /// The wasm runtime's genesis state for a preset, built exactly as the node builds it.
-fn ext_from_preset(name: &str) -> TestExternalities {
+pub(crate) fn ext_from_preset(name: &str) -> TestExternalities {
 	let wasm = crate::WASM_BINARY.expect("the wasm runtime is built with the std feature");
 	let storage = GenesisConfigBuilderRuntimeCaller::<()>::new(wasm)
 		.get_storage_for_named_preset(Some(&name.to_string()))
@@ -162,9 +164,9 @@ fn both_presets_found_the_dao_with_alice_bob_and_charlie() {
 		ext_from_preset(preset).execute_with(|| {
 			assert_eq!(pallet_ostrom_membership::MemberCount::<Runtime>::get(), 3);
 			for member in founding_members() {
-				assert!(<Membership as MembershipInspect<_>>::is_active_member(&member));
+				assert!(<Membership as MembershipInspect<_, _>>::is_active_member(&member));
 			}
-			assert!(!<Membership as MembershipInspect<_>>::is_active_member(
+			assert!(!<Membership as MembershipInspect<_, _>>::is_active_member(
 				&Sr25519Keyring::Dave.to_account_id()
 			));
 			Membership::do_try_state().unwrap();
@@ -187,7 +189,7 @@ fn the_runtime_rewards_an_accepted_contribution_through_membership() {
 			Commons::review(RuntimeOrigin::signed(reviewer.to_account_id()), 0, true).unwrap();
 		}
 		assert_eq!(
-			<Membership as MembershipInspect<_>>::reputation(&bob_account),
+			<Membership as MembershipInspect<_, _>>::reputation(&bob_account),
 			crate::configs::dao::ReputationPerContribution::get()
 		);
 		Membership::do_try_state().unwrap();

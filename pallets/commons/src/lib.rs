@@ -105,7 +105,7 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Who the members are; where reputation goes.
-		type Membership: MembershipInspect<Self::AccountId>;
+		type Membership: MembershipInspect<Self::AccountId, BlockNumberFor<Self>>;
 
 		/// May update and archive any commons.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;

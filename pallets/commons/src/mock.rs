@@ -2,11 +2,10 @@
 //! the tests set directly.
 
 use crate as pallet_commons;
-use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::ConstU32};
-use ostrom_primitives::{MembershipInspect, Reputation};
+use ostrom_primitives::Reputation;
+pub use ostrom_testing::TestMembership;
 use sp_runtime::BuildStorage;
-use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -42,63 +41,6 @@ impl frame_system::Config for Test {
 impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-/// A member's standing in [`TestMembership`].
-#[derive(Clone, Copy)]
-struct Standing {
-	active: bool,
-	reputation: Reputation,
-}
-
-thread_local! {
-	static MEMBERS: RefCell<BTreeMap<u64, Standing>> = RefCell::new(BTreeMap::new());
-}
-
-/// Membership as the tests set it: `set_member`, `suspend`.
-pub struct TestMembership;
-
-impl TestMembership {
-	pub fn set_member(who: u64) {
-		MEMBERS.with(|m| m.borrow_mut().insert(who, Standing { active: true, reputation: 0 }));
-	}
-
-	pub fn suspend(who: u64) {
-		MEMBERS.with(|m| m.borrow_mut().get_mut(&who).map(|standing| standing.active = false));
-	}
-
-	pub fn remove(who: u64) {
-		MEMBERS.with(|m| m.borrow_mut().remove(&who));
-	}
-}
-
-impl MembershipInspect<u64> for TestMembership {
-	fn is_active_member(who: &u64) -> bool {
-		MEMBERS.with(|m| m.borrow().get(who).is_some_and(|standing| standing.active))
-	}
-
-	fn member_count() -> u32 {
-		MEMBERS.with(|m| m.borrow().len() as u32)
-	}
-
-	fn reputation(who: &u64) -> Reputation {
-		MEMBERS.with(|m| m.borrow().get(who).map_or(0, |standing| standing.reputation))
-	}
-
-	fn add_reputation(who: &u64, amount: Reputation) -> bool {
-		MEMBERS
-			.with(|m| {
-				m.borrow_mut().get_mut(who).map(|standing| {
-					standing.reputation = standing.reputation.saturating_add(amount);
-				})
-			})
-			.is_some()
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn add_member_for_benchmarks(who: &u64) {
-		Self::set_member(*who);
-	}
 }
 
 pub const DEPOSIT: u64 = 10;
@@ -152,7 +94,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	MEMBERS.with(|m| m.borrow_mut().clear());
+	TestMembership::reset();
 	for who in [ALICE, BOB, CHARLIE, DAVE, EVE, PAUPER] {
 		TestMembership::set_member(who);
 	}
@@ -174,21 +116,4 @@ pub fn check_invariants() {
 	Commons::do_try_state().expect("commons invariants hold");
 }
 
-/// Asserts that a call succeeds, then that the invariants still hold.
-macro_rules! ok {
-	($call:expr) => {{
-		frame_support::assert_ok!($call);
-		crate::mock::check_invariants();
-	}};
-}
-
-/// Asserts that a call fails with `$error` leaving storage untouched, then that the invariants
-/// still hold.
-macro_rules! noop {
-	($call:expr, $error:expr) => {{
-		frame_support::assert_noop!($call, $error);
-		crate::mock::check_invariants();
-	}};
-}
-
-pub(crate) use {noop, ok};
+pub(crate) use ostrom_testing::{noop, ok};

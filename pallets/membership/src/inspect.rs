@@ -1,11 +1,16 @@
 //! How other pallets see the membership: through [`MembershipInspect`].
 
 use crate::{Config, Event, MemberCount, Members, Pallet};
+use frame_system::pallet_prelude::BlockNumberFor;
 use ostrom_primitives::{MembershipInspect, Reputation};
 
-impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
+impl<T: Config> MembershipInspect<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn is_active_member(who: &T::AccountId) -> bool {
 		Pallet::<T>::ensure_active_member(who).is_ok()
+	}
+
+	fn member_since(who: &T::AccountId) -> Option<BlockNumberFor<T>> {
+		Members::<T>::get(who).map(|record| record.joined_at)
 	}
 
 	fn member_count() -> u32 {

@@ -103,21 +103,4 @@ pub fn check_invariants() {
 	Membership::do_try_state().expect("membership invariants hold");
 }
 
-/// Asserts that a call succeeds, then that the invariants still hold.
-macro_rules! ok {
-	($call:expr) => {{
-		frame_support::assert_ok!($call);
-		crate::mock::check_invariants();
-	}};
-}
-
-/// Asserts that a call fails with `$error` leaving storage untouched, then that the invariants
-/// still hold.
-macro_rules! noop {
-	($call:expr, $error:expr) => {{
-		frame_support::assert_noop!($call, $error);
-		crate::mock::check_invariants();
-	}};
-}
-
-pub(crate) use {noop, ok};
+pub(crate) use ostrom_testing::{noop, ok};

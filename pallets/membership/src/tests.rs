@@ -285,3 +285,14 @@ fn invariants_catch_a_wrong_member_count() {
 		MemberCount::<Test>::put(3);
 	});
 }
+
+#[test]
+fn member_since_is_the_block_of_admission() {
+	build_and_execute(|| {
+		System::set_block_number(5);
+		ok!(Membership::add_member(RuntimeOrigin::root(), DAVE));
+		assert_eq!(Membership::member_since(&DAVE), Some(5));
+		assert_eq!(Membership::member_since(&ALICE), Some(0));
+		assert_eq!(Membership::member_since(&EVE), None);
+	});
+}

@@ -3,16 +3,32 @@
 //! The traits through which Ostrom's pallets use each other. A pallet depends on this crate,
 //! never on another pallet: the runtime decides which pallet implements which trait, so every
 //! pallet can be tested with a small mock and replaced without touching the others.
+//!
+//! - [`MembershipInspect`]: who belongs to the DAO (implemented by the membership pallet).
+//! - [`Polls`]: which proposals are open to votes (implemented by the proposals pallet).
+//! - [`Tallies`]: how the votes on a proposal stand (implemented by the voting pallet).
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
 
 /// Reputation a member earns from reviewed contributions to the commons.
 pub type Reputation = u32;
 
+/// The number of a proposal, counted from zero.
+pub type ProposalIndex = u32;
+
+/// Voice credits: what quadratic votes cost.
+pub type Credits = u64;
+
 /// What other pallets may ask of, and do to, the DAO's membership.
-pub trait MembershipInspect<AccountId> {
+pub trait MembershipInspect<AccountId, BlockNumber> {
 	/// Whether `who` is a member who may act now: admitted and not suspended.
 	fn is_active_member(who: &AccountId) -> bool;
+
+	/// The block in which `who` became a member, suspended or not; `None` for non-members.
+	fn member_since(who: &AccountId) -> Option<BlockNumber>;
 
 	/// How many members the DAO has, suspended ones included.
 	fn member_count() -> u32;
@@ -27,4 +43,60 @@ pub trait MembershipInspect<AccountId> {
 	/// Makes `who` an active member, so that benchmarks can set up member-only calls.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn add_member_for_benchmarks(_who: &AccountId) {}
+}
+
+/// Where a proposal stands, as far as voting on it goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PollState<BlockNumber> {
+	/// No proposal has this number.
+	Unknown,
+	/// Votes are accepted from members who joined before block `submitted_at`.
+	Open { submitted_at: BlockNumber },
+	/// The voting period is over, or the proposal was closed, cancelled or killed.
+	Closed,
+}
+
+/// The proposals that members vote on.
+pub trait Polls<BlockNumber> {
+	/// Where the proposal `proposal` stands now.
+	fn poll_state(proposal: ProposalIndex) -> PollState<BlockNumber>;
+
+	/// Creates a proposal that is open to votes now, for benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn open_poll_for_benchmarks() -> ProposalIndex;
+}
+
+/// The running totals of the votes on one proposal.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Tally {
+	/// Votes in favour, summed over voters.
+	pub ayes: u64,
+	/// Votes against, summed over voters.
+	pub nays: u64,
+	/// How many members voted.
+	pub voters: u32,
+	/// The voice credits those votes cost.
+	pub credits: Credits,
+}
+
+/// How the votes on each proposal stand, kept by whichever pallet runs the voting.
+pub trait Tallies {
+	/// The tally of `proposal`; all zero when no one voted.
+	fn tally(proposal: ProposalIndex) -> Tally;
+
+	/// Sets the tally of `proposal`, so that benchmarks can close a proposal that passes.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_tally_for_benchmarks(_proposal: ProposalIndex, _tally: Tally) {}
 }

@@ -1,10 +1,17 @@
-//! The DAO's own pallets: membership and the commons registry.
+//! The DAO's own pallets: membership, the commons registry, proposals and quadratic voting.
 
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstU64, EitherOf},
+};
 use frame_system::EnsureRoot;
-use ostrom_primitives::Reputation;
+use ostrom_primitives::{Credits, Reputation};
+use pallet_ostrom_proposals::EnsureDao;
 
-use super::super::{AccountId, Balance, Balances, Membership, Runtime, RuntimeHoldReason, UNIT};
+use super::super::{
+	AccountId, Balance, Balances, BlockNumber, Membership, Preimage, Proposals, QuadraticVoting,
+	Runtime, RuntimeCall, RuntimeHoldReason, Scheduler, DAYS, UNIT,
+};
 
 parameter_types! {
 	/// Held while an application is pending, returned after: low enough that anyone can apply,
@@ -17,8 +24,7 @@ parameter_types! {
 impl pallet_ostrom_membership::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	// Root until the proposals pallet gives the DAO its own origin; nothing can reach root yet.
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = EnsureDao;
 	type ApplicationDeposit = ApplicationDeposit;
 	type SponsorsRequired = ConstU32<2>;
 	type MaxMembers = ConstU32<10_000>;
@@ -30,7 +36,7 @@ impl pallet_ostrom_commons::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Membership = Membership;
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = EnsureDao;
 	type RegistrationDeposit = RegistrationDeposit;
 	type MaxNameLen = ConstU32<64>;
 	type MaxLicenseLen = ConstU32<64>;
@@ -42,4 +48,35 @@ impl pallet_ostrom_commons::Config for Runtime {
 	type ReviewsToReject = ConstU32<2>;
 	type ReputationPerContribution = ReputationPerContribution;
 	type WeightInfo = pallet_ostrom_commons::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_ostrom_proposals::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type Scheduler = Scheduler;
+	type Preimages = Preimage;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	// Burnt until the treasury exists.
+	type Slash = ();
+	type KillOrigin = EitherOf<EnsureRoot<AccountId>, EnsureDao>;
+	type Membership = Membership;
+	type Tallies = QuadraticVoting;
+	type MaxMetadataLen = ConstU32<256>;
+	type WeightInfo = pallet_ostrom_proposals::weights::SubstrateWeight<Runtime>;
+}
+
+/// Every member's voice credits per epoch: up to ten votes on one proposal, or spread thinner.
+pub const CREDITS_PER_EPOCH: Credits = 100;
+
+parameter_types! {
+	/// A week: one budget of voice credits per typical voting period.
+	pub const EpochLength: BlockNumber = 7 * DAYS;
+}
+
+impl pallet_ostrom_quadratic_voting::Config for Runtime {
+	type Membership = Membership;
+	type Polls = Proposals;
+	type CreditsPerEpoch = ConstU64<CREDITS_PER_EPOCH>;
+	type EpochLength = EpochLength;
+	type WeightInfo = pallet_ostrom_quadratic_voting::weights::SubstrateWeight<Runtime>;
 }

@@ -1,0 +1,614 @@
+//! # Proposals pallet
+//!
+//! How the Ostrom DAO decides, and how its decisions take effect.
+//!
+//! ## Overview
+//!
+//! A member submits a proposal on a [`Track`]: a signal (a statement) or a call to enact, bounded
+//! through the preimage pallet (inline when small, a noted preimage when large, such as a runtime
+//! upgrade). Voting opens at once and lasts the rules' voting period; only accounts that were
+//! members before the proposal was submitted may vote, so joining cannot buy a say on a running
+//! decision. The votes are counted elsewhere (the quadratic voting pallet) and read through
+//! [`ostrom_primitives::Tallies`]; this pallet tells the voting pallet which proposals are open
+//! through [`ostrom_primitives::Polls`].
+//!
+//! After the voting period anyone may `close` a proposal. It passes when the turnout (voters
+//! among the members eligible at submission) reaches the track's quorum and the ayes exceed the
+//! track's approval share of ayes and nays. A passed call is scheduled with pallet-scheduler
+//! after the enactment delay and then dispatched by [`enact`](Pallet::enact): with the DAO
+//! origin ([`EnsureDao`]) on the Standard track, as root on the Root track. The DAO origin is
+//! what the runtime gives the other pallets as their admin origin; root is reached only here.
+//!
+//! The [`GovernanceRules`] (periods, deposit, thresholds per track) are storage, set at genesis
+//! and changed only by `set_rules`, which needs root: a passed Root-track proposal.
+//!
+//! ## Dispatchable functions
+//!
+//! - [`submit`](Pallet::submit) — signed, an active member: submits a proposal, holding the
+//!   deposit.
+//! - [`close`](Pallet::close) — signed, anyone, after the voting period: approves (and schedules)
+//!   or rejects, and releases the deposit.
+//! - [`cancel`](Pallet::cancel) — signed, the proposer, while no one has voted.
+//! - [`kill`](Pallet::kill) — `KillOrigin` (the DAO origin or root), before enactment: slashes a
+//!   held deposit.
+//! - [`set_rules`](Pallet::set_rules) — root: changes the governance rules.
+//! - [`enact`](Pallet::enact) — root, scheduled at approval: dispatches the approved call.
+//!
+//! ## Configuration
+//!
+//! `Scheduler` and `Preimages` enact calls; `Currency` holds deposits and `Slash` takes slashed
+//! ones; `Membership` says who may propose; `Tallies` reports the votes.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+mod origin;
+mod polls;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use origin::EnsureDao;
+pub use types::{GovernanceRules, Proposal, ProposalKind, ProposalStatus, Track, TrackRules};
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		dispatch::{extract_actual_weight, GetDispatchInfo, PostDispatchInfo},
+		pallet_prelude::*,
+		traits::{
+			fungible::{self, Inspect, InspectHold, MutateHold},
+			schedule::{v3::Named as ScheduleNamed, DispatchTime, HARD_DEADLINE},
+			tokens::Precision,
+			Bounded, Imbalance, OnUnbalanced, OriginTrait, QueryPreimage, StorePreimage,
+		},
+		Hashable,
+	};
+	use frame_system::pallet_prelude::*;
+	use ostrom_primitives::{MembershipInspect, ProposalIndex, Tallies};
+	use sp_runtime::{
+		traits::{Dispatchable, Saturating, Zero},
+		Perbill,
+	};
+
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	pub type CreditOf<T> =
+		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+	pub type CallOf<T> = <T as Config>::RuntimeCall;
+	pub type BoundedCallOf<T> = Bounded<CallOf<T>, <T as frame_system::Config>::Hashing>;
+	pub type PalletsOriginOf<T> =
+		<<T as frame_system::Config>::RuntimeOrigin as OriginTrait>::PalletsOrigin;
+	pub type RulesOf<T> = GovernanceRules<BlockNumberFor<T>, BalanceOf<T>>;
+	pub type ProposalOf<T> = Proposal<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		BoundedCallOf<T>,
+		<T as Config>::MaxMetadataLen,
+	>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config:
+		frame_system::Config<RuntimeEvent: From<Event<Self>>, RuntimeOrigin: From<Origin>>
+	{
+		/// The calls that proposals enact.
+		type RuntimeCall: Parameter
+			+ Dispatchable<
+				RuntimeOrigin = <Self as frame_system::Config>::RuntimeOrigin,
+				PostInfo = PostDispatchInfo,
+			> + GetDispatchInfo
+			+ From<Call<Self>>
+			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// Schedules the enactment of approved calls.
+		type Scheduler: ScheduleNamed<
+			BlockNumberFor<Self>,
+			CallOf<Self>,
+			PalletsOriginOf<Self>,
+			Hasher = Self::Hashing,
+		>;
+
+		/// Keeps the calls of proposals too large to be inline.
+		type Preimages: QueryPreimage<H = Self::Hashing> + StorePreimage;
+
+		/// Holds proposal deposits.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::hold::Balanced<Self::AccountId>;
+
+		/// The overarching hold reason, which includes this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Takes the deposits of killed proposals (the treasury, or burnt).
+		type Slash: OnUnbalanced<CreditOf<Self>>;
+
+		/// Stops proposals before enactment: the DAO origin, or root.
+		type KillOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who may propose, and how many members may vote.
+		type Membership: MembershipInspect<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// How the votes on each proposal stand.
+		type Tallies: Tallies;
+
+		/// The longest proposal metadata, in bytes.
+		#[pallet::constant]
+		type MaxMetadataLen: Get<u32>;
+
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The origins this pallet gives to enacted calls.
+	#[pallet::origin]
+	#[derive(
+		Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	)]
+	pub enum Origin {
+		/// The DAO itself: a passed Standard-track proposal.
+		Dao,
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a proposal being voted on.
+		Proposal,
+	}
+
+	/// The governance rules in force.
+	#[pallet::storage]
+	pub type Rules<T: Config> = StorageValue<_, RulesOf<T>, ValueQuery>;
+
+	/// Every proposal, by number.
+	#[pallet::storage]
+	pub type Proposals<T: Config> = StorageMap<_, Blake2_128Concat, ProposalIndex, ProposalOf<T>>;
+
+	/// The number of the next proposal.
+	#[pallet::storage]
+	pub type ProposalCount<T: Config> = StorageValue<_, ProposalIndex, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The rules the DAO starts with.
+		pub rules: RulesOf<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::validate(&self.rules).expect("the genesis governance rules are valid");
+			Rules::<T>::put(self.rules);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `proposer` submitted proposal `id` on `track`; votes are accepted until `voting_ends`.
+		Submitted {
+			id: ProposalIndex,
+			proposer: T::AccountId,
+			track: Track,
+			voting_ends: BlockNumberFor<T>,
+		},
+		/// The proposer withdrew proposal `id`.
+		Cancelled { id: ProposalIndex },
+		/// The DAO stopped proposal `id`; `slashed` of its deposit was taken.
+		Killed { id: ProposalIndex, slashed: BalanceOf<T> },
+		/// Proposal `id` passed; its call is enacted in block `enactment` (none for a signal).
+		Approved { id: ProposalIndex, enactment: Option<BlockNumberFor<T>> },
+		/// Proposal `id` failed: `turnout` of the eligible members voted, `ayes` to `nays`.
+		Rejected { id: ProposalIndex, turnout: Perbill, ayes: u64, nays: u64 },
+		/// The call of proposal `id` was dispatched, with `result`.
+		Executed { id: ProposalIndex, result: DispatchResult },
+		/// The governance rules are now `rules`.
+		RulesChanged { rules: RulesOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is not a member.
+		NotMember,
+		/// The member is suspended and may not propose now.
+		Suspended,
+		/// The proposal deposit cannot be held: the balance is too low.
+		InsufficientBalance,
+		/// The call's preimage has not been noted: note it with the preimage pallet first.
+		PreimageMissing,
+		/// The inline call does not decode as a call of this runtime.
+		UndecodableCall,
+		/// No more proposal numbers are left.
+		TooManyProposals,
+		/// No proposal has this number.
+		UnknownProposal,
+		/// The proposal is no longer being voted on.
+		NotVoting,
+		/// The voting period has not ended yet.
+		VotingNotEnded,
+		/// Only the proposer may do this.
+		NotProposer,
+		/// Members have voted on the proposal: it can no longer be cancelled.
+		HasVotes,
+		/// The proposal was decided or enacted already and cannot be killed.
+		NotKillable,
+		/// The proposal has no approved call waiting for enactment.
+		NotApproved,
+		/// The proposal's enactment block has not come yet.
+		EnactmentNotDue,
+		/// Rules: the voting period must be at least one block.
+		ZeroVotingPeriod,
+		/// Rules: the enactment delay must be at least one block.
+		ZeroEnactmentDelay,
+		/// Rules: an approval threshold below 50% would let a minority decide.
+		ApprovalBelowHalf,
+		/// Rules: the Root track's quorum and approval must be at least the Standard track's.
+		RootLaxerThanStandard,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Submits a proposal; voting on it opens at once.
+		///
+		/// Origin: signed by an active member. Holds the rules' proposal deposit. A `Call` kind
+		/// must be inline (and decode) or have its preimage noted; the preimage is then kept
+		/// until the proposal ends.
+		///
+		/// Emits `Submitted`. Errors: `NotMember`, `Suspended`, `UndecodableCall`,
+		/// `PreimageMissing`, `TooManyProposals`, `InsufficientBalance`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::submit())]
+		pub fn submit(
+			origin: OriginFor<T>,
+			track: Track,
+			kind: ProposalKind<BoundedCallOf<T>>,
+			metadata: BoundedVec<u8, T::MaxMetadataLen>,
+		) -> DispatchResult {
+			let proposer = ensure_signed(origin)?;
+			ensure!(T::Membership::member_since(&proposer).is_some(), Error::<T>::NotMember);
+			ensure!(T::Membership::is_active_member(&proposer), Error::<T>::Suspended);
+			if let ProposalKind::Call(call) = &kind {
+				Self::ensure_enactable(call)?;
+			}
+			let id = ProposalCount::<T>::get();
+			let next = id.checked_add(1).ok_or(Error::<T>::TooManyProposals)?;
+
+			let rules = Rules::<T>::get();
+			T::Currency::hold(&HoldReason::Proposal.into(), &proposer, rules.proposal_deposit)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			if let ProposalKind::Call(call) = &kind {
+				T::Preimages::hold(call);
+			}
+			let now = frame_system::Pallet::<T>::block_number();
+			let voting_ends = now.saturating_add(rules.voting_period);
+			Proposals::<T>::insert(
+				id,
+				Proposal {
+					proposer: proposer.clone(),
+					track,
+					kind,
+					metadata,
+					deposit: rules.proposal_deposit,
+					submitted_at: now,
+					voting_ends,
+					eligible: T::Membership::member_count(),
+					thresholds: rules.of(track),
+					status: ProposalStatus::Voting,
+				},
+			);
+			ProposalCount::<T>::put(next);
+			Self::deposit_event(Event::Submitted { id, proposer, track, voting_ends });
+			Ok(())
+		}
+
+		/// Counts the votes on proposal `id` once its voting period is over.
+		///
+		/// Origin: signed by anyone. Releases the deposit. A proposal that meets its track's
+		/// quorum and approval is approved: its call is scheduled for enactment after the rules'
+		/// enactment delay. Otherwise it is rejected.
+		///
+		/// Emits `Approved` or `Rejected`. Errors: `UnknownProposal`, `NotVoting`,
+		/// `VotingNotEnded`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::close())]
+		pub fn close(origin: OriginFor<T>, id: ProposalIndex) -> DispatchResult {
+			ensure_signed(origin)?;
+			let mut proposal = Self::voting_proposal(id)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now >= proposal.voting_ends, Error::<T>::VotingNotEnded);
+
+			Self::release_deposit(&mut proposal)?;
+			let tally = T::Tallies::tally(id);
+			if proposal.thresholds.passes(&tally, proposal.eligible) {
+				let enactment = match &proposal.kind {
+					ProposalKind::Signal => None,
+					ProposalKind::Call(_) => Some(Self::schedule_enactment(id, now)?),
+				};
+				proposal.status = ProposalStatus::Approved { enactment };
+				Self::deposit_event(Event::Approved { id, enactment });
+			} else {
+				Self::forget_call(&proposal);
+				proposal.status = ProposalStatus::Rejected;
+				let turnout = Perbill::from_rational(tally.voters, proposal.eligible.max(1));
+				Self::deposit_event(Event::Rejected {
+					id,
+					turnout,
+					ayes: tally.ayes,
+					nays: tally.nays,
+				});
+			}
+			Proposals::<T>::insert(id, proposal);
+			Ok(())
+		}
+
+		/// Withdraws proposal `id` before anyone voted on it, releasing the deposit.
+		///
+		/// Origin: signed by the proposer. Emits `Cancelled`.
+		/// Errors: `UnknownProposal`, `NotVoting`, `NotProposer`, `HasVotes`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::cancel())]
+		pub fn cancel(origin: OriginFor<T>, id: ProposalIndex) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut proposal = Self::voting_proposal(id)?;
+			ensure!(proposal.proposer == who, Error::<T>::NotProposer);
+			ensure!(T::Tallies::tally(id).voters == 0, Error::<T>::HasVotes);
+
+			Self::release_deposit(&mut proposal)?;
+			Self::forget_call(&proposal);
+			proposal.status = ProposalStatus::Cancelled;
+			Proposals::<T>::insert(id, proposal);
+			Self::deposit_event(Event::Cancelled { id });
+			Ok(())
+		}
+
+		/// Stops proposal `id` before enactment: while it is voted on, its deposit is slashed to
+		/// `Slash`; once approved, its scheduled enactment is cancelled (the deposit was released
+		/// at closing).
+		///
+		/// Origin: `KillOrigin` (the DAO origin or root). Emits `Killed`.
+		/// Errors: `UnknownProposal`, `NotKillable`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::kill())]
+		pub fn kill(origin: OriginFor<T>, id: ProposalIndex) -> DispatchResult {
+			T::KillOrigin::ensure_origin(origin)?;
+			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+			let slashed = match proposal.status {
+				ProposalStatus::Voting => {
+					let (credit, _) = <T::Currency as fungible::hold::Balanced<_>>::slash(
+						&HoldReason::Proposal.into(),
+						&proposal.proposer,
+						proposal.deposit,
+					);
+					proposal.deposit = Zero::zero();
+					let slashed = credit.peek();
+					T::Slash::on_unbalanced(credit);
+					slashed
+				}
+				ProposalStatus::Approved { enactment: Some(_) } => {
+					T::Scheduler::cancel_named(Self::task_name(id))?;
+					Zero::zero()
+				}
+				_ => return Err(Error::<T>::NotKillable.into()),
+			};
+			Self::forget_call(&proposal);
+			proposal.status = ProposalStatus::Killed;
+			Proposals::<T>::insert(id, proposal);
+			Self::deposit_event(Event::Killed { id, slashed });
+			Ok(())
+		}
+
+		/// Replaces the governance rules; proposals already submitted keep their voting period
+		/// and thresholds.
+		///
+		/// Origin: root, i.e. a passed Root-track proposal. Emits `RulesChanged`.
+		/// Errors: `ZeroVotingPeriod`, `ZeroEnactmentDelay`, `ApprovalBelowHalf`,
+		/// `RootLaxerThanStandard`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_rules())]
+		pub fn set_rules(origin: OriginFor<T>, rules: RulesOf<T>) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::validate(&rules)?;
+			Rules::<T>::put(rules);
+			Self::deposit_event(Event::RulesChanged { rules });
+			Ok(())
+		}
+
+		/// Dispatches the call of approved proposal `id`: with the DAO origin on the Standard
+		/// track, as root on the Root track. The proposal is executed whatever the call's result.
+		///
+		/// Origin: root; scheduled by `close`. The weight declared is this call's own; the
+		/// weight returned adds the enacted call's, which the scheduler accounts for.
+		///
+		/// Emits `Executed`. Errors: `UnknownProposal`, `NotApproved`, `EnactmentNotDue`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::enact())]
+		pub fn enact(origin: OriginFor<T>, id: ProposalIndex) -> DispatchResultWithPostInfo {
+			ensure_root(origin)?;
+			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+			let (ProposalStatus::Approved { enactment: Some(when) }, ProposalKind::Call(bounded)) =
+				(&proposal.status, &proposal.kind)
+			else {
+				return Err(Error::<T>::NotApproved.into());
+			};
+			ensure!(
+				frame_system::Pallet::<T>::block_number() >= *when,
+				Error::<T>::EnactmentNotDue
+			);
+
+			let (result, call_weight) = match T::Preimages::realize::<CallOf<T>>(bounded) {
+				Ok((call, _)) => {
+					let info = call.get_dispatch_info();
+					let origin: OriginFor<T> = match proposal.track {
+						Track::Standard => Origin::Dao.into(),
+						Track::Root => frame_system::RawOrigin::Root.into(),
+					};
+					let outcome = call.dispatch(origin);
+					let weight = extract_actual_weight(&outcome, &info);
+					(outcome.map(|_| ()).map_err(|e| e.error), weight)
+				}
+				Err(error) => (Err(error), Weight::zero()),
+			};
+			proposal.status = ProposalStatus::Executed;
+			Proposals::<T>::insert(id, proposal);
+			Self::deposit_event(Event::Executed { id, result });
+			Ok(Some(T::WeightInfo::enact().saturating_add(call_weight)).into())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Checks rules before they take effect.
+		pub fn validate(rules: &RulesOf<T>) -> Result<(), Error<T>> {
+			ensure!(!rules.voting_period.is_zero(), Error::<T>::ZeroVotingPeriod);
+			ensure!(!rules.enactment_delay.is_zero(), Error::<T>::ZeroEnactmentDelay);
+			let half = Perbill::from_percent(50);
+			ensure!(
+				rules.standard.approval >= half && rules.root.approval >= half,
+				Error::<T>::ApprovalBelowHalf
+			);
+			ensure!(
+				rules.root.quorum >= rules.standard.quorum
+					&& rules.root.approval >= rules.standard.approval,
+				Error::<T>::RootLaxerThanStandard
+			);
+			Ok(())
+		}
+
+		/// The name of the scheduler task that enacts proposal `id`.
+		pub fn task_name(id: ProposalIndex) -> [u8; 32] {
+			(*b"ostrom/proposals/enact", id).blake2_256()
+		}
+
+		/// Fails unless `call` can be enacted later: inline and decodable, or noted.
+		fn ensure_enactable(call: &BoundedCallOf<T>) -> DispatchResult {
+			match call {
+				Bounded::Inline(_) => {
+					T::Preimages::peek(call).map_err(|_| Error::<T>::UndecodableCall)?;
+				}
+				_ => ensure!(T::Preimages::have(call), Error::<T>::PreimageMissing),
+			}
+			Ok(())
+		}
+
+		/// Proposal `id`, if it is being voted on.
+		fn voting_proposal(id: ProposalIndex) -> Result<ProposalOf<T>, DispatchError> {
+			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+			ensure!(proposal.status == ProposalStatus::Voting, Error::<T>::NotVoting);
+			Ok(proposal)
+		}
+
+		/// Schedules `enact(id)` as root after the enactment delay; returns its block.
+		fn schedule_enactment(
+			id: ProposalIndex,
+			now: BlockNumberFor<T>,
+		) -> Result<BlockNumberFor<T>, DispatchError> {
+			let when = now.saturating_add(Rules::<T>::get().enactment_delay);
+			let enact = T::Preimages::bound(CallOf::<T>::from(Call::enact { id }))?;
+			T::Scheduler::schedule_named(
+				Self::task_name(id),
+				DispatchTime::At(when),
+				None,
+				HARD_DEADLINE,
+				frame_system::RawOrigin::Root.into(),
+				enact,
+			)?;
+			Ok(when)
+		}
+
+		/// Lets the preimage pallet forget the call of a proposal that will not be enacted.
+		fn forget_call(proposal: &ProposalOf<T>) {
+			if let ProposalKind::Call(call) = &proposal.kind {
+				T::Preimages::drop(call);
+			}
+		}
+
+		fn release_deposit(proposal: &mut ProposalOf<T>) -> DispatchResult {
+			T::Currency::release(
+				&HoldReason::Proposal.into(),
+				&proposal.proposer,
+				proposal.deposit,
+				Precision::BestEffort,
+			)?;
+			proposal.deposit = Zero::zero();
+			Ok(())
+		}
+
+		/// The invariants, checked by `try_state` and by the tests after every step: the rules
+		/// are valid; proposals are numbered below `ProposalCount`; only proposals being voted on
+		/// hold a deposit, and each proposer has exactly their deposits held; an approved call
+		/// waiting for enactment has its task scheduled, and only calls are enacted.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::btree_map::BTreeMap;
+
+			Self::validate(&Rules::<T>::get()).map_err(|_| "the rules in force are invalid")?;
+			let count = ProposalCount::<T>::get();
+			let mut held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+			for (id, proposal) in Proposals::<T>::iter() {
+				ensure!(id < count, "a proposal is numbered at or above ProposalCount");
+				ensure!(
+					proposal.voting_ends >= proposal.submitted_at,
+					"voting ends before it began"
+				);
+				match proposal.status {
+					ProposalStatus::Voting => {
+						let total = held.entry(proposal.proposer.clone()).or_default();
+						*total = total.saturating_add(proposal.deposit);
+					}
+					ProposalStatus::Approved { enactment: Some(_) } => {
+						ensure!(
+							matches!(proposal.kind, ProposalKind::Call(_)),
+							"a signal awaits enactment"
+						);
+						ensure!(
+							T::Scheduler::next_dispatch_time(Self::task_name(id)).is_ok(),
+							"an approved call has no scheduled enactment"
+						);
+					}
+					ProposalStatus::Approved { enactment: None } => ensure!(
+						matches!(proposal.kind, ProposalKind::Signal),
+						"an approved call was not scheduled"
+					),
+					ProposalStatus::Executed => ensure!(
+						matches!(proposal.kind, ProposalKind::Call(_)),
+						"a signal was executed"
+					),
+					ProposalStatus::Rejected
+					| ProposalStatus::Cancelled
+					| ProposalStatus::Killed => {}
+				}
+				if proposal.status != ProposalStatus::Voting {
+					ensure!(proposal.deposit.is_zero(), "an ended proposal still holds a deposit");
+				}
+			}
+			for (proposer, deposits) in held {
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::Proposal.into(), &proposer)
+						== deposits,
+					"a proposer's held deposit differs from their proposals'"
+				);
+			}
+			Ok(())
+		}
+	}
+}

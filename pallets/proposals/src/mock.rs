@@ -1,0 +1,202 @@
+//! A runtime with what proposals need: System, Balances, Preimage and Scheduler, with a
+//! membership and tallies that the tests set directly.
+
+use crate as pallet_proposals;
+use crate::{GovernanceRules, TrackRules};
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, EitherOf, EqualPrivilegeOnly, Hooks},
+	weights::Weight,
+};
+use frame_system::EnsureRoot;
+use ostrom_primitives::{ProposalIndex, Tallies, Tally};
+use sp_runtime::{BuildStorage, Perbill};
+use std::collections::BTreeMap;
+
+pub use ostrom_testing::TestMembership;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeHoldReason,
+		RuntimeFreezeReason,
+		RuntimeTask
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(3)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(4)]
+	pub type Proposals = pallet_proposals;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+impl pallet_preimage::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type Currency = Balances;
+	type ManagerOrigin = EnsureRoot<u64>;
+	type Consideration = ();
+}
+
+parameter_types! {
+	pub MaximumSchedulerWeight: Weight = Weight::from_parts(1_000_000_000_000, u64::MAX);
+}
+
+impl pallet_scheduler::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = MaximumSchedulerWeight;
+	type ScheduleOrigin = EnsureRoot<u64>;
+	type OriginPrivilegeCmp = EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<10>;
+	type WeightInfo = ();
+	type Preimages = Preimage;
+	type BlockNumberProvider = System;
+}
+
+thread_local! {
+	static TALLIES: RefCell<BTreeMap<ProposalIndex, Tally>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Tallies as the tests set them.
+pub struct TestTallies;
+
+impl TestTallies {
+	pub fn set(proposal: ProposalIndex, ayes: u64, nays: u64, voters: u32) {
+		let tally = Tally { ayes, nays, voters, credits: ayes * ayes + nays * nays };
+		TALLIES.with(|t| t.borrow_mut().insert(proposal, tally));
+	}
+}
+
+impl Tallies for TestTallies {
+	fn tally(proposal: ProposalIndex) -> Tally {
+		TALLIES.with(|t| t.borrow().get(&proposal).copied().unwrap_or_default())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_tally_for_benchmarks(proposal: ProposalIndex, tally: Tally) {
+		TALLIES.with(|t| t.borrow_mut().insert(proposal, tally));
+	}
+}
+
+parameter_types! {
+	pub const MaxMetadataLen: u32 = 32;
+}
+
+impl pallet_proposals::Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type Scheduler = Scheduler;
+	type Preimages = Preimage;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Slash = ();
+	type KillOrigin = EitherOf<EnsureRoot<u64>, crate::EnsureDao>;
+	type Membership = TestMembership;
+	type Tallies = TestTallies;
+	type MaxMetadataLen = MaxMetadataLen;
+	type WeightInfo = ();
+}
+
+pub const DEPOSIT: u64 = 10;
+pub const VOTING_PERIOD: u64 = 5;
+pub const ENACTMENT_DELAY: u64 = 2;
+
+pub fn rules() -> GovernanceRules<u64, u64> {
+	GovernanceRules {
+		voting_period: VOTING_PERIOD,
+		enactment_delay: ENACTMENT_DELAY,
+		proposal_deposit: DEPOSIT,
+		standard: TrackRules {
+			quorum: Perbill::from_percent(50),
+			approval: Perbill::from_percent(50),
+		},
+		root: TrackRules { quorum: Perbill::from_percent(75), approval: Perbill::from_percent(66) },
+	}
+}
+
+/// Members since genesis, all funded: the DAO has four.
+pub const ALICE: u64 = 1;
+pub const BOB: u64 = 2;
+pub const CHARLIE: u64 = 3;
+/// A member who cannot afford the deposit.
+pub const PAUPER: u64 = 4;
+/// A funded account that is not a member.
+pub const OUTSIDER: u64 = 9;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: [ALICE, BOB, CHARLIE, OUTSIDER]
+			.into_iter()
+			.map(|who| (who, 1_000))
+			.chain([(PAUPER, DEPOSIT - 1)])
+			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_proposals::GenesisConfig::<Test> { rules: rules() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	TestMembership::reset();
+	for who in [ALICE, BOB, CHARLIE, PAUPER] {
+		TestMembership::set_member(who);
+	}
+	TALLIES.with(|t| t.borrow_mut().clear());
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Moves on to block `n`, running the scheduler in each block on the way.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Scheduler::on_initialize(next);
+		check_invariants();
+	}
+}
+
+/// Runs `test`, then checks the pallet's invariants once more.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		check_invariants();
+		test();
+		check_invariants();
+	});
+}
+
+pub fn check_invariants() {
+	Proposals::do_try_state().expect("proposals invariants hold");
+}
+
+pub(crate) use ostrom_testing::{noop, ok};

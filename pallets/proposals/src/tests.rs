@@ -1,0 +1,446 @@
+//! Every call of the proposals pallet: its success path with events, each error leaving storage
+//! unchanged, and enactment through the scheduler with the DAO origin or root. The invariants
+//! are checked after every step.
+
+use crate::{
+	mock::*, BoundedCallOf, Error, Event, HoldReason, Origin, ProposalCount, ProposalKind,
+	ProposalStatus, Proposals as ProposalsStorage, Rules, Track, TrackRules,
+};
+use codec::Encode;
+use frame_support::{
+	traits::{fungible::InspectHold, Bounded, QueryPreimage},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use ostrom_primitives::{PollState, Polls, ProposalIndex};
+use sp_runtime::{traits::Hash, DispatchError, Perbill};
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RawOrigin::Signed(who).into()
+}
+
+fn metadata() -> BoundedVec<u8, MaxMetadataLen> {
+	BoundedVec::try_from(b"ipfs://proposal".to_vec()).unwrap()
+}
+
+fn held(who: u64) -> u64 {
+	Balances::balance_on_hold(&RuntimeHoldReason::Proposals(HoldReason::Proposal), &who)
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Proposals(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+fn last_event() -> Event<Test> {
+	events().pop().expect("an event was emitted")
+}
+
+/// `call` bounded the way a client does it: inline when small, else a preimage Alice notes.
+fn bounded(call: RuntimeCall) -> BoundedCallOf<Test> {
+	let encoded = call.encode();
+	if let Ok(inline) = BoundedVec::try_from(encoded.clone()) {
+		return Bounded::Inline(inline);
+	}
+	ok!(Preimage::note_preimage(signed(ALICE), encoded.clone()));
+	Bounded::Lookup {
+		hash: <Test as frame_system::Config>::Hashing::hash(&encoded),
+		len: encoded.len() as u32,
+	}
+}
+
+fn status(id: ProposalIndex) -> ProposalStatus<u64> {
+	ProposalsStorage::<Test>::get(id).unwrap().status
+}
+
+fn submit_signal(who: u64) -> ProposalIndex {
+	let id = ProposalCount::<Test>::get();
+	ok!(Proposals::submit(signed(who), Track::Standard, ProposalKind::Signal, metadata()));
+	id
+}
+
+fn submit_call(who: u64, track: Track, call: RuntimeCall) -> ProposalIndex {
+	let id = ProposalCount::<Test>::get();
+	ok!(Proposals::submit(signed(who), track, ProposalKind::Call(bounded(call)), metadata()));
+	id
+}
+
+/// Closes `id` after its voting period with `ayes` to `nays` from `voters` members.
+fn close_with(id: ProposalIndex, ayes: u64, nays: u64, voters: u32) {
+	TestTallies::set(id, ayes, nays, voters);
+	run_to_block(ProposalsStorage::<Test>::get(id).unwrap().voting_ends);
+	ok!(Proposals::close(signed(OUTSIDER), id));
+}
+
+fn kill_call(id: ProposalIndex) -> RuntimeCall {
+	RuntimeCall::Proposals(crate::Call::kill { id })
+}
+
+fn set_rules_call(voting_period: u64) -> RuntimeCall {
+	RuntimeCall::Proposals(crate::Call::set_rules { rules: rules_with_period(voting_period) })
+}
+
+fn rules_with_period(voting_period: u64) -> crate::RulesOf<Test> {
+	crate::GovernanceRules { voting_period, ..rules() }
+}
+
+#[test]
+fn submit_holds_the_deposit_and_opens_voting() {
+	build_and_execute(|| {
+		let id = submit_signal(ALICE);
+		assert_eq!(id, 0);
+		assert_eq!(held(ALICE), DEPOSIT);
+		let proposal = ProposalsStorage::<Test>::get(id).unwrap();
+		assert_eq!(
+			(proposal.proposer, proposal.submitted_at, proposal.voting_ends, proposal.eligible),
+			(ALICE, 1, 1 + VOTING_PERIOD, 4)
+		);
+		assert_eq!(proposal.thresholds, rules().standard);
+		assert_eq!(proposal.status, ProposalStatus::Voting);
+		assert_eq!(Proposals::poll_state(id), PollState::Open { submitted_at: 1 });
+		assert_eq!(
+			events(),
+			vec![Event::Submitted {
+				id,
+				proposer: ALICE,
+				track: Track::Standard,
+				voting_ends: 1 + VOTING_PERIOD
+			}]
+		);
+	});
+}
+
+#[test]
+fn submit_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		let signal = || ProposalKind::Signal;
+		noop!(
+			Proposals::submit(signed(OUTSIDER), Track::Standard, signal(), metadata()),
+			Error::<Test>::NotMember
+		);
+		noop!(
+			Proposals::submit(signed(PAUPER), Track::Standard, signal(), metadata()),
+			Error::<Test>::InsufficientBalance
+		);
+		TestMembership::suspend(BOB);
+		noop!(
+			Proposals::submit(signed(BOB), Track::Standard, signal(), metadata()),
+			Error::<Test>::Suspended
+		);
+		let garbage = Bounded::Inline(BoundedVec::try_from(vec![255u8; 8]).unwrap());
+		noop!(
+			Proposals::submit(signed(ALICE), Track::Root, ProposalKind::Call(garbage), metadata()),
+			Error::<Test>::UndecodableCall
+		);
+		let unnoted = Bounded::Lookup { hash: [7u8; 32].into(), len: 300 };
+		noop!(
+			Proposals::submit(signed(ALICE), Track::Root, ProposalKind::Call(unnoted), metadata()),
+			Error::<Test>::PreimageMissing
+		);
+		noop!(
+			Proposals::submit(RawOrigin::Root.into(), Track::Root, signal(), metadata()),
+			DispatchError::BadOrigin
+		);
+		ProposalCount::<Test>::put(ProposalIndex::MAX);
+		noop!(
+			Proposals::submit(signed(ALICE), Track::Standard, signal(), metadata()),
+			Error::<Test>::TooManyProposals
+		);
+	});
+}
+
+#[test]
+fn only_members_may_vote_while_the_period_runs() {
+	build_and_execute(|| {
+		assert_eq!(Proposals::poll_state(0), PollState::Unknown);
+		let id = submit_signal(ALICE);
+		run_to_block(VOTING_PERIOD);
+		assert_eq!(Proposals::poll_state(id), PollState::Open { submitted_at: 1 });
+		run_to_block(1 + VOTING_PERIOD);
+		assert_eq!(Proposals::poll_state(id), PollState::Closed);
+	});
+}
+
+#[test]
+fn close_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		noop!(Proposals::close(signed(ALICE), 0), Error::<Test>::UnknownProposal);
+		let id = submit_signal(ALICE);
+		run_to_block(VOTING_PERIOD);
+		noop!(Proposals::close(signed(ALICE), id), Error::<Test>::VotingNotEnded);
+		close_with(id, 3, 0, 3);
+		noop!(Proposals::close(signed(ALICE), id), Error::<Test>::NotVoting);
+		noop!(Proposals::close(RawOrigin::Root.into(), id), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn a_passed_signal_is_approved_without_enactment() {
+	build_and_execute(|| {
+		let id = submit_signal(ALICE);
+		// Two of four members is the Standard quorum of 50%; 3 ayes to 2 nays is a majority.
+		close_with(id, 3, 2, 2);
+		assert_eq!(status(id), ProposalStatus::Approved { enactment: None });
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(last_event(), Event::Approved { id, enactment: None });
+	});
+}
+
+#[test]
+fn a_proposal_below_quorum_or_approval_is_rejected() {
+	build_and_execute(|| {
+		let below_quorum = submit_signal(ALICE);
+		let tied = submit_signal(BOB);
+		TestTallies::set(below_quorum, 9, 0, 1);
+		TestTallies::set(tied, 4, 4, 4);
+		run_to_block(1 + VOTING_PERIOD);
+		ok!(Proposals::close(signed(CHARLIE), below_quorum));
+		assert_eq!(
+			last_event(),
+			Event::Rejected {
+				id: below_quorum,
+				turnout: Perbill::from_percent(25),
+				ayes: 9,
+				nays: 0
+			}
+		);
+		// Approval must exceed the threshold: half the votes is not enough.
+		ok!(Proposals::close(signed(CHARLIE), tied));
+		assert_eq!(
+			last_event(),
+			Event::Rejected { id: tied, turnout: Perbill::from_percent(100), ayes: 4, nays: 4 }
+		);
+		assert_eq!(
+			(status(below_quorum), status(tied)),
+			(ProposalStatus::Rejected, ProposalStatus::Rejected)
+		);
+		assert_eq!((held(ALICE), held(BOB)), (0, 0));
+	});
+}
+
+#[test]
+fn a_passed_standard_call_is_enacted_with_the_dao_origin() {
+	build_and_execute(|| {
+		let victim = submit_signal(BOB);
+		let id = submit_call(ALICE, Track::Standard, kill_call(victim));
+		close_with(id, 2, 0, 2);
+		let enactment = 1 + VOTING_PERIOD + ENACTMENT_DELAY;
+		assert_eq!(status(id), ProposalStatus::Approved { enactment: Some(enactment) });
+		assert_eq!(last_event(), Event::Approved { id, enactment: Some(enactment) });
+
+		run_to_block(enactment - 1);
+		assert_eq!(status(victim), ProposalStatus::Voting);
+		run_to_block(enactment);
+		assert_eq!(status(id), ProposalStatus::Executed);
+		assert_eq!(status(victim), ProposalStatus::Killed);
+		assert_eq!(Balances::free_balance(BOB), 1_000 - DEPOSIT);
+		assert!(events().contains(&Event::Killed { id: victim, slashed: DEPOSIT }));
+		assert_eq!(last_event(), Event::Executed { id, result: Ok(()) });
+	});
+}
+
+#[test]
+fn a_standard_call_cannot_act_as_root() {
+	build_and_execute(|| {
+		let id = submit_call(ALICE, Track::Standard, set_rules_call(50));
+		close_with(id, 2, 0, 2);
+		run_to_block(1 + VOTING_PERIOD + ENACTMENT_DELAY);
+		assert_eq!(last_event(), Event::Executed { id, result: Err(DispatchError::BadOrigin) });
+		assert_eq!(Rules::<Test>::get(), rules());
+	});
+}
+
+#[test]
+fn a_root_proposal_changes_the_rules_but_needs_the_higher_quorum() {
+	build_and_execute(|| {
+		// Half the members vote: enough for Standard, not for Root (75%).
+		let short = submit_call(ALICE, Track::Root, set_rules_call(50));
+		close_with(short, 2, 0, 2);
+		assert_eq!(status(short), ProposalStatus::Rejected);
+
+		let id = submit_call(ALICE, Track::Root, set_rules_call(50));
+		close_with(id, 3, 0, 3);
+		run_to_block(System::block_number() + ENACTMENT_DELAY);
+		assert_eq!(Rules::<Test>::get(), rules_with_period(50));
+		assert!(events().contains(&Event::RulesChanged { rules: rules_with_period(50) }));
+		assert_eq!(last_event(), Event::Executed { id, result: Ok(()) });
+	});
+}
+
+#[test]
+fn a_running_vote_keeps_the_rules_it_started_with() {
+	build_and_execute(|| {
+		let id = submit_signal(ALICE);
+		let stricter = crate::GovernanceRules {
+			voting_period: 50,
+			standard: TrackRules { quorum: Perbill::from_percent(75), ..rules().standard },
+			..rules()
+		};
+		ok!(Proposals::set_rules(RawOrigin::Root.into(), stricter));
+		// Two of four voters meet the 50% quorum the proposal was submitted under.
+		close_with(id, 2, 0, 2);
+		assert_eq!(System::block_number(), 1 + VOTING_PERIOD);
+		assert_eq!(status(id), ProposalStatus::Approved { enactment: None });
+	});
+}
+
+#[test]
+fn a_large_call_is_enacted_from_its_preimage_which_is_then_released() {
+	build_and_execute(|| {
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1; 300] });
+		let call = bounded(remark);
+		let Bounded::Lookup { hash, .. } = call else { panic!("300 bytes are not inline") };
+		let id = ProposalCount::<Test>::get();
+		ok!(Proposals::submit(signed(ALICE), Track::Root, ProposalKind::Call(call), metadata()));
+		assert!(Preimage::is_requested(&hash));
+		close_with(id, 3, 0, 3);
+		run_to_block(System::block_number() + ENACTMENT_DELAY);
+		assert_eq!(last_event(), Event::Executed { id, result: Ok(()) });
+		assert!(!Preimage::is_requested(&hash));
+	});
+}
+
+#[test]
+fn a_rejected_call_releases_its_preimage() {
+	build_and_execute(|| {
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![2; 300] });
+		let hash = <Test as frame_system::Config>::Hashing::hash(&remark.encode());
+		let id = submit_call(ALICE, Track::Root, remark);
+		assert!(Preimage::is_requested(&hash));
+		close_with(id, 0, 3, 3);
+		assert!(!Preimage::is_requested(&hash));
+	});
+}
+
+#[test]
+fn cancel_releases_the_deposit_before_any_vote() {
+	build_and_execute(|| {
+		let id = submit_signal(ALICE);
+		ok!(Proposals::cancel(signed(ALICE), id));
+		assert_eq!(status(id), ProposalStatus::Cancelled);
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(last_event(), Event::Cancelled { id });
+		assert_eq!(Proposals::poll_state(id), PollState::Closed);
+	});
+}
+
+#[test]
+fn cancel_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		noop!(Proposals::cancel(signed(ALICE), 0), Error::<Test>::UnknownProposal);
+		let id = submit_signal(ALICE);
+		noop!(Proposals::cancel(signed(BOB), id), Error::<Test>::NotProposer);
+		TestTallies::set(id, 1, 0, 1);
+		noop!(Proposals::cancel(signed(ALICE), id), Error::<Test>::HasVotes);
+		close_with(id, 3, 0, 3);
+		noop!(Proposals::cancel(signed(ALICE), id), Error::<Test>::NotVoting);
+	});
+}
+
+#[test]
+fn kill_slashes_the_deposit_of_a_proposal_being_voted_on() {
+	build_and_execute(|| {
+		let id = submit_signal(ALICE);
+		let issuance = Balances::total_issuance();
+		ok!(Proposals::kill(RawOrigin::Root.into(), id));
+		assert_eq!(status(id), ProposalStatus::Killed);
+		assert_eq!((held(ALICE), Balances::free_balance(ALICE)), (0, 1_000 - DEPOSIT));
+		// No treasury in this runtime: the slashed deposit is burnt.
+		assert_eq!(Balances::total_issuance(), issuance - DEPOSIT);
+		assert_eq!(last_event(), Event::Killed { id, slashed: DEPOSIT });
+	});
+}
+
+#[test]
+fn kill_stops_an_approved_call_before_enactment() {
+	build_and_execute(|| {
+		let id = submit_call(ALICE, Track::Root, set_rules_call(50));
+		close_with(id, 3, 0, 3);
+		ok!(Proposals::kill(RuntimeOrigin::from(Origin::Dao), id));
+		assert_eq!(last_event(), Event::Killed { id, slashed: 0 });
+		run_to_block(System::block_number() + ENACTMENT_DELAY + 1);
+		assert_eq!(status(id), ProposalStatus::Killed);
+		assert_eq!(Rules::<Test>::get(), rules());
+	});
+}
+
+#[test]
+fn kill_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		noop!(Proposals::kill(RawOrigin::Root.into(), 0), Error::<Test>::UnknownProposal);
+		let rejected = submit_signal(ALICE);
+		noop!(Proposals::kill(signed(ALICE), rejected), DispatchError::BadOrigin);
+		close_with(rejected, 0, 0, 0);
+		noop!(Proposals::kill(RawOrigin::Root.into(), rejected), Error::<Test>::NotKillable);
+		let signal = submit_signal(ALICE);
+		close_with(signal, 3, 0, 3);
+		noop!(Proposals::kill(RawOrigin::Root.into(), signal), Error::<Test>::NotKillable);
+	});
+}
+
+#[test]
+fn set_rules_rejects_bad_rules() {
+	build_and_execute(|| {
+		let with = |change: fn(&mut crate::RulesOf<Test>)| {
+			let mut rules = rules();
+			change(&mut rules);
+			rules
+		};
+		let root = || RuntimeOrigin::root();
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.voting_period = 0)),
+			Error::<Test>::ZeroVotingPeriod
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.enactment_delay = 0)),
+			Error::<Test>::ZeroEnactmentDelay
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.standard.approval = Perbill::from_percent(49))),
+			Error::<Test>::ApprovalBelowHalf
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.root.quorum = Perbill::from_percent(10))),
+			Error::<Test>::RootLaxerThanStandard
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.standard.approval = Perbill::from_percent(70))),
+			Error::<Test>::RootLaxerThanStandard
+		);
+		noop!(Proposals::set_rules(signed(ALICE), rules()), DispatchError::BadOrigin);
+		noop!(
+			Proposals::set_rules(RuntimeOrigin::from(Origin::Dao), rules()),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn enact_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		noop!(Proposals::enact(RawOrigin::Root.into(), 0), Error::<Test>::UnknownProposal);
+		let signal = submit_signal(ALICE);
+		noop!(Proposals::enact(RawOrigin::Root.into(), signal), Error::<Test>::NotApproved);
+		close_with(signal, 3, 0, 3);
+		noop!(Proposals::enact(RawOrigin::Root.into(), signal), Error::<Test>::NotApproved);
+		let id = submit_call(ALICE, Track::Root, set_rules_call(50));
+		close_with(id, 3, 0, 3);
+		noop!(Proposals::enact(RawOrigin::Root.into(), id), Error::<Test>::EnactmentNotDue);
+		noop!(Proposals::enact(signed(ALICE), id), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn only_the_dao_origin_passes_ensure_dao() {
+	use frame_support::traits::EnsureOrigin;
+	new_test_ext().execute_with(|| {
+		assert!(crate::EnsureDao::try_origin(RuntimeOrigin::from(Origin::Dao)).is_ok());
+		assert!(crate::EnsureDao::try_origin(RuntimeOrigin::root()).is_err());
+		assert!(crate::EnsureDao::try_origin(signed(ALICE)).is_err());
+	});
+}

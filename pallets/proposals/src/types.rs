@@ -1,0 +1,201 @@
+//! The records the proposals pallet stores, and the governance rules.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, Deserialize, PartialEqNoBound, Serialize,
+};
+use ostrom_primitives::Tally;
+use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+/// With which origin an approved proposal's call is enacted, and which thresholds it must meet.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Track {
+	/// Enacted with the DAO origin: membership and commons administration, treasury spends.
+	Standard,
+	/// Enacted as root: runtime upgrades and changes to the rules; higher thresholds.
+	Root,
+}
+
+/// What a proposal asks for.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum ProposalKind<BoundedCall> {
+	/// A statement of the DAO: nothing to enact.
+	Signal,
+	/// A call to enact, inline when small or through a noted preimage.
+	Call(BoundedCall),
+}
+
+/// The thresholds of one track.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
+pub struct TrackRules {
+	/// The share of eligible members who must vote.
+	pub quorum: Perbill,
+	/// The share of ayes among ayes and nays that must be exceeded.
+	pub approval: Perbill,
+}
+
+impl TrackRules {
+	/// Whether `tally`, from `eligible` members, meets the quorum and exceeds the approval
+	/// threshold. Exact in integers: no rounding lets a proposal pass.
+	pub fn passes(&self, tally: &Tally, eligible: u32) -> bool {
+		let parts = |share: Perbill| u128::from(share.deconstruct());
+		let whole = u128::from(Perbill::one().deconstruct());
+		let turnout_met =
+			u128::from(tally.voters) * whole >= parts(self.quorum) * u128::from(eligible);
+		let votes = u128::from(tally.ayes) + u128::from(tally.nays);
+		let approved = votes > 0 && u128::from(tally.ayes) * whole > parts(self.approval) * votes;
+		turnout_met && approved
+	}
+}
+
+/// How the DAO decides: changed only by a Root-track proposal calling `set_rules`.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
+pub struct GovernanceRules<BlockNumber, Balance> {
+	/// How long a proposal is open to votes, in blocks; not zero.
+	pub voting_period: BlockNumber,
+	/// How long after approval a call is enacted, in blocks; not zero.
+	pub enactment_delay: BlockNumber,
+	/// Held from the proposer until the proposal is closed or cancelled.
+	pub proposal_deposit: Balance,
+	/// The thresholds of the Standard track.
+	pub standard: TrackRules,
+	/// The thresholds of the Root track: at least those of the Standard track.
+	pub root: TrackRules,
+}
+
+/// A week to vote and a day before enactment (in six-second blocks), no deposit; a fifth of the
+/// members must vote on Standard proposals and a majority approve, two fifths and two thirds on
+/// Root proposals. Each genesis preset sets its own.
+impl<BlockNumber: From<u32>, Balance: Default> Default for GovernanceRules<BlockNumber, Balance> {
+	fn default() -> Self {
+		Self {
+			voting_period: 100_800.into(),
+			enactment_delay: 14_400.into(),
+			proposal_deposit: Balance::default(),
+			standard: TrackRules {
+				quorum: Perbill::from_percent(20),
+				approval: Perbill::from_percent(50),
+			},
+			root: TrackRules {
+				quorum: Perbill::from_percent(40),
+				approval: Perbill::from_rational(2u32, 3u32),
+			},
+		}
+	}
+}
+
+impl<BlockNumber, Balance> GovernanceRules<BlockNumber, Balance> {
+	/// The thresholds of `track`.
+	pub fn of(&self, track: Track) -> TrackRules {
+		match track {
+			Track::Standard => self.standard,
+			Track::Root => self.root,
+		}
+	}
+}
+
+/// Where a proposal is in its life.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum ProposalStatus<BlockNumber> {
+	/// Open to votes until its voting period ends, then waiting for `close`.
+	Voting,
+	/// Passed; a call is enacted in block `enactment`, a signal has none.
+	Approved { enactment: Option<BlockNumber> },
+	/// Failed its quorum or approval threshold.
+	Rejected,
+	/// Withdrawn by its proposer before anyone voted.
+	Cancelled,
+	/// Stopped by the DAO before enactment.
+	Killed,
+	/// Its call was dispatched (successfully or not: see the `Executed` event).
+	Executed,
+}
+
+/// One proposal.
+#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(MaxMetadataLen))]
+#[codec(mel_bound(
+	AccountId: MaxEncodedLen,
+	Balance: MaxEncodedLen,
+	BlockNumber: MaxEncodedLen,
+	BoundedCall: MaxEncodedLen
+))]
+pub struct Proposal<AccountId, Balance, BlockNumber, BoundedCall, MaxMetadataLen: Get<u32>>
+where
+	AccountId: Clone + core::fmt::Debug + PartialEq,
+	Balance: Clone + core::fmt::Debug + PartialEq,
+	BlockNumber: Clone + core::fmt::Debug + PartialEq,
+	BoundedCall: Clone + core::fmt::Debug + PartialEq,
+{
+	/// The member who submitted it.
+	pub proposer: AccountId,
+	pub track: Track,
+	pub kind: ProposalKind<BoundedCall>,
+	/// A hash of, or a link to, the proposal's text.
+	pub metadata: BoundedVec<u8, MaxMetadataLen>,
+	/// Held from the proposer; zero once released or slashed.
+	pub deposit: Balance,
+	/// Only members who joined before this block may vote.
+	pub submitted_at: BlockNumber,
+	/// Votes are accepted before this block; `close` is possible from it on.
+	pub voting_ends: BlockNumber,
+	/// How many members the DAO had at submission: the base of the turnout.
+	pub eligible: u32,
+	/// The track's thresholds when the proposal was submitted: later rule changes do not move
+	/// the goalposts of a running vote.
+	pub thresholds: TrackRules,
+	pub status: ProposalStatus<BlockNumber>,
+}

@@ -1,0 +1,104 @@
+//! What the mock runtimes of Ostrom's pallets share: [`TestMembership`], a membership the tests
+//! set directly, and the [`ok!`] and [`noop!`] assertions, which check the calling crate's
+//! invariants (`crate::mock::check_invariants()`) after each step.
+
+use core::cell::RefCell;
+use ostrom_primitives::{MembershipInspect, Reputation};
+use std::collections::BTreeMap;
+
+/// A member's standing in [`TestMembership`].
+#[derive(Clone, Copy)]
+struct Standing {
+	joined_at: u64,
+	active: bool,
+	reputation: Reputation,
+}
+
+thread_local! {
+	static MEMBERS: RefCell<BTreeMap<u64, Standing>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Membership as the tests set it, for mocks whose accounts and block numbers are `u64`.
+/// It lives in the test's thread: [`TestMembership::reset`] it when building a test's state.
+pub struct TestMembership;
+
+impl TestMembership {
+	/// Forgets every member.
+	pub fn reset() {
+		MEMBERS.with(|m| m.borrow_mut().clear());
+	}
+
+	/// Makes `who` an active member who joined at block `joined_at`.
+	pub fn set_member_since(who: u64, joined_at: u64) {
+		MEMBERS.with(|m| {
+			m.borrow_mut().insert(who, Standing { joined_at, active: true, reputation: 0 })
+		});
+	}
+
+	/// Makes `who` an active member who joined at genesis.
+	pub fn set_member(who: u64) {
+		Self::set_member_since(who, 0);
+	}
+
+	/// Suspends the member `who`.
+	pub fn suspend(who: u64) {
+		MEMBERS.with(|m| m.borrow_mut().get_mut(&who).map(|standing| standing.active = false));
+	}
+
+	/// Removes the member `who`.
+	pub fn remove(who: u64) {
+		MEMBERS.with(|m| m.borrow_mut().remove(&who));
+	}
+}
+
+impl MembershipInspect<u64, u64> for TestMembership {
+	fn is_active_member(who: &u64) -> bool {
+		MEMBERS.with(|m| m.borrow().get(who).is_some_and(|standing| standing.active))
+	}
+
+	fn member_since(who: &u64) -> Option<u64> {
+		MEMBERS.with(|m| m.borrow().get(who).map(|standing| standing.joined_at))
+	}
+
+	fn member_count() -> u32 {
+		MEMBERS.with(|m| m.borrow().len() as u32)
+	}
+
+	fn reputation(who: &u64) -> Reputation {
+		MEMBERS.with(|m| m.borrow().get(who).map_or(0, |standing| standing.reputation))
+	}
+
+	fn add_reputation(who: &u64, amount: Reputation) -> bool {
+		MEMBERS
+			.with(|m| {
+				m.borrow_mut().get_mut(who).map(|standing| {
+					standing.reputation = standing.reputation.saturating_add(amount);
+				})
+			})
+			.is_some()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_member_for_benchmarks(who: &u64) {
+		Self::set_member(*who);
+	}
+}
+
+/// Asserts that a call succeeds, then that the calling crate's invariants still hold.
+#[macro_export]
+macro_rules! ok {
+	($call:expr) => {{
+		frame_support::assert_ok!($call);
+		crate::mock::check_invariants();
+	}};
+}
+
+/// Asserts that a call fails with `$error` leaving storage untouched, then that the calling
+/// crate's invariants still hold.
+#[macro_export]
+macro_rules! noop {
+	($call:expr, $error:expr) => {{
+		frame_support::assert_noop!($call, $error);
+		crate::mock::check_invariants();
+	}};
+}
