@@ -161,3 +161,15 @@ pub async fn submit_finalized<Call: subxt::tx::Payload>(
 		.await
 		.expect("the transaction is finalized and succeeds")
 }
+
+/// Whether `events` hold an event `pallet`.`name`.
+pub fn has_event(
+	events: &subxt::extrinsics::ExtrinsicEvents<subxt::PolkadotConfig>,
+	pallet: &str,
+	name: &str,
+) -> bool {
+	events.iter().any(|event| {
+		let event = event.expect("events decode");
+		event.pallet_name() == pallet && event.event_name() == name
+	})
+}

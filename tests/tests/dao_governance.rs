@@ -3,7 +3,7 @@
 //! of three members voted on passes, the one only Charlie voted on fails its quorum. Tallies,
 //! voice credits and outcomes are read back from chain state over RPC.
 
-use ostrom_e2e::{block_number, submit_finalized, wait_for_blocks, Node};
+use ostrom_e2e::{block_number, has_event, submit_finalized, wait_for_blocks, Node};
 use scale_decode::DecodeAsType;
 use std::time::Duration;
 use subxt::{
@@ -67,17 +67,6 @@ async fn credits_spent(api: &Api, who: &Keypair) -> u64 {
 	value.map_or(0, |spent| spent.decode().expect("spent credits decode").credits)
 }
 
-fn has_event(
-	events: &subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>,
-	pallet: &str,
-	name: &str,
-) -> bool {
-	events.iter().any(|event| {
-		let event = event.expect("events decode");
-		event.pallet_name() == pallet && event.event_name() == name
-	})
-}
-
 fn submit_signal(text: &[u8]) -> subxt::tx::DynamicPayload<Vec<Value>> {
 	dynamic::tx(
 		"Proposals",
@@ -123,10 +112,12 @@ async fn a_well_attended_proposal_passes_and_a_thin_one_fails_its_quorum() {
 
 	// Alice casts 3 votes for the orchard (9 credits), Bob 1 against (1 credit); Charlie alone
 	// casts 2 votes for the shed (4 credits).
+	let (alice_for, bob_against, charlie_for) =
+		(vote(orchard, true, 3), vote(orchard, false, 1), vote(shed, true, 2));
 	let (a, b, c) = tokio::join!(
-		submit_finalized(&api, &vote(orchard, true, 3), &alice),
-		submit_finalized(&api, &vote(orchard, false, 1), &bob),
-		submit_finalized(&api, &vote(shed, true, 2), &charlie)
+		submit_finalized(&api, &alice_for, &alice),
+		submit_finalized(&api, &bob_against, &bob),
+		submit_finalized(&api, &charlie_for, &charlie)
 	);
 	for events in [&a, &b, &c] {
 		assert!(has_event(events, "QuadraticVoting", "Voted"));

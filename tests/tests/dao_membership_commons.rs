@@ -2,7 +2,7 @@
 //! applies and two members sponsor him; Dave registers a commons and contributes to it; two
 //! members approve; Dave's reputation rose. Everything is read back from chain state over RPC.
 
-use ostrom_e2e::{submit_finalized, wait_for_blocks, Node};
+use ostrom_e2e::{has_event, submit_finalized, wait_for_blocks, Node};
 use scale_decode::DecodeAsType;
 use std::time::Duration;
 use subxt::{
@@ -58,17 +58,6 @@ async fn contribution(api: &OnlineClient<PolkadotConfig>, id: u64) -> Contributi
 	let address = dynamic::storage::<(u64,), Contribution>("Commons", "Contributions");
 	let at = api.at_current_block().await.unwrap();
 	at.storage().fetch(address, (id,)).await.expect("the contribution exists").decode().unwrap()
-}
-
-fn has_event(
-	events: &subxt::extrinsics::ExtrinsicEvents<PolkadotConfig>,
-	pallet: &str,
-	name: &str,
-) -> bool {
-	events.iter().any(|event| {
-		let event = event.expect("events decode");
-		event.pallet_name() == pallet && event.event_name() == name
-	})
 }
 
 #[tokio::test(flavor = "multi_thread")]
