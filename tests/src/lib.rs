@@ -24,6 +24,17 @@ pub fn node_binary() -> PathBuf {
 	profile_dir.join("ostrom-node")
 }
 
+/// The runtime one `spec_version` later, which the runtime's build script builds beside the
+/// runtime's own wasm: `$OSTROM_NEXT_RUNTIME`, else found from this test's path like the node.
+pub fn next_runtime_wasm() -> PathBuf {
+	if let Some(path) = std::env::var_os("OSTROM_NEXT_RUNTIME") {
+		return path.into();
+	}
+	let node = node_binary();
+	let profile_dir = node.parent().expect("the node is in target/<profile>");
+	profile_dir.join("wbuild/ostrom-runtime/next_spec_version.compact.compressed.wasm")
+}
+
 /// A TCP port on 127.0.0.1 that nothing listens on right now.
 pub fn free_port() -> u16 {
 	TcpListener::bind("127.0.0.1:0")

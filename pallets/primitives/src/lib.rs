@@ -52,8 +52,11 @@ pub enum PollState<BlockNumber> {
 	Unknown,
 	/// Votes are accepted from members who joined before block `submitted_at`.
 	Open { submitted_at: BlockNumber },
-	/// The voting period is over, or the proposal was closed, cancelled or killed.
+	/// The voting period is over, or the proposal was closed: its votes stand.
 	Closed,
+	/// The proposal was withdrawn (killed or cancelled) before being decided: its votes may be
+	/// removed, and their credits of the current epoch come back.
+	Withdrawn,
 }
 
 /// The proposals that members vote on.

@@ -8,12 +8,13 @@
 //! through the preimage pallet (inline when small, a noted preimage when large, such as a runtime
 //! upgrade). Voting opens at once and lasts the rules' voting period; only accounts that were
 //! members before the proposal was submitted may vote, so joining cannot buy a say on a running
-//! decision. The votes are counted elsewhere (the quadratic voting pallet) and read through
+//! decision. The call's weight is read at submission, so that its enactment reserves room in its
+//! block. The votes are counted elsewhere (the quadratic voting pallet) and read through
 //! [`ostrom_primitives::Tallies`]; this pallet tells the voting pallet which proposals are open
 //! through [`ostrom_primitives::Polls`].
 //!
 //! After the voting period anyone may `close` a proposal. It passes when the turnout (voters
-//! among the members eligible at submission) reaches the track's quorum and the ayes exceed the
+//! among the members at submission) reaches the track's quorum and the ayes exceed the
 //! track's approval share of ayes and nays. A passed call is scheduled with pallet-scheduler
 //! after the enactment delay and then dispatched by [`enact`](Pallet::enact): with the DAO
 //! origin ([`EnsureDao`]) on the Standard track, as root on the Root track. The DAO origin is
@@ -112,6 +113,7 @@ pub mod pallet {
 				PostInfo = PostDispatchInfo,
 			> + GetDispatchInfo
 			+ From<Call<Self>>
+			+ From<frame_system::Call<Self>>
 			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
 
 		/// Schedules the enactment of approved calls.
@@ -148,6 +150,19 @@ pub mod pallet {
 		/// The longest proposal metadata, in bytes.
 		#[pallet::constant]
 		type MaxMetadataLen: Get<u32>;
+
+		/// The longest voting period the rules may set: a longer one could stall governance.
+		#[pallet::constant]
+		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The longest enactment delay the rules may set.
+		#[pallet::constant]
+		type MaxEnactmentDelay: Get<BlockNumberFor<Self>>;
+
+		/// The highest proposal deposit the rules may set: a higher one could price every member
+		/// out of proposing, and so out of changing the rules back.
+		#[pallet::constant]
+		type MaxProposalDeposit: Get<BalanceOf<Self>>;
 
 		type WeightInfo: WeightInfo;
 	}
@@ -228,9 +243,10 @@ pub mod pallet {
 		Suspended,
 		/// The proposal deposit cannot be held: the balance is too low.
 		InsufficientBalance,
-		/// The call's preimage has not been noted: note it with the preimage pallet first.
+		/// No preimage of this hash and length has been noted: note it with the preimage pallet
+		/// first.
 		PreimageMissing,
-		/// The inline call does not decode as a call of this runtime.
+		/// The call (inline or noted) does not decode as a call of this runtime.
 		UndecodableCall,
 		/// No more proposal numbers are left.
 		TooManyProposals,
@@ -254,8 +270,16 @@ pub mod pallet {
 		ZeroVotingPeriod,
 		/// Rules: the enactment delay must be at least one block.
 		ZeroEnactmentDelay,
+		/// Rules: the voting period is longer than `MaxVotingPeriod`.
+		VotingPeriodTooLong,
+		/// Rules: the enactment delay is longer than `MaxEnactmentDelay`.
+		EnactmentDelayTooLong,
+		/// Rules: the proposal deposit is higher than `MaxProposalDeposit`.
+		DepositTooHigh,
 		/// Rules: an approval threshold below 50% would let a minority decide.
 		ApprovalBelowHalf,
+		/// Rules: an approval threshold of 100% can never be exceeded: nothing would pass again.
+		ApprovalUnreachable,
 		/// Rules: the Root track's quorum and approval must be at least the Standard track's.
 		RootLaxerThanStandard,
 	}
@@ -273,13 +297,13 @@ pub mod pallet {
 		/// Submits a proposal; voting on it opens at once.
 		///
 		/// Origin: signed by an active member. Holds the rules' proposal deposit. A `Call` kind
-		/// must be inline (and decode) or have its preimage noted; the preimage is then kept
-		/// until the proposal ends.
+		/// is inline, or a lookup of a noted preimage, which is then kept until the proposal
+		/// ends; either way it must decode as a call, whose weight is recorded for enactment.
 		///
-		/// Emits `Submitted`. Errors: `NotMember`, `Suspended`, `UndecodableCall`,
-		/// `PreimageMissing`, `TooManyProposals`, `InsufficientBalance`.
+		/// Emits `Submitted`. Errors: `NotMember`, `Suspended`, `PreimageMissing`,
+		/// `UndecodableCall`, `TooManyProposals`, `InsufficientBalance`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::submit())]
+		#[pallet::weight(T::WeightInfo::submit(Pallet::<T>::preimage_len(kind)))]
 		pub fn submit(
 			origin: OriginFor<T>,
 			track: Track,
@@ -289,9 +313,10 @@ pub mod pallet {
 			let proposer = ensure_signed(origin)?;
 			ensure!(T::Membership::member_since(&proposer).is_some(), Error::<T>::NotMember);
 			ensure!(T::Membership::is_active_member(&proposer), Error::<T>::Suspended);
-			if let ProposalKind::Call(call) = &kind {
-				Self::ensure_enactable(call)?;
-			}
+			let call_weight = match &kind {
+				ProposalKind::Call(call) => Self::enactable_call_weight(call)?,
+				ProposalKind::Signal => Weight::zero(),
+			};
 			let id = ProposalCount::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::TooManyProposals)?;
 
@@ -314,6 +339,7 @@ pub mod pallet {
 					submitted_at: now,
 					voting_ends,
 					eligible: T::Membership::member_count(),
+					call_weight,
 					thresholds: rules.of(track),
 					status: ProposalStatus::Voting,
 				},
@@ -438,12 +464,12 @@ pub mod pallet {
 		/// Dispatches the call of approved proposal `id`: with the DAO origin on the Standard
 		/// track, as root on the Root track. The proposal is executed whatever the call's result.
 		///
-		/// Origin: root; scheduled by `close`. The weight declared is this call's own; the
-		/// weight returned adds the enacted call's, which the scheduler accounts for.
+		/// Origin: root; scheduled by `close`. The weight declared includes the enacted call's,
+		/// recorded at submission, so the scheduler reserves room for it.
 		///
 		/// Emits `Executed`. Errors: `UnknownProposal`, `NotApproved`, `EnactmentNotDue`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::enact())]
+		#[pallet::weight(Pallet::<T>::enactment_weight(*id))]
 		pub fn enact(origin: OriginFor<T>, id: ProposalIndex) -> DispatchResultWithPostInfo {
 			ensure_root(origin)?;
 			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
@@ -468,12 +494,16 @@ pub mod pallet {
 					let weight = extract_actual_weight(&outcome, &info);
 					(outcome.map(|_| ()).map_err(|e| e.error), weight)
 				}
-				Err(error) => (Err(error), Weight::zero()),
+				Err(error) => {
+					T::Preimages::drop(bounded);
+					(Err(error), Weight::zero())
+				}
 			};
+			let own_weight = T::WeightInfo::enact(Self::preimage_len(&proposal.kind));
 			proposal.status = ProposalStatus::Executed;
 			Proposals::<T>::insert(id, proposal);
 			Self::deposit_event(Event::Executed { id, result });
-			Ok(Some(T::WeightInfo::enact().saturating_add(call_weight)).into())
+			Ok(Some(own_weight.saturating_add(call_weight)).into())
 		}
 	}
 
@@ -481,11 +511,27 @@ pub mod pallet {
 		/// Checks rules before they take effect.
 		pub fn validate(rules: &RulesOf<T>) -> Result<(), Error<T>> {
 			ensure!(!rules.voting_period.is_zero(), Error::<T>::ZeroVotingPeriod);
+			ensure!(
+				rules.voting_period <= T::MaxVotingPeriod::get(),
+				Error::<T>::VotingPeriodTooLong
+			);
 			ensure!(!rules.enactment_delay.is_zero(), Error::<T>::ZeroEnactmentDelay);
+			ensure!(
+				rules.enactment_delay <= T::MaxEnactmentDelay::get(),
+				Error::<T>::EnactmentDelayTooLong
+			);
+			ensure!(
+				rules.proposal_deposit <= T::MaxProposalDeposit::get(),
+				Error::<T>::DepositTooHigh
+			);
 			let half = Perbill::from_percent(50);
 			ensure!(
 				rules.standard.approval >= half && rules.root.approval >= half,
 				Error::<T>::ApprovalBelowHalf
+			);
+			ensure!(
+				rules.standard.approval < Perbill::one() && rules.root.approval < Perbill::one(),
+				Error::<T>::ApprovalUnreachable
 			);
 			ensure!(
 				rules.root.quorum >= rules.standard.quorum
@@ -500,15 +546,30 @@ pub mod pallet {
 			(*b"ostrom/proposals/enact", id).blake2_256()
 		}
 
-		/// Fails unless `call` can be enacted later: inline and decodable, or noted.
-		fn ensure_enactable(call: &BoundedCallOf<T>) -> DispatchResult {
-			match call {
-				Bounded::Inline(_) => {
-					T::Preimages::peek(call).map_err(|_| Error::<T>::UndecodableCall)?;
-				}
-				_ => ensure!(T::Preimages::have(call), Error::<T>::PreimageMissing),
+		/// The weight `call` declares; fails unless it can be enacted later: inline, or noted
+		/// with exactly its hash and length, and decoding as a call.
+		fn enactable_call_weight(call: &BoundedCallOf<T>) -> Result<Weight, DispatchError> {
+			if let Some(hash) = call.lookup_hash() {
+				ensure!(T::Preimages::len(&hash) == call.lookup_len(), Error::<T>::PreimageMissing);
 			}
-			Ok(())
+			let (call, _) = T::Preimages::peek(call).map_err(|_| Error::<T>::UndecodableCall)?;
+			Ok(call.get_dispatch_info().call_weight)
+		}
+
+		/// The length of the preimage a proposal's call is read from; zero when it is inline.
+		pub fn preimage_len(kind: &ProposalKind<BoundedCallOf<T>>) -> u32 {
+			match kind {
+				ProposalKind::Call(call) => call.lookup_len().unwrap_or(0),
+				ProposalKind::Signal => 0,
+			}
+		}
+
+		/// What enacting proposal `id` may weigh: reading its call, and the call itself.
+		pub fn enactment_weight(id: ProposalIndex) -> Weight {
+			Proposals::<T>::get(id).map_or(T::WeightInfo::enact(0), |proposal| {
+				T::WeightInfo::enact(Self::preimage_len(&proposal.kind))
+					.saturating_add(proposal.call_weight)
+			})
 		}
 
 		/// Proposal `id`, if it is being voted on.

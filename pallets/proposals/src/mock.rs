@@ -107,8 +107,13 @@ impl Tallies for TestTallies {
 	}
 }
 
+pub const MAX_PERIOD: u64 = 100;
+pub const MAX_DEPOSIT: u64 = 500;
+
 parameter_types! {
 	pub const MaxMetadataLen: u32 = 32;
+	pub const MaxPeriod: u64 = MAX_PERIOD;
+	pub const MaxDeposit: u64 = MAX_DEPOSIT;
 }
 
 impl pallet_proposals::Config for Test {
@@ -122,6 +127,9 @@ impl pallet_proposals::Config for Test {
 	type Membership = TestMembership;
 	type Tallies = TestTallies;
 	type MaxMetadataLen = MaxMetadataLen;
+	type MaxVotingPeriod = MaxPeriod;
+	type MaxEnactmentDelay = MaxPeriod;
+	type MaxProposalDeposit = MaxDeposit;
 	type WeightInfo = ();
 }
 

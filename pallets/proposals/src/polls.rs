@@ -10,10 +10,12 @@ impl<T: Config> Polls<BlockNumberFor<T>> for Pallet<T> {
 			return PollState::Unknown;
 		};
 		let now = frame_system::Pallet::<T>::block_number();
-		if proposal.status == ProposalStatus::Voting && now < proposal.voting_ends {
-			PollState::Open { submitted_at: proposal.submitted_at }
-		} else {
-			PollState::Closed
+		match proposal.status {
+			ProposalStatus::Voting if now < proposal.voting_ends => {
+				PollState::Open { submitted_at: proposal.submitted_at }
+			}
+			ProposalStatus::Killed | ProposalStatus::Cancelled => PollState::Withdrawn,
+			_ => PollState::Closed,
 		}
 	}
 

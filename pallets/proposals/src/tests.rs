@@ -155,7 +155,7 @@ fn submit_errors_leave_state_unchanged() {
 }
 
 #[test]
-fn only_members_may_vote_while_the_period_runs() {
+fn voting_is_open_until_the_period_ends() {
 	build_and_execute(|| {
 		assert_eq!(Proposals::poll_state(0), PollState::Unknown);
 		let id = submit_signal(ALICE);
@@ -325,7 +325,7 @@ fn cancel_releases_the_deposit_before_any_vote() {
 		assert_eq!(status(id), ProposalStatus::Cancelled);
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(last_event(), Event::Cancelled { id });
-		assert_eq!(Proposals::poll_state(id), PollState::Closed);
+		assert_eq!(Proposals::poll_state(id), PollState::Withdrawn);
 	});
 }
 
@@ -412,6 +412,22 @@ fn set_rules_rejects_bad_rules() {
 			Proposals::set_rules(root(), with(|r| r.standard.approval = Perbill::from_percent(70))),
 			Error::<Test>::RootLaxerThanStandard
 		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.voting_period = MAX_PERIOD + 1)),
+			Error::<Test>::VotingPeriodTooLong
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.enactment_delay = MAX_PERIOD + 1)),
+			Error::<Test>::EnactmentDelayTooLong
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.proposal_deposit = MAX_DEPOSIT + 1)),
+			Error::<Test>::DepositTooHigh
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.root.approval = Perbill::one())),
+			Error::<Test>::ApprovalUnreachable
+		);
 		noop!(Proposals::set_rules(signed(ALICE), rules()), DispatchError::BadOrigin);
 		noop!(
 			Proposals::set_rules(RuntimeOrigin::from(Origin::Dao), rules()),
@@ -442,5 +458,61 @@ fn only_the_dao_origin_passes_ensure_dao() {
 		assert!(crate::EnsureDao::try_origin(RuntimeOrigin::from(Origin::Dao)).is_ok());
 		assert!(crate::EnsureDao::try_origin(RuntimeOrigin::root()).is_err());
 		assert!(crate::EnsureDao::try_origin(signed(ALICE)).is_err());
+	});
+}
+
+fn remark(len: usize) -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark { remark: vec![3; len] })
+}
+
+fn requested(call: &RuntimeCall) -> bool {
+	Preimage::is_requested(&<Test as frame_system::Config>::Hashing::hash(&call.encode()))
+}
+
+#[test]
+fn submit_checks_a_noted_call_and_records_its_weight() {
+	use frame_support::dispatch::GetDispatchInfo;
+	build_and_execute(|| {
+		let large = remark(300);
+		let Bounded::Lookup { hash, len } = bounded(large.clone()) else { panic!("not inline") };
+		let wrong_len = Bounded::Lookup { hash, len: len + 1 };
+		noop!(
+			Proposals::submit(
+				signed(ALICE),
+				Track::Root,
+				ProposalKind::Call(wrong_len),
+				metadata()
+			),
+			Error::<Test>::PreimageMissing
+		);
+		ok!(Preimage::note_preimage(signed(ALICE), vec![255; 200]));
+		let garbage = Bounded::Lookup {
+			hash: <Test as frame_system::Config>::Hashing::hash(&[255; 200]),
+			len: 200,
+		};
+		noop!(
+			Proposals::submit(signed(ALICE), Track::Root, ProposalKind::Call(garbage), metadata()),
+			Error::<Test>::UndecodableCall
+		);
+		let id = ProposalCount::<Test>::get();
+		let call = Bounded::Lookup { hash, len };
+		ok!(Proposals::submit(signed(ALICE), Track::Root, ProposalKind::Call(call), metadata()));
+		let proposal = ProposalsStorage::<Test>::get(id).unwrap();
+		assert_eq!(proposal.call_weight, large.get_dispatch_info().call_weight);
+		assert!(Proposals::enactment_weight(id).all_gte(proposal.call_weight));
+	});
+}
+
+#[test]
+fn cancelled_and_killed_calls_release_their_preimages() {
+	build_and_execute(|| {
+		let (first, second) = (remark(300), remark(301));
+		let cancelled = submit_call(ALICE, Track::Root, first.clone());
+		let killed = submit_call(BOB, Track::Root, second.clone());
+		assert!(requested(&first) && requested(&second));
+		ok!(Proposals::cancel(signed(ALICE), cancelled));
+		ok!(Proposals::kill(RawOrigin::Root.into(), killed));
+		assert!(!requested(&first) && !requested(&second));
+		assert_eq!(Proposals::poll_state(killed), PollState::Withdrawn);
 	});
 }

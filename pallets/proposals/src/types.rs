@@ -1,6 +1,7 @@
 //! The records the proposals pallet stores, and the governance rules.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::weights::Weight;
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, Deserialize, PartialEqNoBound, Serialize,
 };
@@ -97,7 +98,7 @@ pub struct GovernanceRules<BlockNumber, Balance> {
 	pub voting_period: BlockNumber,
 	/// How long after approval a call is enacted, in blocks; not zero.
 	pub enactment_delay: BlockNumber,
-	/// Held from the proposer until the proposal is closed or cancelled.
+	/// Held from the proposer until the proposal is closed or cancelled, or slashed by `kill`.
 	pub proposal_deposit: Balance,
 	/// The thresholds of the Standard track.
 	pub standard: TrackRules,
@@ -192,8 +193,13 @@ where
 	pub submitted_at: BlockNumber,
 	/// Votes are accepted before this block; `close` is possible from it on.
 	pub voting_ends: BlockNumber,
-	/// How many members the DAO had at submission: the base of the turnout.
+	/// How many members the DAO had at submission, suspended ones included: the base of the
+	/// turnout. Members who joined in the submission block are counted but may not vote, so the
+	/// quorum errs on the strict side.
 	pub eligible: u32,
+	/// The weight the call declares (zero for a signal), read from it at submission: what its
+	/// enactment reserves in the block.
+	pub call_weight: Weight,
 	/// The track's thresholds when the proposal was submitted: later rule changes do not move
 	/// the goalposts of a running vote.
 	pub thresholds: TrackRules,

@@ -4,17 +4,17 @@ use core::marker::PhantomData;
 use frame_support::weights::Weight;
 
 pub trait WeightInfo {
-	fn submit() -> Weight;
+	fn submit(n: u32) -> Weight;
 	fn close() -> Weight;
 	fn cancel() -> Weight;
 	fn kill() -> Weight;
 	fn set_rules() -> Weight;
-	fn enact() -> Weight;
+	fn enact(n: u32) -> Weight;
 }
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn submit() -> Weight {
+	fn submit(_n: u32) -> Weight {
 		Weight::zero()
 	}
 	fn close() -> Weight {
@@ -29,13 +29,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_rules() -> Weight {
 		Weight::zero()
 	}
-	fn enact() -> Weight {
+	fn enact(_n: u32) -> Weight {
 		Weight::zero()
 	}
 }
 
 impl WeightInfo for () {
-	fn submit() -> Weight {
+	fn submit(_n: u32) -> Weight {
 		Weight::zero()
 	}
 	fn close() -> Weight {
@@ -50,7 +50,7 @@ impl WeightInfo for () {
 	fn set_rules() -> Weight {
 		Weight::zero()
 	}
-	fn enact() -> Weight {
+	fn enact(_n: u32) -> Weight {
 		Weight::zero()
 	}
 }

@@ -186,8 +186,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Withdraws the caller's vote on `proposal` while it is open to votes; its credits come
-		/// back if it was cast in this epoch.
+		/// Withdraws the caller's vote on `proposal` while it is open to votes, or after it was
+		/// withdrawn (killed) undecided; its credits come back if it was cast in this epoch.
 		///
 		/// Origin: signed by an account with a vote on `proposal`. Emits `VoteRemoved`.
 		/// Errors: `UnknownProposal`, `VotingClosed`, `NoVote`.
@@ -195,7 +195,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_vote())]
 		pub fn remove_vote(origin: OriginFor<T>, proposal: ProposalIndex) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_open(proposal)?;
+			match T::Polls::poll_state(proposal) {
+				PollState::Open { .. } | PollState::Withdrawn => {}
+				PollState::Closed => return Err(Error::<T>::VotingClosed.into()),
+				PollState::Unknown => return Err(Error::<T>::UnknownProposal.into()),
+			}
 			let vote = Votes::<T>::take(proposal, &who).ok_or(Error::<T>::NoVote)?;
 
 			TallyOf::<T>::mutate(proposal, |tally| {
@@ -236,7 +240,7 @@ pub mod pallet {
 		fn ensure_open(proposal: ProposalIndex) -> Result<BlockNumberFor<T>, Error<T>> {
 			match T::Polls::poll_state(proposal) {
 				PollState::Open { submitted_at } => Ok(submitted_at),
-				PollState::Closed => Err(Error::<T>::VotingClosed),
+				PollState::Closed | PollState::Withdrawn => Err(Error::<T>::VotingClosed),
 				PollState::Unknown => Err(Error::<T>::UnknownProposal),
 			}
 		}

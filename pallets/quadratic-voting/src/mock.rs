@@ -54,6 +54,11 @@ impl TestPolls {
 	pub fn close(proposal: ProposalIndex) {
 		POLLS.with(|p| p.borrow_mut().insert(proposal, PollState::Closed));
 	}
+
+	/// Withdraws `proposal` undecided, as killing it does.
+	pub fn withdraw(proposal: ProposalIndex) {
+		POLLS.with(|p| p.borrow_mut().insert(proposal, PollState::Withdrawn));
+	}
 }
 
 impl Polls<u64> for TestPolls {

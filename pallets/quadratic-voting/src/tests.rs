@@ -179,3 +179,15 @@ fn spent_credits_are_recorded_per_epoch() {
 		assert_eq!(TallyOf::<Test>::get(LATE), tally(0, 3, 1, 9));
 	});
 }
+
+#[test]
+fn votes_on_a_withdrawn_proposal_can_be_removed_with_their_credits() {
+	build_and_execute(|| {
+		ok!(QuadraticVoting::vote(signed(ALICE), EARLY, true, 5));
+		TestPolls::withdraw(EARLY);
+		noop!(QuadraticVoting::vote(signed(BOB), EARLY, true, 1), Error::<Test>::VotingClosed);
+		ok!(QuadraticVoting::remove_vote(signed(ALICE), EARLY));
+		assert_eq!(QuadraticVoting::credits_left(&ALICE), CREDITS);
+		assert_eq!(QuadraticVoting::tally(EARLY), Tally::default());
+	});
+}

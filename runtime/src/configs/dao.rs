@@ -50,6 +50,15 @@ impl pallet_ostrom_commons::Config for Runtime {
 	type WeightInfo = pallet_ostrom_commons::weights::SubstrateWeight<Runtime>;
 }
 
+parameter_types! {
+	/// Bounds on what `set_rules` may set, so that no rule change can stall governance: a vote
+	/// ends within a month, a decision is enacted within a month, and proposing stays
+	/// affordable.
+	pub const MaxVotingPeriod: BlockNumber = 30 * DAYS;
+	pub const MaxEnactmentDelay: BlockNumber = 30 * DAYS;
+	pub const MaxProposalDeposit: Balance = 1_000 * UNIT;
+}
+
 impl pallet_ostrom_proposals::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type Scheduler = Scheduler;
@@ -62,6 +71,9 @@ impl pallet_ostrom_proposals::Config for Runtime {
 	type Membership = Membership;
 	type Tallies = QuadraticVoting;
 	type MaxMetadataLen = ConstU32<256>;
+	type MaxVotingPeriod = MaxVotingPeriod;
+	type MaxEnactmentDelay = MaxEnactmentDelay;
+	type MaxProposalDeposit = MaxProposalDeposit;
 	type WeightInfo = pallet_ostrom_proposals::weights::SubstrateWeight<Runtime>;
 }
 

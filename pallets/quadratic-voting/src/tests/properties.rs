@@ -1,5 +1,5 @@
-//! Random sequences of votes, replacements, removals, epoch changes and closings, checked step by
-//! step against a model of the rules: each call succeeds exactly when the model says it may,
+//! Random sequences of votes, replacements, removals, epoch changes, closings and suspensions,
+//! checked step by step against a model of the rules: each call succeeds exactly when the model says it may,
 //! storage then holds the model's votes, each tally is the sum of the stored votes, and no member
 //! ever has more than `CreditsPerEpoch` of one epoch's credits in votes.
 
@@ -21,6 +21,8 @@ enum Step {
 	Remove { member: u64, proposal: ProposalIndex },
 	Wait { blocks: u64 },
 	Close { proposal: ProposalIndex },
+	Suspend { member: u64 },
+	Reinstate { member: u64 },
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -29,9 +31,12 @@ fn step() -> impl Strategy<Value = Step> {
 	prop_oneof![
 		6 => (member.clone(), proposal.clone(), any::<bool>(), 0u32..12)
 			.prop_map(|(member, proposal, aye, votes)| Step::Vote { member, proposal, aye, votes }),
-		2 => (member, proposal.clone()).prop_map(|(member, proposal)| Step::Remove { member, proposal }),
+		2 => (member.clone(), proposal.clone())
+			.prop_map(|(member, proposal)| Step::Remove { member, proposal }),
 		2 => (1u64..15).prop_map(|blocks| Step::Wait { blocks }),
 		1 => proposal.prop_map(|proposal| Step::Close { proposal }),
+		1 => member.clone().prop_map(|member| Step::Suspend { member }),
+		1 => member.prop_map(|member| Step::Reinstate { member }),
 	]
 }
 
@@ -42,6 +47,7 @@ struct Model {
 	/// Credits of each (member, epoch) held by votes cast in that epoch.
 	spent: BTreeMap<(u64, EpochIndex), Credits>,
 	closed: BTreeSet<ProposalIndex>,
+	suspended: BTreeSet<u64>,
 }
 
 impl Model {
@@ -60,6 +66,9 @@ impl Model {
 	fn vote(&mut self, who: u64, proposal: ProposalIndex, aye: bool, votes: u32) -> DispatchResult {
 		if votes == 0 {
 			return Err(Error::<Test>::ZeroVotes.into());
+		}
+		if self.suspended.contains(&who) {
+			return Err(Error::<Test>::Suspended.into());
 		}
 		if self.closed.contains(&proposal) {
 			return Err(Error::<Test>::VotingClosed.into());

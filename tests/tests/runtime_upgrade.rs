@@ -1,0 +1,120 @@
+//! A runtime upgrade enacted by DAO vote on a running `--dev` node, driven with subxt: Alice
+//! notes `System.set_code(next runtime)` as a preimage and submits it on the Root track; the three
+//! founding members vote for it; once enacted, `state_getRuntimeVersion` reports the next
+//! `spec_version` and the chain keeps producing and finalizing blocks.
+
+use ostrom_e2e::{
+	block_number, call, finalized_number, has_event, next_runtime_wasm, rpc_params,
+	submit_finalized, wait_for_blocks, Node,
+};
+use scale_decode::DecodeAsType;
+use std::time::Duration;
+use subxt::{
+	dynamic::{self, Value},
+	OnlineClient, PolkadotConfig,
+};
+use subxt_signer::sr25519::dev;
+
+#[derive(Debug, DecodeAsType)]
+enum ProposalStatus {
+	Voting,
+	Approved { enactment: Option<u32> },
+	Rejected,
+	Cancelled,
+	Killed,
+	Executed,
+}
+
+#[derive(Debug, DecodeAsType)]
+struct Proposal {
+	voting_ends: u32,
+	status: ProposalStatus,
+}
+
+type Api = OnlineClient<PolkadotConfig>;
+
+async fn proposal(api: &Api, id: u32) -> Proposal {
+	let address = dynamic::storage::<(u32,), Proposal>("Proposals", "Proposals");
+	let at = api.at_current_block().await.unwrap();
+	at.storage().fetch(address, (id,)).await.expect("the proposal exists").decode().unwrap()
+}
+
+async fn spec_version(rpc: &subxt::rpcs::RpcClient) -> u64 {
+	let version = call(rpc, "state_getRuntimeVersion", rpc_params![]).await;
+	version["specVersion"].as_u64().expect("the runtime version has a specVersion")
+}
+
+async fn wait_until_block(rpc: &subxt::rpcs::RpcClient, number: u32) {
+	while block_number(rpc, None).await < u64::from(number) {
+		tokio::time::sleep(Duration::from_secs(1)).await;
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_root_proposal_upgrades_the_runtime() {
+	let wasm_path = next_runtime_wasm();
+	let code = std::fs::read(&wasm_path)
+		.unwrap_or_else(|e| panic!("{} is missing ({e}): build the runtime", wasm_path.display()));
+	let mut node = Node::start("upgrade", &["--dev"]);
+	let rpc = node.rpc().await;
+	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
+	let api = Api::from_insecure_url(node.ws_url()).await.unwrap();
+	assert_eq!(spec_version(&rpc).await, 100);
+
+	// The call is far too large to be inline: Alice notes it as a preimage first.
+	let set_code = dynamic::tx("System", "set_code", vec![Value::from_bytes(&code)]);
+	let call_data =
+		api.at_current_block().await.unwrap().transactions().call_data(&set_code).unwrap();
+	let (hash, len) = (sp_crypto_hashing::blake2_256(&call_data), call_data.len() as u32);
+	let note = dynamic::tx("Preimage", "note_preimage", vec![Value::from_bytes(&call_data)]);
+	let events = submit_finalized(&api, &note, &dev::alice()).await;
+	assert!(has_event(&events, "Preimage", "Noted"));
+
+	let lookup = Value::named_variant(
+		"Lookup",
+		[("hash", Value::from_bytes(hash)), ("len", Value::u128(len.into()))],
+	);
+	let submit = dynamic::tx(
+		"Proposals",
+		"submit",
+		vec![
+			Value::unnamed_variant("Root", []),
+			Value::unnamed_variant("Call", [lookup]),
+			Value::from_bytes(b"upgrade to the next runtime"),
+		],
+	);
+	let events = submit_finalized(&api, &submit, &dev::alice()).await;
+	assert!(has_event(&events, "Proposals", "Submitted"));
+
+	let aye = dynamic::tx(
+		"QuadraticVoting",
+		"vote",
+		vec![Value::u128(0), Value::bool(true), Value::u128(2)],
+	);
+	let (a, b, c) = tokio::join!(
+		submit_finalized(&api, &aye, &dev::alice()),
+		submit_finalized(&api, &aye, &dev::bob()),
+		submit_finalized(&api, &aye, &dev::charlie())
+	);
+	for events in [&a, &b, &c] {
+		assert!(has_event(events, "QuadraticVoting", "Voted"));
+	}
+
+	wait_until_block(&rpc, proposal(&api, 0).await.voting_ends).await;
+	let close = dynamic::tx("Proposals", "close", vec![Value::u128(0)]);
+	let events = submit_finalized(&api, &close, &dev::dave()).await;
+	assert!(has_event(&events, "Proposals", "Approved"));
+	let ProposalStatus::Approved { enactment: Some(enactment) } = proposal(&api, 0).await.status
+	else {
+		panic!("the upgrade is approved with an enactment block");
+	};
+	assert_eq!(spec_version(&rpc).await, 100, "nothing changes before enactment");
+
+	wait_until_block(&rpc, enactment + 1).await;
+	assert!(matches!(proposal(&api, 0).await.status, ProposalStatus::Executed));
+	assert_eq!(spec_version(&rpc).await, 101);
+
+	// The chain goes on under the new runtime.
+	let (best, finalized) = (block_number(&rpc, None).await, finalized_number(&rpc).await);
+	wait_for_blocks(&rpc, best + 3, finalized + 3, Duration::from_secs(120)).await;
+}
