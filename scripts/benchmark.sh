@@ -11,7 +11,10 @@ BENCHER_VERSION=0.28.0 # frame-omni-bencher of polkadot-sdk stable2609
 if ! frame-omni-bencher --version 2>/dev/null | grep -q " $BENCHER_VERSION"; then
 	echo "benchmark: installing frame-omni-bencher $BENCHER_VERSION (a long build, once)"
 	# Its own target directory: its features differ from the node's, so sharing would rebuild both.
-	CARGO_TARGET_DIR="$HOME/.cache/ostrom-bencher-target" \
+	# Its storage-access test runtime is not needed to benchmark pallets, so its wasm is skipped
+	# (and the workspace hint, which points at Ostrom, must not mislead that crate's wasm build).
+	env -u WASM_BUILD_WORKSPACE_HINT SKIP_WASM_BUILD=1 \
+		CARGO_TARGET_DIR="$HOME/.cache/ostrom-bencher-target" \
 		cargo install --locked --quiet frame-omni-bencher --version "$BENCHER_VERSION"
 fi
 
