@@ -156,6 +156,14 @@ fn run(steps: Vec<Step>) {
 					TestPolls::close(proposal);
 					model.closed.insert(proposal);
 				}
+				Step::Suspend { member } => {
+					TestMembership::suspend(member);
+					model.suspended.insert(member);
+				}
+				Step::Reinstate { member } => {
+					TestMembership::set_member_since(member, Model::joined_at(member));
+					model.suspended.remove(&member);
+				}
 			}
 			check_against(&model);
 		}
