@@ -184,3 +184,37 @@ pub fn has_event(
 		event.pallet_name() == pallet && event.event_name() == name
 	})
 }
+
+/// Where a proposal is in its life, as `Proposals.Proposals` stores it.
+#[derive(Debug, scale_decode::DecodeAsType)]
+pub enum ProposalStatus {
+	Voting,
+	Approved { enactment: Option<u32> },
+	Rejected,
+	Cancelled,
+	Killed,
+	Executed,
+}
+
+/// The fields of a stored proposal that the tests read.
+#[derive(Debug, scale_decode::DecodeAsType)]
+pub struct Proposal {
+	pub proposer: [u8; 32],
+	pub voting_ends: u32,
+	pub eligible: u32,
+	pub status: ProposalStatus,
+}
+
+/// Proposal `id` at the current (finalized) block; panics if there is none.
+pub async fn proposal(api: &subxt::OnlineClient<subxt::PolkadotConfig>, id: u32) -> Proposal {
+	let address = subxt::dynamic::storage::<(u32,), Proposal>("Proposals", "Proposals");
+	let at = api.at_current_block().await.expect("the current block is known");
+	at.storage().fetch(address, (id,)).await.expect("the proposal exists").decode().unwrap()
+}
+
+/// Waits until the best block is at least `number`.
+pub async fn wait_until_block(rpc: &RpcClient, number: u32) {
+	while block_number(rpc, None).await < u64::from(number) {
+		tokio::time::sleep(Duration::from_secs(1)).await;
+	}
+}

@@ -3,7 +3,9 @@
 //! of three members voted on passes, the one only Charlie voted on fails its quorum. Tallies,
 //! voice credits and outcomes are read back from chain state over RPC.
 
-use ostrom_e2e::{block_number, has_event, submit_finalized, wait_for_blocks, Node};
+use ostrom_e2e::{
+	has_event, proposal, submit_finalized, wait_for_blocks, wait_until_block, Node, ProposalStatus,
+};
 use scale_decode::DecodeAsType;
 use std::time::Duration;
 use subxt::{
@@ -14,24 +16,6 @@ use subxt_signer::sr25519::{dev, Keypair};
 
 /// The runtime's voice credits per member and epoch.
 const CREDITS_PER_EPOCH: u64 = 100;
-
-#[derive(Debug, DecodeAsType)]
-enum ProposalStatus {
-	Voting,
-	Approved { enactment: Option<u32> },
-	Rejected,
-	Cancelled,
-	Killed,
-	Executed,
-}
-
-#[derive(Debug, DecodeAsType)]
-struct Proposal {
-	proposer: [u8; 32],
-	voting_ends: u32,
-	eligible: u32,
-	status: ProposalStatus,
-}
 
 #[derive(Debug, PartialEq, DecodeAsType)]
 struct Tally {
@@ -47,12 +31,6 @@ struct SpentCredits {
 }
 
 type Api = OnlineClient<PolkadotConfig>;
-
-async fn proposal(api: &Api, id: u32) -> Proposal {
-	let address = dynamic::storage::<(u32,), Proposal>("Proposals", "Proposals");
-	let at = api.at_current_block().await.unwrap();
-	at.storage().fetch(address, (id,)).await.expect("the proposal exists").decode().unwrap()
-}
 
 async fn tally(api: &Api, id: u32) -> Tally {
 	let address = dynamic::storage::<(u32,), Tally>("QuadraticVoting", "TallyOf");
@@ -131,9 +109,7 @@ async fn a_well_attended_proposal_passes_and_a_thin_one_fails_its_quorum() {
 	// does not.
 	let ends =
 		proposal(&api, orchard).await.voting_ends.max(proposal(&api, shed).await.voting_ends);
-	while block_number(&rpc, None).await < u64::from(ends) {
-		tokio::time::sleep(Duration::from_secs(1)).await;
-	}
+	wait_until_block(&rpc, ends).await;
 	let events = submit_finalized(&api, &close(orchard), &dave).await;
 	assert!(has_event(&events, "Proposals", "Approved"));
 	let events = submit_finalized(&api, &close(shed), &dave).await;

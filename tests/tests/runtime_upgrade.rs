@@ -4,10 +4,9 @@
 //! `spec_version` and the chain keeps producing and finalizing blocks.
 
 use ostrom_e2e::{
-	block_number, call, finalized_number, has_event, next_runtime_wasm, rpc_params,
-	submit_finalized, wait_for_blocks, Node,
+	block_number, call, finalized_number, has_event, next_runtime_wasm, proposal, rpc_params,
+	submit_finalized, wait_for_blocks, wait_until_block, Node, ProposalStatus,
 };
-use scale_decode::DecodeAsType;
 use std::time::Duration;
 use subxt::{
 	dynamic::{self, Value},
@@ -15,39 +14,11 @@ use subxt::{
 };
 use subxt_signer::sr25519::dev;
 
-#[derive(Debug, DecodeAsType)]
-enum ProposalStatus {
-	Voting,
-	Approved { enactment: Option<u32> },
-	Rejected,
-	Cancelled,
-	Killed,
-	Executed,
-}
-
-#[derive(Debug, DecodeAsType)]
-struct Proposal {
-	voting_ends: u32,
-	status: ProposalStatus,
-}
-
 type Api = OnlineClient<PolkadotConfig>;
-
-async fn proposal(api: &Api, id: u32) -> Proposal {
-	let address = dynamic::storage::<(u32,), Proposal>("Proposals", "Proposals");
-	let at = api.at_current_block().await.unwrap();
-	at.storage().fetch(address, (id,)).await.expect("the proposal exists").decode().unwrap()
-}
 
 async fn spec_version(rpc: &subxt::rpcs::RpcClient) -> u64 {
 	let version = call(rpc, "state_getRuntimeVersion", rpc_params![]).await;
 	version["specVersion"].as_u64().expect("the runtime version has a specVersion")
-}
-
-async fn wait_until_block(rpc: &subxt::rpcs::RpcClient, number: u32) {
-	while block_number(rpc, None).await < u64::from(number) {
-		tokio::time::sleep(Duration::from_secs(1)).await;
-	}
 }
 
 #[tokio::test(flavor = "multi_thread")]
