@@ -30,6 +30,7 @@ declare -A folder=(
 	[pallet_ostrom_commons]=pallets/commons
 	[pallet_ostrom_proposals]=pallets/proposals
 	[pallet_ostrom_quadratic_voting]=pallets/quadratic-voting
+	[pallet_ostrom_treasury]=pallets/treasury
 )
 pallets=("$@")
 [ "${#pallets[@]}" -gt 0 ] || pallets=("${!folder[@]}")

@@ -15,6 +15,6 @@ build_everything
 status=0
 cargo nextest run --release --locked --no-fail-fast \
 	-p pallet-ostrom-membership -p pallet-ostrom-commons -p pallet-ostrom-proposals \
-	-p pallet-ostrom-quadratic-voting --features runtime-benchmarks || status=$?
+	-p pallet-ostrom-quadratic-voting -p pallet-ostrom-treasury --features runtime-benchmarks || status=$?
 cargo nextest run --release --locked --workspace --no-fail-fast || status=$?
 exit "$status"

@@ -5,4 +5,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_ostrom_commons, Commons]
 	[pallet_ostrom_proposals, Proposals]
 	[pallet_ostrom_quadratic_voting, QuadraticVoting]
+	[pallet_ostrom_treasury, Treasury]
 );

@@ -2,11 +2,12 @@
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, MembershipConfig, ProposalsConfig,
-	RuntimeGenesisConfig, DAYS, UNIT,
+	RuntimeGenesisConfig, Treasury, TreasuryConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use pallet_ostrom_proposals::{GovernanceRules, TrackRules};
+use pallet_ostrom_treasury::SpendRules;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -16,6 +17,9 @@ use sp_runtime::Perbill;
 
 /// What each pre-funded development account holds at genesis: one million OST.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// What the treasury's pot holds at genesis in both presets.
+pub const TREASURY_ENDOWMENT: Balance = 100_000 * UNIT;
 
 /// The well-known development accounts funded by both presets.
 pub fn endowed_accounts() -> Vec<AccountId> {
@@ -77,15 +81,25 @@ pub fn local_testnet_rules() -> GovernanceRules<BlockNumber, Balance> {
 	}
 }
 
+/// A fifth of the pot per spending period: a minute and a half on a development chain, a week
+/// on a test network.
+pub fn spend_rules(period: BlockNumber) -> SpendRules<BlockNumber> {
+	SpendRules { period, max_share: Perbill::from_percent(20) }
+}
+
 fn genesis(
 	validators: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	rules: GovernanceRules<BlockNumber, Balance>,
+	spend_rules: SpendRules<BlockNumber>,
 ) -> Value {
+	let balances = endowed
+		.into_iter()
+		.map(|account| (account, ENDOWMENT))
+		.chain([(Treasury::pot(), TREASURY_ENDOWMENT)])
+		.collect::<Vec<_>>();
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
-		},
+		balances: BalancesConfig { balances },
 		aura: pallet_aura::GenesisConfig {
 			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
@@ -97,6 +111,7 @@ fn genesis(
 		},
 		membership: MembershipConfig { members: founding_members() },
 		proposals: ProposalsConfig { rules },
+		treasury: TreasuryConfig { spend_rules },
 	})
 }
 
@@ -107,6 +122,7 @@ pub fn development_genesis() -> Value {
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		endowed_accounts(),
 		development_rules(),
+		spend_rules(15),
 	)
 }
 
@@ -121,6 +137,7 @@ pub fn local_testnet_genesis() -> Value {
 		],
 		endowed_accounts(),
 		local_testnet_rules(),
+		spend_rules(7 * DAYS),
 	)
 }
 

@@ -192,4 +192,10 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type QuadraticVoting = pallet_ostrom_quadratic_voting;
+
+	#[runtime::pallet_index(12)]
+	pub type Treasury = pallet_ostrom_treasury;
+
+	#[runtime::pallet_index(13)]
+	pub type Authorship = pallet_authorship;
 }

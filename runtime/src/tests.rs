@@ -2,11 +2,12 @@
 //! the real transaction checks and pays a fee, and the DAO's pallets work together.
 
 use crate::{
+	configs::fees::TREASURY_FEE_SHARE,
 	genesis_config_presets::{
-		endowed_accounts, founding_members, get_preset, preset_names, ENDOWMENT,
+		endowed_accounts, founding_members, get_preset, preset_names, ENDOWMENT, TREASURY_ENDOWMENT,
 	},
 	AccountId, Balance, BalancesCall, Commons, Executive, Header, Membership, Runtime, RuntimeCall,
-	RuntimeOrigin, SignedPayload, System, TxExtension, UncheckedExtrinsic, UNIT,
+	RuntimeOrigin, SignedPayload, System, Treasury, TxExtension, UncheckedExtrinsic, UNIT,
 };
 use codec::Encode;
 use frame_support::BoundedVec;
@@ -14,12 +15,14 @@ use ostrom_primitives::MembershipInspect;
 use pallet_ostrom_commons::CommonsKind;
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_io::TestExternalities;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{generic::Era, traits::Header as _, MultiAddress};
+use sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem, MultiAddress};
 
 mod governance;
+mod treasury;
 
 /// The wasm runtime's genesis state for a preset, built exactly as the node builds it.
 pub(crate) fn ext_from_preset(name: &str) -> TestExternalities {
@@ -55,7 +58,11 @@ fn development_preset_has_alice_validating_and_six_funded_accounts() {
 		for account in endowed_accounts() {
 			assert_eq!(free(&account), ENDOWMENT);
 		}
-		assert_eq!(pallet_balances::TotalIssuance::<Runtime>::get(), 6 * ENDOWMENT);
+		assert_eq!(free(&Treasury::pot()), TREASURY_ENDOWMENT);
+		assert_eq!(
+			pallet_balances::TotalIssuance::<Runtime>::get(),
+			6 * ENDOWMENT + TREASURY_ENDOWMENT
+		);
 	});
 }
 
@@ -106,20 +113,23 @@ fn signed_transfer(
 }
 
 #[test]
-fn signed_transfer_moves_funds_and_charges_a_fee() {
+fn a_signed_transfer_pays_a_fee_shared_by_the_treasury_and_the_author() {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let bob = Sr25519Keyring::Bob.to_account_id();
+		let charlie = Sr25519Keyring::Charlie.to_account_id();
+		// Block 1 in slot 1, authored by Alice, the only authority.
+		let aura_slot = DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(1).encode());
 		Executive::initialize_block(&Header::new(
 			1,
 			Default::default(),
 			Default::default(),
 			System::parent_hash(),
-			Default::default(),
+			Digest { logs: vec![aura_slot] },
 		));
 
 		let amount = 5 * UNIT;
-		let xt = signed_transfer(Sr25519Keyring::Alice, bob.clone(), amount, 0);
+		let xt = signed_transfer(Sr25519Keyring::Bob, charlie.clone(), amount, 0);
 		let len = xt.encoded_size() as u32;
 		let expected_fee =
 			pallet_transaction_payment::Pallet::<Runtime>::query_info(xt.clone(), len).partial_fee;
@@ -127,17 +137,25 @@ fn signed_transfer_moves_funds_and_charges_a_fee() {
 
 		Executive::apply_extrinsic(xt).expect("valid transaction").expect("dispatch succeeds");
 
-		assert_eq!(free(&bob), ENDOWMENT + amount);
-		let fee = ENDOWMENT - amount - free(&alice);
+		assert_eq!(free(&charlie), ENDOWMENT + amount);
+		let fee = ENDOWMENT - amount - free(&bob);
 		assert_eq!(fee, expected_fee);
-		assert_eq!(System::account_nonce(&alice), 1);
+		assert_eq!(System::account_nonce(&bob), 1);
 		System::assert_has_event(
 			pallet_transaction_payment::Event::<Runtime>::TransactionFeePaid {
-				who: alice,
+				who: bob,
 				actual_fee: fee,
 				tip: 0,
 			}
 			.into(),
+		);
+		// 80 % (rounded down) to the pot, the rest to Alice.
+		let to_treasury = fee * Balance::from(TREASURY_FEE_SHARE) / 100;
+		assert_eq!(free(&Treasury::pot()), TREASURY_ENDOWMENT + to_treasury);
+		assert_eq!(free(&alice), ENDOWMENT + fee - to_treasury);
+		System::assert_has_event(
+			pallet_ostrom_treasury::Event::<Runtime>::Deposited { from: None, amount: to_treasury }
+				.into(),
 		);
 	});
 }

@@ -64,7 +64,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use ostrom_primitives::{MembershipInspect, Reputation};
+	use ostrom_primitives::{CommonsInspect, MembershipInspect, Reputation};
 	use sp_runtime::Saturating;
 
 	pub(crate) type BalanceOf<T> =
@@ -646,6 +646,39 @@ pub mod pallet {
 				);
 			}
 			Ok(())
+		}
+	}
+
+	impl<T: Config> CommonsInspect<T::AccountId> for Pallet<T> {
+		fn is_active(commons: CommonsId) -> bool {
+			Commons::<T>::get(commons).is_some_and(|record| record.status == CommonsStatus::Active)
+		}
+
+		fn is_steward(commons: CommonsId, who: &T::AccountId) -> bool {
+			Commons::<T>::get(commons).is_some_and(|record| record.stewards.contains(who))
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn register_for_benchmarks(steward: &T::AccountId) -> CommonsId {
+			use sp_runtime::traits::Zero;
+			let commons = NextCommonsId::<T>::get();
+			Commons::<T>::insert(
+				commons,
+				CommonsRecord {
+					name: BoundedVec::truncate_from(b"benchmark".to_vec()),
+					kind: CommonsKind::Software,
+					license: BoundedVec::truncate_from(b"MIT".to_vec()),
+					uri: BoundedVec::new(),
+					stewards: BoundedVec::truncate_from(alloc::vec![steward.clone()]),
+					status: CommonsStatus::Active,
+					registered_at: frame_system::Pallet::<T>::block_number(),
+					registrant: steward.clone(),
+					deposit: Zero::zero(),
+					pending_contributions: 0,
+				},
+			);
+			NextCommonsId::<T>::put(commons.saturating_add(1));
+			commons
 		}
 	}
 }

@@ -7,7 +7,7 @@ use crate::{
 };
 use frame_support::{traits::fungible::InspectHold, BoundedVec};
 use frame_system::RawOrigin;
-use ostrom_primitives::MembershipInspect;
+use ostrom_primitives::{CommonsInspect, MembershipInspect};
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
@@ -247,6 +247,22 @@ fn archive_releases_the_deposit_and_stops_contributions() {
 			Contributions::<Test>::get(pending).unwrap().status,
 			ContributionStatus::Accepted
 		);
+	});
+}
+
+#[test]
+fn other_pallets_see_which_commons_are_active_and_who_stewards_them() {
+	build_and_execute(|| {
+		assert!(!Commons::is_active(0));
+		register_by_alice();
+		ok!(Commons::add_steward(signed(ALICE), 0, BOB));
+		assert!(Commons::is_active(0));
+		assert!(Commons::is_steward(0, &ALICE) && Commons::is_steward(0, &BOB));
+		assert!(!Commons::is_steward(0, &CHARLIE) && !Commons::is_steward(1, &ALICE));
+		ok!(Commons::archive(signed(BOB), 0));
+		// An archived commons takes no funding, but its stewards still answer for it.
+		assert!(!Commons::is_active(0));
+		assert!(Commons::is_steward(0, &BOB));
 	});
 }
 

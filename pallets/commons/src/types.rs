@@ -4,8 +4,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
 
-/// Identifies a registered commons.
-pub type CommonsId = u32;
+pub use ostrom_primitives::CommonsId;
 /// Identifies a recorded contribution.
 pub type ContributionId = u64;
 

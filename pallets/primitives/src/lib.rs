@@ -7,6 +7,8 @@
 //! - [`MembershipInspect`]: who belongs to the DAO (implemented by the membership pallet).
 //! - [`Polls`]: which proposals are open to votes (implemented by the proposals pallet).
 //! - [`Tallies`]: how the votes on a proposal stand (implemented by the voting pallet).
+//! - [`CommonsInspect`]: which commons exist and who stewards them (implemented by the commons
+//!   registry).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -21,6 +23,9 @@ pub type ProposalIndex = u32;
 
 /// Voice credits: what quadratic votes cost.
 pub type Credits = u64;
+
+/// Identifies a registered commons.
+pub type CommonsId = u32;
 
 /// What other pallets may ask of, and do to, the DAO's membership.
 pub trait MembershipInspect<AccountId, BlockNumber> {
@@ -102,4 +107,18 @@ pub trait Tallies {
 	/// Sets the tally of `proposal`, so that benchmarks can close a proposal that passes.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_tally_for_benchmarks(_proposal: ProposalIndex, _tally: Tally) {}
+}
+
+/// What other pallets may ask of the commons registry.
+pub trait CommonsInspect<AccountId> {
+	/// Whether `commons` is registered and active (not archived).
+	fn is_active(commons: CommonsId) -> bool;
+
+	/// Whether `who` is one of the stewards of `commons`, archived or not.
+	fn is_steward(commons: CommonsId, who: &AccountId) -> bool;
+
+	/// Registers an active commons stewarded by `steward`, so that benchmarks can set up calls
+	/// that need one.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(steward: &AccountId) -> CommonsId;
 }

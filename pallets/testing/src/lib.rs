@@ -84,6 +84,35 @@ impl MembershipInspect<u64, u64> for TestMembership {
 	}
 }
 
+/// The same membership for mocks whose accounts are `u128`, long enough for pallet
+/// sub-accounts: an account is known by its low 64 bits.
+impl MembershipInspect<u128, u64> for TestMembership {
+	fn is_active_member(who: &u128) -> bool {
+		<Self as MembershipInspect<u64, u64>>::is_active_member(&(*who as u64))
+	}
+
+	fn member_since(who: &u128) -> Option<u64> {
+		<Self as MembershipInspect<u64, u64>>::member_since(&(*who as u64))
+	}
+
+	fn member_count() -> u32 {
+		<Self as MembershipInspect<u64, u64>>::member_count()
+	}
+
+	fn reputation(who: &u128) -> Reputation {
+		<Self as MembershipInspect<u64, u64>>::reputation(&(*who as u64))
+	}
+
+	fn add_reputation(who: &u128, amount: Reputation) -> bool {
+		<Self as MembershipInspect<u64, u64>>::add_reputation(&(*who as u64), amount)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_member_for_benchmarks(who: &u128) {
+		Self::set_member(*who as u64);
+	}
+}
+
 /// Asserts that a call succeeds, then that the calling crate's invariants still hold.
 #[macro_export]
 macro_rules! ok {

@@ -1,16 +1,18 @@
-//! The DAO's own pallets: membership, the commons registry, proposals and quadratic voting.
+//! The DAO's own pallets: membership, the commons registry, proposals, quadratic voting and the
+//! treasury.
 
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, ConstU64, EitherOf},
+	PalletId,
 };
 use frame_system::EnsureRoot;
 use ostrom_primitives::{Credits, Reputation};
 use pallet_ostrom_proposals::EnsureDao;
 
 use super::super::{
-	AccountId, Balance, Balances, BlockNumber, Membership, Preimage, Proposals, QuadraticVoting,
-	Runtime, RuntimeCall, RuntimeHoldReason, Scheduler, DAYS, UNIT,
+	AccountId, Balance, Balances, BlockNumber, Commons, Membership, Preimage, Proposals,
+	QuadraticVoting, Runtime, RuntimeCall, RuntimeHoldReason, Scheduler, Treasury, DAYS, UNIT,
 };
 
 parameter_types! {
@@ -65,8 +67,8 @@ impl pallet_ostrom_proposals::Config for Runtime {
 	type Preimages = Preimage;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	// Burnt until the treasury exists.
-	type Slash = ();
+	/// Deposits of killed proposals go to the treasury.
+	type Slash = Treasury;
 	type KillOrigin = EitherOf<EnsureRoot<AccountId>, EnsureDao>;
 	type Membership = Membership;
 	type Tallies = QuadraticVoting;
@@ -91,4 +93,23 @@ impl pallet_ostrom_quadratic_voting::Config for Runtime {
 	type CreditsPerEpoch = ConstU64<CREDITS_PER_EPOCH>;
 	type EpochLength = EpochLength;
 	type WeightInfo = pallet_ostrom_quadratic_voting::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	pub const TreasuryPalletId: PalletId = PalletId(*b"os/trsry");
+	/// A tenth of an OST: small enough for anyone, above the existential deposit, so that every
+	/// payout can open a commons' account.
+	pub const MinContribution: Balance = UNIT / 10;
+}
+
+impl pallet_ostrom_treasury::Config for Runtime {
+	type Currency = Balances;
+	type PalletId = TreasuryPalletId;
+	type DaoOrigin = EnsureDao;
+	type Membership = Membership;
+	type Commons = Commons;
+	type MinContribution = MinContribution;
+	type MaxContributionsPerRound = ConstU32<1_024>;
+	type MaxCommonsPerRound = ConstU32<64>;
+	type WeightInfo = pallet_ostrom_treasury::weights::SubstrateWeight<Runtime>;
 }

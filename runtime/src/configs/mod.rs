@@ -1,6 +1,7 @@
 //! Configuration of each pallet in the runtime.
 
 pub mod dao;
+pub mod fees;
 
 use frame_support::{
 	derive_impl,
@@ -117,7 +118,8 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	/// Fees go to the treasury and the block author ([`fees::DealWithFees`]).
+	type OnChargeTransaction = FungibleAdapter<Balances, fees::DealWithFees>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;

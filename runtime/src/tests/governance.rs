@@ -6,7 +6,7 @@ use super::ext_from_preset;
 use crate::{
 	configs::dao::CREDITS_PER_EPOCH, genesis_config_presets::development_rules, AccountId,
 	Membership, Proposals, QuadraticVoting, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
-	Scheduler, System,
+	Scheduler, System, Treasury,
 };
 use frame_support::{
 	traits::{Bounded, Hooks, PalletsInfoAccess},
@@ -18,16 +18,16 @@ use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
 use sp_runtime::DispatchError;
 
-fn account(who: Sr25519Keyring) -> AccountId {
+pub(super) fn account(who: Sr25519Keyring) -> AccountId {
 	who.to_account_id()
 }
 
-fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+pub(super) fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(account(who))
 }
 
 /// Moves on to block `n`, running the scheduler (which enacts proposals) in each block.
-fn run_to_block(n: u32) {
+pub(super) fn run_to_block(n: u32) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
@@ -35,13 +35,14 @@ fn run_to_block(n: u32) {
 	}
 }
 
-fn check_invariants() {
+pub(super) fn check_invariants() {
 	Membership::do_try_state().unwrap();
 	Proposals::do_try_state().unwrap();
 	QuadraticVoting::do_try_state().unwrap();
+	Treasury::do_try_state().unwrap();
 }
 
-fn proposal_events() -> Vec<ProposalEvent<Runtime>> {
+pub(super) fn proposal_events() -> Vec<ProposalEvent<Runtime>> {
 	System::events()
 		.into_iter()
 		.filter_map(|record| match record.event {
@@ -53,7 +54,7 @@ fn proposal_events() -> Vec<ProposalEvent<Runtime>> {
 
 /// Alice proposes `call` on `track`; the founding members vote `votes` each (aye when positive);
 /// the proposal is closed and, if it passed, enacted.
-fn decide(track: Track, call: RuntimeCall, votes: [i32; 3]) -> ProposalIndex {
+pub(super) fn decide(track: Track, call: RuntimeCall, votes: [i32; 3]) -> ProposalIndex {
 	let id = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
 	let inline = Bounded::Inline(BoundedVec::try_from(codec::Encode::encode(&call)).unwrap());
 	Proposals::submit(signed(Alice), track, ProposalKind::Call(inline), Default::default())
@@ -71,7 +72,7 @@ fn decide(track: Track, call: RuntimeCall, votes: [i32; 3]) -> ProposalIndex {
 	id
 }
 
-fn in_development_chain(test: impl FnOnce()) {
+pub(super) fn in_development_chain(test: impl FnOnce()) {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		test();
@@ -159,7 +160,9 @@ fn no_signed_account_reaches_the_admin_or_root_origins() {
 				"Membership",
 				"Commons",
 				"Proposals",
-				"QuadraticVoting"
+				"QuadraticVoting",
+				"Treasury",
+				"Authorship"
 			]
 		);
 	});

@@ -1,0 +1,559 @@
+//! Every treasury call: its success path with events, each error leaving storage unchanged,
+//! the spending cap, vesting, and quadratic-funding payouts against figures worked out by hand.
+//! The invariants are checked after every step.
+
+use crate::{
+	mock::*, CommonsFunding, Contributions, Earmarked, Error, Event, Grant, Grants, Payout,
+	RoundCommons, RoundStatus, Rounds, SpendRules, SpendRulesOf,
+};
+use frame_support::traits::{
+	fungible::{Balanced, Inspect, Mutate},
+	tokens::{Fortitude, Precision, Preservation},
+	OnUnbalanced,
+};
+use frame_system::RawOrigin;
+use sp_runtime::{DispatchError, Perbill};
+
+mod properties;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RawOrigin::Signed(who).into()
+}
+
+fn dao() -> RuntimeOrigin {
+	RawOrigin::Root.into()
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Treasury(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+fn last_event() -> Event<Test> {
+	events().pop().expect("an event")
+}
+
+fn balance(who: AccountId) -> u64 {
+	Balances::balance(&who)
+}
+
+fn pot() -> u64 {
+	balance(Treasury::pot())
+}
+
+/// What the pot can commit before any spending: all but its existential deposit.
+const SPENDABLE: u64 = POT - ED;
+
+#[test]
+fn genesis_gives_an_empty_pot_its_existential_deposit() {
+	new_test_ext_with_pot(0).execute_with(|| {
+		assert_eq!(pot(), ED);
+		assert_eq!(Treasury::spendable(), 0);
+		check_invariants();
+		noop!(Treasury::spend(dao(), NOBODY, ED), Error::<Test>::InsufficientFunds);
+	});
+}
+
+#[test]
+fn donations_fill_the_pot() {
+	build_and_execute(|| {
+		ok!(Treasury::donate(signed(OUTSIDER), 5 * UNIT));
+		assert_eq!((pot(), balance(OUTSIDER)), (POT + 5 * UNIT, FUNDS - 5 * UNIT));
+		assert_eq!(last_event(), Event::Deposited { from: Some(OUTSIDER), amount: 5 * UNIT });
+	});
+}
+
+#[test]
+fn donate_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		noop!(Treasury::donate(signed(OUTSIDER), 0), Error::<Test>::ZeroAmount);
+		// Giving everything would kill the donor's account.
+		noop!(Treasury::donate(signed(OUTSIDER), FUNDS), Error::<Test>::InsufficientBalance);
+		noop!(Treasury::donate(signed(NOBODY), 1), Error::<Test>::InsufficientBalance);
+		noop!(Treasury::donate(RuntimeOrigin::none(), 1), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn fees_and_slashes_handed_over_by_the_runtime_reach_the_pot() {
+	build_and_execute(|| {
+		let issuance = Balances::total_issuance();
+		let slashed = <Balances as Balanced<AccountId>>::withdraw(
+			&OUTSIDER,
+			3 * UNIT,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.unwrap();
+		Treasury::on_unbalanced(slashed);
+		assert_eq!(pot(), POT + 3 * UNIT);
+		assert_eq!(Balances::total_issuance(), issuance);
+		assert_eq!(last_event(), Event::Deposited { from: None, amount: 3 * UNIT });
+	});
+}
+
+#[test]
+fn the_dao_spends_up_to_its_cap_per_period() {
+	build_and_execute(|| {
+		// A fifth of the pot: 199.9998 UNIT.
+		let cap = SPENDABLE / 5;
+		assert_eq!(Treasury::spend_cap_left(), cap);
+		ok!(Treasury::spend(dao(), NOBODY, 150 * UNIT));
+		assert_eq!((balance(NOBODY), pot()), (150 * UNIT, POT - 150 * UNIT));
+		assert_eq!(last_event(), Event::Spent { beneficiary: NOBODY, amount: 150 * UNIT });
+		// The cap is a share of the pot as it was before this period's spending.
+		assert_eq!(Treasury::spend_cap_left(), cap - 150 * UNIT);
+		noop!(Treasury::spend(dao(), NOBODY, 50 * UNIT), Error::<Test>::OverSpendCap);
+		ok!(Treasury::spend(dao(), NOBODY, cap - 150 * UNIT));
+		noop!(Treasury::spend(dao(), NOBODY, 1), Error::<Test>::OverSpendCap);
+
+		// A new period, a new cap: a fifth of what is left.
+		System::set_block_number(PERIOD);
+		assert_eq!(Treasury::spend_cap_left(), (SPENDABLE - cap) / 5);
+		ok!(Treasury::spend(dao(), BOB, UNIT));
+		assert_eq!(balance(BOB), FUNDS + UNIT);
+	});
+}
+
+#[test]
+fn spend_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		noop!(Treasury::spend(signed(ALICE), ALICE, UNIT), DispatchError::BadOrigin);
+		noop!(Treasury::spend(dao(), NOBODY, 0), Error::<Test>::ZeroAmount);
+		noop!(Treasury::spend(dao(), NOBODY, POT), Error::<Test>::InsufficientFunds);
+		// A new account needs at least the existential deposit.
+		noop!(Treasury::spend(dao(), NOBODY, ED - 1), Error::<Test>::BeneficiaryCannotReceive);
+		ok!(Treasury::set_spend_rules(
+			dao(),
+			SpendRules { period: PERIOD, max_share: Perbill::one() }
+		));
+		// Even a cap of the whole pot leaves the existential deposit.
+		noop!(Treasury::spend(dao(), NOBODY, SPENDABLE + 1), Error::<Test>::InsufficientFunds);
+		ok!(Treasury::spend(dao(), NOBODY, SPENDABLE));
+		assert_eq!(pot(), ED);
+	});
+}
+
+#[test]
+fn grants_and_rounds_count_against_the_cap_and_are_earmarked() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), 100 * UNIT, 5));
+		ok!(Treasury::spend_stream(dao(), NOBODY, 90 * UNIT, 10));
+		assert_eq!(Earmarked::<Test>::get(), 190 * UNIT);
+		assert_eq!(Treasury::spendable(), SPENDABLE - 190 * UNIT);
+		// Committed 190 of a cap of 199.9998.
+		assert_eq!(Treasury::spend_cap_left(), SPENDABLE / 5 - 190 * UNIT);
+		noop!(Treasury::spend(dao(), NOBODY, 10 * UNIT), Error::<Test>::OverSpendCap);
+		ok!(Treasury::spend(dao(), NOBODY, 9 * UNIT));
+		// Next period, the earmarked money still cannot be spent again.
+		ok!(Treasury::set_spend_rules(
+			dao(),
+			SpendRules { period: PERIOD, max_share: Perbill::one() }
+		));
+		System::set_block_number(PERIOD);
+		let spendable = SPENDABLE - 199 * UNIT;
+		assert_eq!(Treasury::spendable(), spendable);
+		noop!(Treasury::spend(dao(), NOBODY, spendable + 1), Error::<Test>::InsufficientFunds);
+	});
+}
+
+#[test]
+fn the_dao_changes_the_spending_rule() {
+	build_and_execute(|| {
+		ok!(Treasury::spend(dao(), NOBODY, 100 * UNIT));
+		let rules = SpendRules { period: 5, max_share: Perbill::from_percent(50) };
+		ok!(Treasury::set_spend_rules(dao(), rules));
+		assert_eq!(SpendRulesOf::<Test>::get(), rules);
+		assert_eq!(last_event(), Event::SpendRulesChanged { rules });
+		// What was committed in this period still counts: half of (pot + 100) less 100.
+		assert_eq!(Treasury::spend_cap_left(), SPENDABLE / 2 - 100 * UNIT);
+	});
+}
+
+#[test]
+fn set_spend_rules_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		let rules = SpendRules { period: 5, max_share: Perbill::from_percent(50) };
+		noop!(Treasury::set_spend_rules(signed(ALICE), rules), DispatchError::BadOrigin);
+		noop!(
+			Treasury::set_spend_rules(dao(), SpendRules { period: 0, ..rules }),
+			Error::<Test>::InvalidSpendRules
+		);
+	});
+}
+
+#[test]
+fn a_grant_vests_linearly_and_is_claimed_as_it_vests() {
+	build_and_execute(|| {
+		ok!(Treasury::spend_stream(dao(), NOBODY, 100 * UNIT, 10));
+		let grant =
+			Grant { beneficiary: NOBODY, amount: 100 * UNIT, claimed: 0, start: 1, duration: 10 };
+		assert_eq!(Grants::<Test>::get(0), Some(grant.clone()));
+		assert_eq!(
+			last_event(),
+			Event::GrantCreated {
+				grant: 0,
+				beneficiary: NOBODY,
+				amount: 100 * UNIT,
+				start: 1,
+				duration: 10
+			}
+		);
+		noop!(Treasury::claim(signed(NOBODY), 0), Error::<Test>::NothingToClaim);
+
+		// Three blocks of ten: 30.
+		System::set_block_number(4);
+		ok!(Treasury::claim(signed(NOBODY), 0));
+		assert_eq!(balance(NOBODY), 30 * UNIT);
+		assert_eq!(Earmarked::<Test>::get(), 70 * UNIT);
+		assert_eq!(
+			last_event(),
+			Event::Claimed { grant: 0, beneficiary: NOBODY, amount: 30 * UNIT }
+		);
+		noop!(Treasury::claim(signed(NOBODY), 0), Error::<Test>::NothingToClaim);
+
+		// Past its end the rest is due, and the paid-up grant is gone.
+		System::set_block_number(50);
+		ok!(Treasury::claim(signed(NOBODY), 0));
+		assert_eq!(balance(NOBODY), 100 * UNIT);
+		assert_eq!((Grants::<Test>::get(0), Earmarked::<Test>::get()), (None, 0));
+		assert_eq!(pot(), POT - 100 * UNIT);
+	});
+}
+
+#[test]
+fn vesting_rounds_down() {
+	let grant = Grant { beneficiary: 0u128, amount: 10u64, claimed: 0, start: 0u64, duration: 3 };
+	assert_eq!([0, 1, 2, 3, 4].map(|now| grant.vested_at(now)), [0, 3, 6, 10, 10]);
+}
+
+#[test]
+fn grant_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		noop!(Treasury::spend_stream(signed(ALICE), ALICE, UNIT, 10), DispatchError::BadOrigin);
+		noop!(Treasury::spend_stream(dao(), ALICE, UNIT, 0), Error::<Test>::ZeroDuration);
+		noop!(Treasury::spend_stream(dao(), ALICE, 0, 10), Error::<Test>::ZeroAmount);
+		noop!(Treasury::spend_stream(dao(), ALICE, POT, 10), Error::<Test>::InsufficientFunds);
+		noop!(Treasury::spend_stream(dao(), ALICE, 200 * UNIT, 10), Error::<Test>::OverSpendCap);
+		ok!(Treasury::spend_stream(dao(), ALICE, 10 * UNIT, 10));
+		System::set_block_number(5);
+		noop!(Treasury::claim(signed(ALICE), 1), Error::<Test>::UnknownGrant);
+		noop!(Treasury::claim(signed(BOB), 0), Error::<Test>::NotBeneficiary);
+		noop!(Treasury::cancel_grant(signed(ALICE), 0), DispatchError::BadOrigin);
+		noop!(Treasury::cancel_grant(dao(), 1), Error::<Test>::UnknownGrant);
+	});
+}
+
+#[test]
+fn a_cancelled_grant_pays_what_had_vested_and_releases_the_rest() {
+	build_and_execute(|| {
+		ok!(Treasury::spend_stream(dao(), NOBODY, 100 * UNIT, 10));
+		System::set_block_number(3);
+		ok!(Treasury::claim(signed(NOBODY), 0));
+		System::set_block_number(5);
+		ok!(Treasury::cancel_grant(dao(), 0));
+		assert_eq!(last_event(), Event::GrantCancelled { grant: 0, unvested: 60 * UNIT });
+		assert_eq!(Earmarked::<Test>::get(), 20 * UNIT);
+		// Later blocks vest nothing more.
+		System::set_block_number(9);
+		ok!(Treasury::claim(signed(NOBODY), 0));
+		assert_eq!(balance(NOBODY), 40 * UNIT);
+		assert_eq!((Grants::<Test>::get(0), Earmarked::<Test>::get()), (None, 0));
+		// Cancelled in its first block, a grant vests nothing and is gone at once.
+		ok!(Treasury::spend_stream(dao(), NOBODY, 10 * UNIT, 10));
+		ok!(Treasury::cancel_grant(dao(), 1));
+		assert_eq!((Grants::<Test>::get(1), Earmarked::<Test>::get()), (None, 0));
+	});
+}
+
+#[test]
+fn open_round_earmarks_the_matching_pool() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
+		assert_eq!(last_event(), Event::RoundOpened { round: 0, matching: 20 * UNIT, ends_at: 6 });
+		assert_eq!(Rounds::<Test>::get(0).unwrap().status, RoundStatus::Open);
+		assert_eq!(Earmarked::<Test>::get(), 20 * UNIT);
+		noop!(Treasury::open_round(signed(ALICE), UNIT, 5), DispatchError::BadOrigin);
+		noop!(Treasury::open_round(dao(), UNIT, 0), Error::<Test>::ZeroDuration);
+		noop!(Treasury::open_round(dao(), 0, 5), Error::<Test>::ZeroAmount);
+		noop!(Treasury::open_round(dao(), 190 * UNIT, 5), Error::<Test>::OverSpendCap);
+	});
+}
+
+#[test]
+fn contributions_are_kept_in_the_pot_and_summed_per_member() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
+		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT));
+		assert_eq!(
+			last_event(),
+			Event::Contributed { round: 0, commons: OPEN_CODE, who: ALICE, amount: UNIT }
+		);
+		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, 3 * UNIT));
+		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
+		assert_eq!(balance(ALICE), FUNDS - 4 * UNIT);
+		assert_eq!(pot(), POT + 5 * UNIT);
+		assert_eq!(Contributions::<Test>::get((0, OPEN_CODE, ALICE)), Some(4 * UNIT));
+		// Alice's 1 + 3 count as one gift of 4: √4 + √1 = 2 + 1 (in thousands).
+		assert_eq!(
+			RoundCommons::<Test>::get(0, OPEN_CODE),
+			Some(CommonsFunding { contributed: 5 * UNIT, root_sum: 3_000, matched: 0 })
+		);
+		let round = Rounds::<Test>::get(0).unwrap();
+		assert_eq!((round.contributed, round.contributions, round.commons), (5 * UNIT, 2, 1));
+		assert_eq!(Earmarked::<Test>::get(), 25 * UNIT);
+	});
+}
+
+#[test]
+fn contribute_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
+		noop!(
+			Treasury::contribute(signed(OUTSIDER), 0, OPEN_CODE, UNIT),
+			Error::<Test>::NotActiveMember
+		);
+		TestMembership::suspend(FERDIE as u64);
+		noop!(
+			Treasury::contribute(signed(FERDIE), 0, OPEN_CODE, UNIT),
+			Error::<Test>::NotActiveMember
+		);
+		noop!(Treasury::contribute(signed(ALICE), 1, OPEN_CODE, UNIT), Error::<Test>::UnknownRound);
+		noop!(
+			Treasury::contribute(signed(ALICE), 0, ARCHIVED, UNIT),
+			Error::<Test>::CommonsNotActive
+		);
+		noop!(Treasury::contribute(signed(ALICE), 0, 7, UNIT), Error::<Test>::CommonsNotActive);
+		noop!(
+			Treasury::contribute(signed(ALICE), 0, OPEN_CODE, ED - 1),
+			Error::<Test>::ContributionTooSmall
+		);
+		noop!(
+			Treasury::contribute(signed(ALICE), 0, OPEN_CODE, FUNDS),
+			Error::<Test>::InsufficientBalance
+		);
+		System::set_block_number(6);
+		noop!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
+	});
+}
+
+#[test]
+fn a_round_takes_a_bounded_number_of_contributions_and_commons() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
+		for commons in [OPEN_CODE, SEED_BANK, TOOL_LIBRARY] {
+			ok!(Treasury::contribute(signed(ALICE), 0, commons, UNIT));
+		}
+		TestCommons::set(4, true, &[FERDIE]);
+		noop!(Treasury::contribute(signed(ALICE), 0, 4, UNIT), Error::<Test>::TooManyCommons);
+		for who in [BOB, CHARLIE, DAVE, EVE, FERDIE] {
+			ok!(Treasury::contribute(signed(who), 0, OPEN_CODE, UNIT));
+		}
+		assert_eq!(Rounds::<Test>::get(0).unwrap().contributions, MAX_CONTRIBUTIONS);
+		noop!(
+			Treasury::contribute(signed(BOB), 0, SEED_BANK, UNIT),
+			Error::<Test>::TooManyContributions
+		);
+		// Giving more to the same commons adds no pair.
+		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
+	});
+}
+
+/// Opens round 0 with `matching`, lets `gifts` contribute, and finalises it at its end.
+fn finalized_round(matching: u64, gifts: &[(AccountId, ostrom_primitives::CommonsId, u64)]) {
+	ok!(Treasury::open_round(dao(), matching, 5));
+	for (who, commons, amount) in gifts {
+		ok!(Treasury::contribute(signed(*who), 0, *commons, *amount));
+	}
+	System::set_block_number(6);
+	ok!(Treasury::finalize_round(signed(OUTSIDER), 0));
+}
+
+#[test]
+fn four_small_gifts_are_matched_more_than_one_gift_of_their_sum() {
+	build_and_execute(|| {
+		// Open code: four members give 1 each, ideal match (4 × √1)² − 4 = 12.
+		// Seed bank: one member gives 4, ideal match (√4)² − 4 = 0.
+		// The pool of 20 covers both: 12 and 0 are paid, 8 stays in the pot.
+		let mut gifts: Vec<_> =
+			[ALICE, BOB, CHARLIE, DAVE].map(|who| (who, OPEN_CODE, UNIT)).to_vec();
+		gifts.push((EVE, SEED_BANK, 4 * UNIT));
+		finalized_round(20 * UNIT, &gifts);
+
+		assert_eq!(balance(Treasury::commons_account(OPEN_CODE)), 16 * UNIT);
+		assert_eq!(balance(Treasury::commons_account(SEED_BANK)), 4 * UNIT);
+		assert_eq!(pot(), POT + 8 * UNIT - 20 * UNIT);
+		assert_eq!(Earmarked::<Test>::get(), 0);
+		let payouts = vec![
+			Payout { commons: OPEN_CODE, contributed: 4 * UNIT, matched: 12 * UNIT },
+			Payout { commons: SEED_BANK, contributed: 4 * UNIT, matched: 0 },
+		];
+		assert_eq!(
+			last_event(),
+			Event::RoundFinalized {
+				round: 0,
+				payouts: payouts.try_into().unwrap(),
+				returned: 8 * UNIT
+			}
+		);
+		assert_eq!(
+			Rounds::<Test>::get(0).unwrap().status,
+			RoundStatus::Finalized { matched: 12 * UNIT, returned: 8 * UNIT }
+		);
+		assert_eq!(RoundCommons::<Test>::get(0, OPEN_CODE).unwrap().matched, 12 * UNIT);
+	});
+}
+
+#[test]
+fn a_small_pool_is_shared_in_proportion_to_the_ideal_matches() {
+	build_and_execute(|| {
+		// Open code: four gifts of 1, ideal 12. Seed bank: 1 and 4 from two members,
+		// ideal (1 + 2)² − 5 = 4. A pool of 7 shared 12 : 4 gives 5.25 and 1.75.
+		let mut gifts: Vec<_> =
+			[ALICE, BOB, CHARLIE, DAVE].map(|who| (who, OPEN_CODE, UNIT)).to_vec();
+		gifts.extend([(EVE, SEED_BANK, UNIT), (FERDIE, SEED_BANK, 4 * UNIT)]);
+		finalized_round(7 * UNIT, &gifts);
+
+		assert_eq!(balance(Treasury::commons_account(OPEN_CODE)), 4 * UNIT + 5_250_000);
+		assert_eq!(balance(Treasury::commons_account(SEED_BANK)), 5 * UNIT + 1_750_000);
+		assert_eq!(
+			Rounds::<Test>::get(0).unwrap().status,
+			RoundStatus::Finalized { matched: 7 * UNIT, returned: 0 }
+		);
+		assert_eq!(pot(), POT - 7 * UNIT);
+	});
+}
+
+#[test]
+fn rounding_dust_returns_to_the_pot() {
+	build_and_execute(|| {
+		// The same ideals 12 : 4 sharing 1_000_001: 750_000.75 and 250_000.25, rounded down.
+		let mut gifts: Vec<_> =
+			[ALICE, BOB, CHARLIE, DAVE].map(|who| (who, OPEN_CODE, UNIT)).to_vec();
+		gifts.extend([(EVE, SEED_BANK, UNIT), (FERDIE, SEED_BANK, 4 * UNIT)]);
+		finalized_round(1_000_001, &gifts);
+
+		assert_eq!(balance(Treasury::commons_account(OPEN_CODE)), 4 * UNIT + 750_000);
+		assert_eq!(balance(Treasury::commons_account(SEED_BANK)), 5 * UNIT + 250_000);
+		assert_eq!(
+			Rounds::<Test>::get(0).unwrap().status,
+			RoundStatus::Finalized { matched: 1_000_000, returned: 1 }
+		);
+		assert_eq!(pot(), POT - 1_000_000);
+	});
+}
+
+#[test]
+fn a_round_without_contributions_returns_its_whole_pool() {
+	build_and_execute(|| {
+		finalized_round(20 * UNIT, &[]);
+		assert_eq!(
+			last_event(),
+			Event::RoundFinalized { round: 0, payouts: Default::default(), returned: 20 * UNIT }
+		);
+		assert_eq!((pot(), Earmarked::<Test>::get()), (POT, 0));
+	});
+}
+
+#[test]
+fn finalize_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
+		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT));
+		noop!(Treasury::finalize_round(signed(OUTSIDER), 1), Error::<Test>::UnknownRound);
+		System::set_block_number(5);
+		noop!(Treasury::finalize_round(signed(OUTSIDER), 0), Error::<Test>::RoundNotEnded);
+		System::set_block_number(6);
+		noop!(Treasury::finalize_round(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
+		ok!(Treasury::finalize_round(signed(OUTSIDER), 0));
+		noop!(Treasury::finalize_round(signed(OUTSIDER), 0), Error::<Test>::RoundFinalized);
+		noop!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
+	});
+}
+
+#[test]
+fn stewards_pay_from_their_commons_account() {
+	build_and_execute(|| {
+		finalized_round(20 * UNIT, &[(ALICE, SEED_BANK, UNIT), (DAVE, SEED_BANK, UNIT)]);
+		// (1 + 1)² − 2 = 2 matched, 4 in the account.
+		let account = Treasury::commons_account(SEED_BANK);
+		assert_eq!(balance(account), 4 * UNIT);
+		ok!(Treasury::spend_commons_funds(signed(CHARLIE), SEED_BANK, NOBODY, 3 * UNIT));
+		assert_eq!((balance(account), balance(NOBODY)), (UNIT, 3 * UNIT));
+		assert_eq!(
+			last_event(),
+			Event::CommonsFundsSpent {
+				commons: SEED_BANK,
+				steward: CHARLIE,
+				beneficiary: NOBODY,
+				amount: 3 * UNIT
+			}
+		);
+		// An archived commons' stewards may still empty its account.
+		TestCommons::archive(SEED_BANK);
+		ok!(Treasury::spend_commons_funds(signed(BOB), SEED_BANK, BOB, UNIT));
+		assert_eq!(balance(account), 0);
+	});
+}
+
+#[test]
+fn spend_commons_funds_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		finalized_round(20 * UNIT, &[(ALICE, OPEN_CODE, UNIT)]);
+		noop!(
+			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, 0),
+			Error::<Test>::ZeroAmount
+		);
+		noop!(
+			Treasury::spend_commons_funds(signed(BOB), OPEN_CODE, NOBODY, UNIT),
+			Error::<Test>::NotSteward
+		);
+		noop!(
+			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, UNIT + 1),
+			Error::<Test>::InsufficientCommonsFunds
+		);
+		noop!(
+			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, ED - 1),
+			Error::<Test>::BeneficiaryCannotReceive
+		);
+		TestMembership::suspend(ALICE as u64);
+		noop!(
+			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, UNIT),
+			Error::<Test>::NotActiveMember
+		);
+	});
+}
+
+#[test]
+fn the_invariants_catch_money_owed_but_missing() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
+		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT));
+		Earmarked::<Test>::put(20 * UNIT);
+		assert!(Treasury::do_try_state().is_err());
+		Earmarked::<Test>::put(21 * UNIT);
+		check_invariants();
+		// A pot drained below what it owes.
+		Balances::set_balance(&Treasury::pot(), 20 * UNIT);
+		assert!(Treasury::do_try_state().is_err());
+		Balances::set_balance(&Treasury::pot(), POT);
+		// A commons paid more than its contributions and the pool allow.
+		System::set_block_number(6);
+		ok!(Treasury::finalize_round(signed(OUTSIDER), 0));
+		RoundCommons::<Test>::mutate(0, OPEN_CODE, |entry| entry.as_mut().unwrap().matched += 1);
+		assert!(Treasury::do_try_state().is_err());
+		RoundCommons::<Test>::mutate(0, OPEN_CODE, |entry| entry.as_mut().unwrap().matched -= 1);
+		check_invariants();
+		// A lost record of a contribution.
+		Contributions::<Test>::remove((0, OPEN_CODE, ALICE));
+		assert!(Treasury::do_try_state().is_err());
+		Contributions::<Test>::insert((0, OPEN_CODE, ALICE), UNIT);
+		check_invariants();
+	});
+}

@@ -1,0 +1,250 @@
+//! The treasury on a running `--dev` node, driven with subxt. Two Standard proposals pass by
+//! quadratic vote: one pays Ferdie 250 OST from the pot, the other opens a quadratic-funding
+//! round. Ferdie's balance rises by exactly 250 OST. Members give to two commons in the round;
+//! once it has ended Dave finalises it, and each commons' account holds its contributions plus
+//! the match the formula gives, worked out here from the gifts.
+
+use ostrom_e2e::{
+	has_event, proposal, submit_finalized, wait_for_blocks, wait_until_block, Node, ProposalStatus,
+};
+use scale_decode::DecodeAsType;
+use std::time::Duration;
+use subxt::{
+	dynamic::{self, Value},
+	OnlineClient, PolkadotConfig,
+};
+use subxt_signer::sr25519::{dev, Keypair};
+
+type Api = OnlineClient<PolkadotConfig>;
+type Payload = subxt::tx::DynamicPayload<Vec<Value>>;
+
+const UNIT: u128 = 1_000_000_000_000;
+/// How long the round takes contributions, in blocks.
+const ROUND_BLOCKS: u32 = 15;
+
+#[derive(DecodeAsType)]
+struct AccountInfo {
+	data: AccountData,
+}
+
+#[derive(DecodeAsType)]
+struct AccountData {
+	free: u128,
+}
+
+#[derive(Debug, DecodeAsType)]
+struct Round {
+	ends_at: u32,
+}
+
+#[derive(Debug, DecodeAsType)]
+struct CommonsRecord {
+	registrant: [u8; 32],
+}
+
+async fn registrant(api: &Api, id: u32) -> [u8; 32] {
+	let address = dynamic::storage::<(u32,), CommonsRecord>("Commons", "Commons");
+	let at = api.at_current_block().await.unwrap();
+	at.storage()
+		.fetch(address, (id,))
+		.await
+		.expect("the commons exists")
+		.decode()
+		.unwrap()
+		.registrant
+}
+
+/// The free balance of `account` at the finalized block.
+async fn free(api: &Api, account: [u8; 32]) -> u128 {
+	let address = dynamic::storage::<([u8; 32],), AccountInfo>("System", "Account");
+	let at = api.at_current_block().await.unwrap();
+	let info = at.storage().try_fetch(address, (account,)).await.unwrap();
+	info.map_or(0, |info| info.decode().expect("account info decodes").data.free)
+}
+
+/// The account of commons `id`: `PalletId(*b"os/trsry")` with the sub-account
+/// `(b"commons", id)`, as `into_sub_account_truncating` derives it.
+fn commons_account(id: u32) -> [u8; 32] {
+	let mut account = [0u8; 32];
+	let encoded = [b"modl".as_slice(), b"os/trsry", b"commons", &id.to_le_bytes()].concat();
+	account[..encoded.len()].copy_from_slice(&encoded);
+	account
+}
+
+/// The integer square root, as the runtime takes it of each contributor's total.
+fn isqrt(n: u128) -> u128 {
+	let mut root = (n as f64).sqrt() as u128;
+	while root * root > n {
+		root -= 1;
+	}
+	while (root + 1) * (root + 1) <= n {
+		root += 1;
+	}
+	root
+}
+
+/// What each commons should receive from a round with pool `matching`, given each commons'
+/// contributors' totals: its contributions plus its ideal match (Σ √cᵢ)² − Σ cᵢ, all ideals
+/// scaled down together if they exceed the pool.
+fn expected_payouts(matching: u128, gifts: &[Vec<u128>]) -> Vec<u128> {
+	let ideals: Vec<u128> = gifts
+		.iter()
+		.map(|gifts| {
+			let roots: u128 = gifts.iter().map(|gift| isqrt(*gift)).sum();
+			roots * roots - gifts.iter().sum::<u128>()
+		})
+		.collect();
+	let total: u128 = ideals.iter().sum();
+	gifts
+		.iter()
+		.zip(ideals)
+		.map(|(gifts, ideal)| {
+			let matched = if total <= matching { ideal } else { ideal * matching / total };
+			gifts.iter().sum::<u128>() + matched
+		})
+		.collect()
+}
+
+/// A Standard proposal to enact `call`, inline.
+async fn propose<Call: subxt::tx::Payload>(api: &Api, call: &Call, text: &[u8]) -> Payload {
+	let call_data = api.at_current_block().await.unwrap().transactions().call_data(call).unwrap();
+	let inline = Value::unnamed_variant("Inline", [Value::from_bytes(call_data)]);
+	dynamic::tx(
+		"Proposals",
+		"submit",
+		vec![
+			Value::unnamed_variant("Standard", []),
+			Value::unnamed_variant("Call", [inline]),
+			Value::from_bytes(text),
+		],
+	)
+}
+
+fn vote_aye(id: u32) -> Payload {
+	dynamic::tx(
+		"QuadraticVoting",
+		"vote",
+		vec![Value::u128(id.into()), Value::bool(true), Value::u128(1)],
+	)
+}
+
+fn register(name: &[u8]) -> Payload {
+	dynamic::tx(
+		"Commons",
+		"register",
+		vec![
+			Value::from_bytes(name),
+			Value::unnamed_variant("Software", []),
+			Value::from_bytes(b"GPL-3.0-only"),
+			Value::from_bytes(b"https://ostrom.example"),
+		],
+	)
+}
+
+fn contribute(commons: u32, amount: u128) -> Payload {
+	dynamic::tx(
+		"Treasury",
+		"contribute",
+		vec![Value::u128(0), Value::u128(commons.into()), Value::u128(amount)],
+	)
+}
+
+/// Each of Alice, Bob and Charlie sends their payload, at the same time; all must succeed.
+async fn founders_send(api: &Api, payloads: [&Payload; 3], event: (&str, &str)) {
+	let (alice, bob, charlie) = (dev::alice(), dev::bob(), dev::charlie());
+	let signers: [&Keypair; 3] = [&alice, &bob, &charlie];
+	let (a, b, c) = tokio::join!(
+		submit_finalized(api, payloads[0], signers[0]),
+		submit_finalized(api, payloads[1], signers[1]),
+		submit_finalized(api, payloads[2], signers[2])
+	);
+	for events in [&a, &b, &c] {
+		assert!(has_event(events, event.0, event.1), "{event:?} expected");
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
+	let mut node = Node::start("treasury", &["--dev"]);
+	let rpc = node.rpc().await;
+	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
+	let api = Api::from_insecure_url(node.ws_url()).await.unwrap();
+	let ferdie = dev::ferdie().public_key().0;
+	let ferdie_before = free(&api, ferdie).await;
+
+	// Alice proposes the spend and Bob the round, at once.
+	let beneficiary = dev::ferdie().public_key().to_account_id();
+	let spend = dynamic::tx("Treasury", "spend", (beneficiary, 250 * UNIT));
+	let matching = 5 * UNIT;
+	let open_round = dynamic::tx("Treasury", "open_round", (matching, ROUND_BLOCKS));
+	let (pay_ferdie, fund_round) = (
+		propose(&api, &spend, b"pay Ferdie for the orchard fence").await,
+		propose(&api, &open_round, b"a funding round for our software").await,
+	);
+	let (alice, bob) = (dev::alice(), dev::bob());
+	let (a, b) = tokio::join!(
+		submit_finalized(&api, &pay_ferdie, &alice),
+		submit_finalized(&api, &fund_round, &bob)
+	);
+	assert!(has_event(&a, "Proposals", "Submitted") && has_event(&b, "Proposals", "Submitted"));
+	let (spend_id, round_id) =
+		if proposal(&api, 0).await.proposer == alice.public_key().0 { (0, 1) } else { (1, 0) };
+
+	// All three founders vote for both; meanwhile Alice and Bob register two commons.
+	let (aye_spend, aye_round) = (vote_aye(spend_id), vote_aye(round_id));
+	founders_send(&api, [&aye_spend; 3], ("QuadraticVoting", "Voted")).await;
+	founders_send(&api, [&aye_round; 3], ("QuadraticVoting", "Voted")).await;
+	let (code, seeds) = (register(b"ostrom-node"), register(b"seed-library"));
+	let (a, b) =
+		tokio::join!(submit_finalized(&api, &code, &alice), submit_finalized(&api, &seeds, &bob));
+	assert!(has_event(&a, "Commons", "Registered") && has_event(&b, "Commons", "Registered"));
+	let (code, seeds) =
+		if registrant(&api, 0).await == alice.public_key().0 { (0, 1) } else { (1, 0) };
+
+	// After the vote, Dave (not a member) closes both; they are enacted two blocks later.
+	let ends =
+		proposal(&api, spend_id).await.voting_ends.max(proposal(&api, round_id).await.voting_ends);
+	wait_until_block(&rpc, ends).await;
+	let dave = dev::dave();
+	for id in [spend_id, round_id] {
+		let close = dynamic::tx("Proposals", "close", vec![Value::u128(id.into())]);
+		let events = submit_finalized(&api, &close, &dave).await;
+		assert!(has_event(&events, "Proposals", "Approved"));
+	}
+	let enactment = |status| match status {
+		ProposalStatus::Approved { enactment: Some(block) } => block,
+		other => panic!("approved with an enactment block, not {other:?}"),
+	};
+	let enacted = enactment(proposal(&api, spend_id).await.status)
+		.max(enactment(proposal(&api, round_id).await.status));
+	wait_for_blocks(&rpc, u64::from(enacted) + 1, u64::from(enacted) + 1, Duration::from_secs(120))
+		.await;
+	assert!(matches!(proposal(&api, spend_id).await.status, ProposalStatus::Executed));
+	assert!(matches!(proposal(&api, round_id).await.status, ProposalStatus::Executed));
+	assert_eq!(free(&api, ferdie).await, ferdie_before + 250 * UNIT, "exactly the amount spent");
+
+	// The round: 1 OST each from Alice, Bob and Charlie to the node's code; 1 from Alice and 4
+	// from Bob to the seed library.
+	let one = |commons| contribute(commons, UNIT);
+	founders_send(&api, [&one(code), &one(code), &one(code)], ("Treasury", "Contributed")).await;
+	let (alice_one, bob_four) = (one(seeds), contribute(seeds, 4 * UNIT));
+	let (a, b) = tokio::join!(
+		submit_finalized(&api, &alice_one, &alice),
+		submit_finalized(&api, &bob_four, &bob)
+	);
+	assert!(has_event(&a, "Treasury", "Contributed") && has_event(&b, "Treasury", "Contributed"));
+
+	let round = dynamic::storage::<(u32,), Round>("Treasury", "Rounds");
+	let at = api.at_current_block().await.unwrap();
+	let round = at.storage().fetch(round, (0u32,)).await.unwrap().decode().unwrap();
+	wait_until_block(&rpc, round.ends_at).await;
+	let finalize = dynamic::tx("Treasury", "finalize_round", vec![Value::u128(0)]);
+	let events = submit_finalized(&api, &finalize, &dave).await;
+	assert!(has_event(&events, "Treasury", "RoundFinalized"));
+
+	// Ideal matches 6 and 4 OST exceed the pool of 5: scaled to 3 and 2.
+	let expected = expected_payouts(matching, &[vec![UNIT; 3], vec![UNIT, 4 * UNIT]]);
+	assert_eq!(expected, [3 * UNIT + 3 * UNIT, 5 * UNIT + 2 * UNIT], "the hand-worked figures");
+	assert_eq!(free(&api, commons_account(code)).await, expected[0]);
+	assert_eq!(free(&api, commons_account(seeds)).await, expected[1]);
+}
