@@ -285,6 +285,9 @@ pub mod pallet {
 		NotSteward,
 		/// The commons' account has not this much.
 		InsufficientCommonsFunds,
+		/// The commons' account would keep less than the existential deposit, which would be
+		/// lost: pay all of it, or leave at least the existential deposit.
+		WouldLeaveDust,
 		/// No more grants or rounds can be numbered.
 		IdsExhausted,
 	}
@@ -584,7 +587,8 @@ pub mod pallet {
 		///
 		/// Origin: signed by a steward of the commons who is an active member (the commons may
 		/// be archived). Emits `CommonsFundsSpent`. Errors: `ZeroAmount`, `NotActiveMember`,
-		/// `NotSteward`, `InsufficientCommonsFunds`, `BeneficiaryCannotReceive`.
+		/// `NotSteward`, `InsufficientCommonsFunds`, `WouldLeaveDust`,
+		/// `BeneficiaryCannotReceive`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::spend_commons_funds())]
 		pub fn spend_commons_funds(
@@ -604,6 +608,12 @@ pub mod pallet {
 				Fortitude::Polite,
 			);
 			ensure!(amount <= available, Error::<T>::InsufficientCommonsFunds);
+			// A rest below the existential deposit would be removed as dust, i.e. destroyed.
+			let rest = available.saturating_sub(amount);
+			ensure!(
+				rest.is_zero() || rest >= T::Currency::minimum_balance(),
+				Error::<T>::WouldLeaveDust
+			);
 			T::Currency::transfer(&account, &beneficiary, amount, Preservation::Expendable)
 				.map_err(|_| Error::<T>::BeneficiaryCannotReceive)?;
 			Self::deposit_event(Event::CommonsFundsSpent { commons, steward, beneficiary, amount });

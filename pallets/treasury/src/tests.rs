@@ -522,6 +522,11 @@ fn spend_commons_funds_errors_leave_state_unchanged() {
 			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, ED - 1),
 			Error::<Test>::BeneficiaryCannotReceive
 		);
+		// Leaving less than the existential deposit would destroy it as dust.
+		noop!(
+			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, ALICE, UNIT - ED + 1),
+			Error::<Test>::WouldLeaveDust
+		);
 		TestMembership::suspend(ALICE as u64);
 		noop!(
 			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, UNIT),
