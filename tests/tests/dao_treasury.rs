@@ -63,10 +63,10 @@ async fn free(api: &Api, account: [u8; 32]) -> u128 {
 }
 
 /// The account of commons `id`: `PalletId(*b"os/trsry")` with the sub-account
-/// `(b"commons", id)`, as `into_sub_account_truncating` derives it.
+/// `(b"cm", id)`, as `into_sub_account_truncating` derives it.
 fn commons_account(id: u32) -> [u8; 32] {
 	let mut account = [0u8; 32];
-	let encoded = [b"modl".as_slice(), b"os/trsry", b"commons", &id.to_le_bytes()].concat();
+	let encoded = [b"modl".as_slice(), b"os/trsry", b"cm", &id.to_le_bytes()].concat();
 	account[..encoded.len()].copy_from_slice(&encoded);
 	account
 }
@@ -206,17 +206,19 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 		proposal(&api, spend_id).await.voting_ends.max(proposal(&api, round_id).await.voting_ends);
 	wait_until_block(&rpc, ends).await;
 	let dave = dev::dave();
+	// Each is enacted two blocks after its closing, maybe before the other is closed.
+	let mut enacted = 0;
 	for id in [spend_id, round_id] {
 		let close = dynamic::tx("Proposals", "close", vec![Value::u128(id.into())]);
 		let events = submit_finalized(&api, &close, &dave).await;
 		assert!(has_event(&events, "Proposals", "Approved"));
+		let ProposalStatus::Approved { enactment: Some(enactment) } =
+			proposal(&api, id).await.status
+		else {
+			panic!("proposal {id} is approved with an enactment block");
+		};
+		enacted = enacted.max(enactment);
 	}
-	let enactment = |status| match status {
-		ProposalStatus::Approved { enactment: Some(block) } => block,
-		other => panic!("approved with an enactment block, not {other:?}"),
-	};
-	let enacted = enactment(proposal(&api, spend_id).await.status)
-		.max(enactment(proposal(&api, round_id).await.status));
 	wait_for_blocks(&rpc, u64::from(enacted) + 1, u64::from(enacted) + 1, Duration::from_secs(120))
 		.await;
 	assert!(matches!(proposal(&api, spend_id).await.status, ProposalStatus::Executed));
