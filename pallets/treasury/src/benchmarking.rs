@@ -229,7 +229,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_spend_rules() -> Result<(), BenchmarkError> {
 		let origin =
-			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::SpendRulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let rules = SpendRules { period: 50u32.into(), max_share: Perbill::from_percent(30) };
 
 		#[extrinsic_call]

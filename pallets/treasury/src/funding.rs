@@ -22,16 +22,21 @@ pub fn ideal_match(contributed: u128, root_sum: u128) -> u128 {
 	root_sum.saturating_mul(root_sum).saturating_sub(contributed)
 }
 
-/// The matches from `pool` for commons with the given ideal matches, in the same order.
+/// The matches from `pool` for commons with the given ideal matches, in the same order. They
+/// never add up to more than `pool`, even where the ideals' sum saturates.
 pub fn matches(pool: u128, ideals: &[u128]) -> impl Iterator<Item = u128> + '_ {
 	let total = ideals.iter().fold(0u128, |sum, ideal| sum.saturating_add(*ideal));
+	let mut left = pool;
 	ideals.iter().map(move |&ideal| {
-		if total <= pool {
+		let share = if total <= pool {
 			ideal
 		} else {
-			// `total > pool ≥ 0`, so the divisor is not zero, and the result is at most `pool`.
+			// `total > pool ≥ 0`, so the divisor is not zero.
 			multiply_by_rational_with_rounding(ideal, pool, total, Rounding::Down).unwrap_or(0)
-		}
+		};
+		let share = share.min(left);
+		left -= share;
+		share
 	})
 }
 
@@ -83,7 +88,9 @@ mod tests {
 		// (2 × √max)² overflows u128: it saturates at u128::MAX rather than wrapping.
 		assert_eq!(ideal_match(0, root(u128::MAX) * 2), u128::MAX);
 		assert_eq!(ideal_match(u128::MAX, root(u128::MAX) * 2), 0);
-		let paid: Vec<_> = matches(u128::MAX / 2, &[u128::MAX, u128::MAX]).collect();
-		assert!(paid.iter().all(|&match_| match_ <= u128::MAX / 2));
+		// Two saturated ideals: the shares of a saturated sum still stay within the pool.
+		let pool = u128::MAX / 2;
+		let paid: Vec<_> = matches(pool, &[u128::MAX, u128::MAX]).collect();
+		assert_eq!(paid, [pool, 0]);
 	}
 }

@@ -30,8 +30,8 @@
 //!
 //! - [`donate`](Pallet::donate) — signed, anyone.
 //! - [`spend`](Pallet::spend), [`spend_stream`](Pallet::spend_stream),
-//!   [`cancel_grant`](Pallet::cancel_grant), [`open_round`](Pallet::open_round),
-//!   [`set_spend_rules`](Pallet::set_spend_rules) — `DaoOrigin`.
+//!   [`cancel_grant`](Pallet::cancel_grant), [`open_round`](Pallet::open_round) — `DaoOrigin`.
+//! - [`set_spend_rules`](Pallet::set_spend_rules) — `SpendRulesOrigin`.
 //! - [`claim`](Pallet::claim) — signed, a grant's beneficiary.
 //! - [`contribute`](Pallet::contribute) — signed, an active member.
 //! - [`finalize_round`](Pallet::finalize_round) — signed, anyone, once the round has ended.
@@ -40,11 +40,11 @@
 //!
 //! ## Configuration
 //!
-//! `Currency` holds the money; `DaoOrigin` decides spending; `Membership` says who may
-//! contribute; `Commons` says which commons are active and who stewards them. Bounds:
-//! `MinContribution` (at least the existential deposit, so that every payout can open a
-//! commons' account), `MaxContributionsPerRound`, `MaxCommonsPerRound` (what finalising a round
-//! visits).
+//! `Currency` holds the money; `DaoOrigin` decides spending and `SpendRulesOrigin` (stricter)
+//! its cap; `Membership` says who may contribute; `Commons` says which commons are active and
+//! who stewards them. Bounds: `MinContribution` (at least the existential deposit, so that
+//! every payout can open a commons' account), `MaxContributionsPerRound`, `MaxCommonsPerRound`
+//! (what finalising a round visits), `MaxRoundDuration`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -103,8 +103,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// Spends, makes and cancels grants, opens rounds and sets the spending rule.
+		/// Spends, makes and cancels grants, and opens rounds.
 		type DaoOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Sets the spending rule: stricter than `DaoOrigin`, or the origin the cap limits could
+		/// lift it.
+		type SpendRulesOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Who may contribute to rounds and pay from a commons' account.
 		type Membership: MembershipInspect<Self::AccountId, BlockNumberFor<Self>>;
@@ -123,6 +127,11 @@ pub mod pallet {
 		/// The most commons funded in one round: what finalising it visits.
 		#[pallet::constant]
 		type MaxCommonsPerRound: Get<u32>;
+
+		/// The longest a round may take contributions, so that no round holds members' money
+		/// for good.
+		#[pallet::constant]
+		type MaxRoundDuration: Get<BlockNumberFor<Self>>;
 
 		type WeightInfo: WeightInfo;
 	}
@@ -246,6 +255,15 @@ pub mod pallet {
 		ZeroAmount,
 		/// A duration must be at least one block.
 		ZeroDuration,
+		/// A round may take contributions for at most `MaxRoundDuration` blocks.
+		RoundTooLong,
+		/// The pot cannot pay itself.
+		PotIsBeneficiary,
+		/// A grant must be at least the existential deposit, or it could never be claimed by a
+		/// new account.
+		GrantTooSmall,
+		/// The grant has nothing left to vest.
+		NothingToCancel,
 		/// The caller cannot pay this amount and keep their account alive.
 		InsufficientBalance,
 		/// The pot has not this much that is not earmarked.
@@ -327,7 +345,8 @@ pub mod pallet {
 		/// Pays `amount` from the pot to `beneficiary`.
 		///
 		/// Origin: `DaoOrigin`. Counts against this period's cap. Emits `Spent`.
-		/// Errors: `ZeroAmount`, `InsufficientFunds`, `OverSpendCap`, `BeneficiaryCannotReceive`.
+		/// Errors: `PotIsBeneficiary`, `ZeroAmount`, `InsufficientFunds`, `OverSpendCap`,
+		/// `BeneficiaryCannotReceive`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::spend())]
 		pub fn spend(
@@ -336,6 +355,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			T::DaoOrigin::ensure_origin(origin)?;
+			ensure!(beneficiary != Self::pot(), Error::<T>::PotIsBeneficiary);
 			Self::commit(amount)?;
 			Self::pay_out(&beneficiary, amount)?;
 			Self::deposit_event(Event::Spent { beneficiary, amount });
@@ -346,8 +366,8 @@ pub mod pallet {
 		/// beneficiary claims what has vested whenever they like.
 		///
 		/// Origin: `DaoOrigin`. Counts against this period's cap; earmarks `amount`.
-		/// Emits `GrantCreated`. Errors: `ZeroAmount`, `ZeroDuration`, `InsufficientFunds`,
-		/// `OverSpendCap`, `IdsExhausted`.
+		/// Emits `GrantCreated`. Errors: `ZeroDuration`, `PotIsBeneficiary`, `GrantTooSmall`,
+		/// `InsufficientFunds`, `OverSpendCap`, `IdsExhausted`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::spend_stream())]
 		pub fn spend_stream(
@@ -358,6 +378,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::DaoOrigin::ensure_origin(origin)?;
 			ensure!(!blocks.is_zero(), Error::<T>::ZeroDuration);
+			ensure!(beneficiary != Self::pot(), Error::<T>::PotIsBeneficiary);
+			ensure!(amount >= T::Currency::minimum_balance(), Error::<T>::GrantTooSmall);
 			let grant = GrantCount::<T>::get();
 			let next = grant.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			Self::commit(amount)?;
@@ -410,7 +432,7 @@ pub mod pallet {
 
 		/// Stops `grant`: what has vested stays claimable, the unvested rest is released.
 		///
-		/// Origin: `DaoOrigin`. Emits `GrantCancelled`. Errors: `UnknownGrant`.
+		/// Origin: `DaoOrigin`. Emits `GrantCancelled`. Errors: `UnknownGrant`, `NothingToCancel`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel_grant())]
 		pub fn cancel_grant(origin: OriginFor<T>, grant: GrantIndex) -> DispatchResult {
@@ -419,6 +441,7 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			let vested = record.vested_at(now);
 			let unvested = record.amount.saturating_sub(vested);
+			ensure!(!unvested.is_zero(), Error::<T>::NothingToCancel);
 
 			Earmarked::<T>::mutate(|earmarked| earmarked.saturating_reduce(unvested));
 			record.amount = vested;
@@ -432,8 +455,8 @@ pub mod pallet {
 		/// contributions for `duration` blocks.
 		///
 		/// Origin: `DaoOrigin`. Counts against this period's cap; earmarks `matching`.
-		/// Emits `RoundOpened`. Errors: `ZeroAmount`, `ZeroDuration`, `InsufficientFunds`,
-		/// `OverSpendCap`, `IdsExhausted`.
+		/// Emits `RoundOpened`. Errors: `ZeroDuration`, `RoundTooLong`, `ZeroAmount`,
+		/// `InsufficientFunds`, `OverSpendCap`, `IdsExhausted`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::open_round())]
 		pub fn open_round(
@@ -443,6 +466,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::DaoOrigin::ensure_origin(origin)?;
 			ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
+			ensure!(duration <= T::MaxRoundDuration::get(), Error::<T>::RoundTooLong);
 			let round = RoundCount::<T>::get();
 			let next = round.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			Self::commit(matching)?;
@@ -622,7 +646,7 @@ pub mod pallet {
 
 		/// Sets how much the DAO may commit per spending period.
 		///
-		/// Origin: `DaoOrigin`. What was committed in the current period still counts.
+		/// Origin: `SpendRulesOrigin`. What was committed in the current period still counts.
 		/// Emits `SpendRulesChanged`. Errors: `InvalidSpendRules`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::set_spend_rules())]
@@ -630,7 +654,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			rules: SpendRules<BlockNumberFor<T>>,
 		) -> DispatchResult {
-			T::DaoOrigin::ensure_origin(origin)?;
+			T::SpendRulesOrigin::ensure_origin(origin)?;
 			Self::validate(&rules)?;
 			// The period's number changes with its length: carry over what was committed.
 			let committed = Self::committed_this_period();

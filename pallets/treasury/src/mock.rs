@@ -3,7 +3,11 @@
 
 use crate as pallet_treasury;
 use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+	PalletId,
+};
 use ostrom_primitives::{CommonsId, CommonsInspect};
 use sp_runtime::{BuildStorage, Perbill};
 use std::collections::BTreeMap;
@@ -101,16 +105,19 @@ impl CommonsInspect<AccountId> for TestCommons {
 
 pub const MAX_CONTRIBUTIONS: u32 = 8;
 pub const MAX_COMMONS: u32 = 3;
+pub const MAX_ROUND_BLOCKS: u64 = 50;
 
 impl pallet_treasury::Config for Test {
 	type Currency = Balances;
 	type PalletId = TreasuryPalletId;
 	type DaoOrigin = frame_system::EnsureRoot<AccountId>;
+	type SpendRulesOrigin = frame_system::EnsureRoot<AccountId>;
 	type Membership = TestMembership;
 	type Commons = TestCommons;
 	type MinContribution = MinContribution;
 	type MaxContributionsPerRound = ConstU32<MAX_CONTRIBUTIONS>;
 	type MaxCommonsPerRound = ConstU32<MAX_COMMONS>;
+	type MaxRoundDuration = ConstU64<MAX_ROUND_BLOCKS>;
 	type WeightInfo = ();
 }
 

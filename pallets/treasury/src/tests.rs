@@ -126,6 +126,7 @@ fn spend_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		noop!(Treasury::spend(signed(ALICE), ALICE, UNIT), DispatchError::BadOrigin);
 		noop!(Treasury::spend(dao(), NOBODY, 0), Error::<Test>::ZeroAmount);
+		noop!(Treasury::spend(dao(), Treasury::pot(), UNIT), Error::<Test>::PotIsBeneficiary);
 		noop!(Treasury::spend(dao(), NOBODY, POT), Error::<Test>::InsufficientFunds);
 		// A new account needs at least the existential deposit.
 		noop!(Treasury::spend(dao(), NOBODY, ED - 1), Error::<Test>::BeneficiaryCannotReceive);
@@ -238,7 +239,12 @@ fn grant_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		noop!(Treasury::spend_stream(signed(ALICE), ALICE, UNIT, 10), DispatchError::BadOrigin);
 		noop!(Treasury::spend_stream(dao(), ALICE, UNIT, 0), Error::<Test>::ZeroDuration);
-		noop!(Treasury::spend_stream(dao(), ALICE, 0, 10), Error::<Test>::ZeroAmount);
+		noop!(Treasury::spend_stream(dao(), ALICE, 0, 10), Error::<Test>::GrantTooSmall);
+		noop!(Treasury::spend_stream(dao(), NOBODY, ED - 1, 10), Error::<Test>::GrantTooSmall);
+		noop!(
+			Treasury::spend_stream(dao(), Treasury::pot(), UNIT, 10),
+			Error::<Test>::PotIsBeneficiary
+		);
 		noop!(Treasury::spend_stream(dao(), ALICE, POT, 10), Error::<Test>::InsufficientFunds);
 		noop!(Treasury::spend_stream(dao(), ALICE, 200 * UNIT, 10), Error::<Test>::OverSpendCap);
 		ok!(Treasury::spend_stream(dao(), ALICE, 10 * UNIT, 10));
@@ -247,6 +253,10 @@ fn grant_errors_leave_state_unchanged() {
 		noop!(Treasury::claim(signed(BOB), 0), Error::<Test>::NotBeneficiary);
 		noop!(Treasury::cancel_grant(signed(ALICE), 0), DispatchError::BadOrigin);
 		noop!(Treasury::cancel_grant(dao(), 1), Error::<Test>::UnknownGrant);
+		// Fully vested, nothing is left to stop; the beneficiary still claims it all.
+		System::set_block_number(11);
+		noop!(Treasury::cancel_grant(dao(), 0), Error::<Test>::NothingToCancel);
+		ok!(Treasury::claim(signed(ALICE), 0));
 	});
 }
 
@@ -281,6 +291,7 @@ fn open_round_earmarks_the_matching_pool() {
 		assert_eq!(Earmarked::<Test>::get(), 20 * UNIT);
 		noop!(Treasury::open_round(signed(ALICE), UNIT, 5), DispatchError::BadOrigin);
 		noop!(Treasury::open_round(dao(), UNIT, 0), Error::<Test>::ZeroDuration);
+		noop!(Treasury::open_round(dao(), UNIT, MAX_ROUND_BLOCKS + 1), Error::<Test>::RoundTooLong);
 		noop!(Treasury::open_round(dao(), 0, 5), Error::<Test>::ZeroAmount);
 		noop!(Treasury::open_round(dao(), 190 * UNIT, 5), Error::<Test>::OverSpendCap);
 	});

@@ -63,7 +63,7 @@ pub struct Grant<AccountId, Balance, BlockNumber> {
 	/// What the beneficiary has taken so far.
 	pub claimed: Balance,
 	pub start: BlockNumber,
-	/// Blocks over which `amount` vests; zero once cancelled in its first block.
+	/// Blocks over which `amount` vests; cut to the blocks elapsed when cancelled.
 	pub duration: BlockNumber,
 }
 

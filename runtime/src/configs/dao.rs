@@ -100,16 +100,22 @@ parameter_types! {
 	/// A tenth of an OST: small enough for anyone, above the existential deposit, so that every
 	/// payout can open a commons' account.
 	pub const MinContribution: Balance = UNIT / 10;
+	/// Contributions are held at most a month before a round can be finalised.
+	pub const MaxRoundDuration: BlockNumber = 30 * DAYS;
 }
 
 impl pallet_ostrom_treasury::Config for Runtime {
 	type Currency = Balances;
 	type PalletId = TreasuryPalletId;
 	type DaoOrigin = EnsureDao;
+	/// The cap on what the DAO spends is changed only by a Root proposal, as the governance
+	/// rules are.
+	type SpendRulesOrigin = EnsureRoot<AccountId>;
 	type Membership = Membership;
 	type Commons = Commons;
 	type MinContribution = MinContribution;
 	type MaxContributionsPerRound = ConstU32<1_024>;
 	type MaxCommonsPerRound = ConstU32<64>;
+	type MaxRoundDuration = MaxRoundDuration;
 	type WeightInfo = pallet_ostrom_treasury::weights::SubstrateWeight<Runtime>;
 }

@@ -29,13 +29,17 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for DealWithFees {
 	}
 }
 
-/// Pays the author of the current block; with no known author the credit is dropped (burnt).
+/// Pays the author of the current block; the treasury takes what no author can.
 pub struct ToAuthor;
 
 impl OnUnbalanced<Credit<AccountId, Balances>> for ToAuthor {
 	fn on_nonzero_unbalanced(credit: Credit<AccountId, Balances>) {
-		if let Some(author) = Authorship::author() {
-			let _ = Balances::resolve(&author, credit);
+		let unpaid = match Authorship::author() {
+			Some(author) => Balances::resolve(&author, credit).err(),
+			None => Some(credit),
+		};
+		if let Some(credit) = unpaid {
+			Treasury::on_unbalanced(credit);
 		}
 	}
 }

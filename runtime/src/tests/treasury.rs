@@ -8,9 +8,9 @@ use crate::{
 };
 use frame_support::traits::fungible::Inspect;
 use pallet_ostrom_proposals::{ProposalKind, Track};
-use pallet_ostrom_treasury::Event as TreasuryEvent;
+use pallet_ostrom_treasury::{Event as TreasuryEvent, SpendRules};
 use sp_keyring::Sr25519Keyring::{Alice, Dave};
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, Perbill};
 
 fn treasury_events() -> Vec<TreasuryEvent<Runtime>> {
 	System::events()
@@ -42,7 +42,7 @@ fn a_standard_proposal_pays_from_the_treasury() {
 }
 
 #[test]
-fn no_account_spends_from_the_treasury_directly() {
+fn no_account_spends_from_the_treasury_directly_nor_lifts_its_cap() {
 	in_development_chain(|| {
 		assert_eq!(
 			Treasury::spend(signed(Alice), account(Alice), UNIT),
@@ -53,6 +53,11 @@ fn no_account_spends_from_the_treasury_directly() {
 			Treasury::spend(RuntimeOrigin::root(), account(Alice), UNIT),
 			Err(DispatchError::BadOrigin)
 		);
+		// The cap, though, only a Root proposal lifts: not the origin it limits.
+		let no_cap = SpendRules { period: 10, max_share: Perbill::one() };
+		let dao = RuntimeOrigin::from(pallet_ostrom_proposals::Origin::Dao);
+		assert_eq!(Treasury::set_spend_rules(dao, no_cap), Err(DispatchError::BadOrigin));
+		assert_eq!(Treasury::set_spend_rules(RuntimeOrigin::root(), no_cap), Ok(()));
 	});
 }
 
