@@ -122,7 +122,10 @@ async fn dev_node_finalizes_blocks_and_executes_a_signed_transfer() {
 	let alice_after = account(&api, in_block.block_hash(), alice).await;
 	let bob_after = account(&api, in_block.block_hash(), bob).await;
 	assert_eq!(bob_after.data.free, bob_before.data.free + amount);
-	assert_eq!(alice_after.data.free, alice_before.data.free - amount - fee);
+	// Alice also authors the block, so she gets the author's fifth of her own fee back; the
+	// other 80 % goes to the treasury.
+	let author_share = fee - fee * 80 / 100;
+	assert_eq!(alice_after.data.free, alice_before.data.free - amount - fee + author_share);
 	assert_eq!(alice_after.nonce, 1);
 	assert_eq!(call(&rpc, "system_accountNextIndex", rpc_params![alice_ss58]).await, 1);
 }

@@ -70,10 +70,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(501), added: 2976, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 4194288]`.
 	fn submit(n: u32, ) -> Weight {
-		// Proof size: measured `533`, estimated `4197809`.
-		// Minimum execution time: 122_842_000 picoseconds.
-		Weight::from_parts(128_951_000, 4197809)
-			.saturating_add(Weight::from_parts(1_527, 0).saturating_mul(n.into()))
+		// Proof size: measured `569`, estimated `4197809`.
+		// Minimum execution time: 81_491_000 picoseconds.
+		Weight::from_parts(83_214_000, 4197809)
+			.saturating_add(Weight::from_parts(1_842, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -92,9 +92,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Scheduler::Agenda` (r:1 w:1)
 	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
-		// Proof size: measured `751`, estimated `13928`.
-		// Minimum execution time: 67_920_000 picoseconds.
-		Weight::from_parts(73_609_000, 13928)
+		// Proof size: measured `788`, estimated `13928`.
+		// Minimum execution time: 68_302_000 picoseconds.
+		Weight::from_parts(71_877_000, 13928)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -111,9 +111,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `752`, estimated `3966`.
-		// Minimum execution time: 59_789_000 picoseconds.
-		Weight::from_parts(62_352_000, 3966)
+		// Proof size: measured `788`, estimated `3966`.
+		// Minimum execution time: 60_169_000 picoseconds.
+		Weight::from_parts(62_874_000, 3966)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -121,25 +121,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(501), added: 2976, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::StatusFor` (r:1 w:0)
 	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	fn kill() -> Weight {
-		// Proof size: measured `746`, estimated `3966`.
-		// Minimum execution time: 43_254_000 picoseconds.
-		Weight::from_parts(46_909_000, 3966)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `885`, estimated `6196`.
+		// Minimum execution time: 61_292_000 picoseconds.
+		Weight::from_parts(64_185_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Proposals::Rules` (r:0 w:1)
 	/// Proof: `Proposals::Rules` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 5_007_000 picoseconds.
-		Weight::from_parts(5_638_000, 0)
+		// Minimum execution time: 4_888_000 picoseconds.
+		Weight::from_parts(5_438_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
@@ -152,10 +152,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 4194288]`.
 	fn enact(n: u32, ) -> Weight {
-		// Proof size: measured `633`, estimated `4197809`.
-		// Minimum execution time: 27_460_000 picoseconds.
-		Weight::from_parts(27_791_000, 4197809)
-			.saturating_add(Weight::from_parts(1_649, 0).saturating_mul(n.into()))
+		// Proof size: measured `669`, estimated `4197809`.
+		// Minimum execution time: 28_482_000 picoseconds.
+		Weight::from_parts(29_144_000, 4197809)
+			.saturating_add(Weight::from_parts(1_903, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -164,33 +164,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn submit(n: u32, ) -> Weight {
-		Weight::from_parts(128_951_000, 4197809)
-			.saturating_add(Weight::from_parts(1_527, 0).saturating_mul(n.into()))
+		Weight::from_parts(83_214_000, 4197809)
+			.saturating_add(Weight::from_parts(1_842, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(73_609_000, 13928)
+		Weight::from_parts(71_877_000, 13928)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(62_352_000, 3966)
+		Weight::from_parts(62_874_000, 3966)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn kill() -> Weight {
-		Weight::from_parts(46_909_000, 3966)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(64_185_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(5_638_000, 0)
+		Weight::from_parts(5_438_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn enact(n: u32, ) -> Weight {
-		Weight::from_parts(27_791_000, 4197809)
-			.saturating_add(Weight::from_parts(1_649, 0).saturating_mul(n.into()))
+		Weight::from_parts(29_144_000, 4197809)
+			.saturating_add(Weight::from_parts(1_903, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
