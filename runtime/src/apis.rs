@@ -16,9 +16,17 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use ostrom_primitives::{CommonsId, ProposalIndex};
+use ostrom_runtime_api::{
+	CommonsView, ContributionView, MemberView, Page, ProposalState, ProposalView, TallyView,
+	TreasuryView, VoiceCreditsView,
+};
+use pallet_ostrom_commons::ContributionId;
+
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	views, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, Hash, InherentDataExt,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -194,6 +202,55 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl ostrom_runtime_api::OstromApi<Block, AccountId, Balance, BlockNumber, Hash> for Runtime {
+		fn proposal(id: ProposalIndex) -> Option<ProposalView<AccountId, Balance, BlockNumber>> {
+			views::proposal(id)
+		}
+
+		fn proposals(
+			status: Option<ProposalState>,
+			from: ProposalIndex,
+			limit: u32,
+		) -> Page<ProposalView<AccountId, Balance, BlockNumber>, ProposalIndex> {
+			views::proposals(status, from, limit)
+		}
+
+		fn tally(id: ProposalIndex) -> Option<TallyView> {
+			views::tally(id)
+		}
+
+		fn member(who: AccountId) -> Option<MemberView<AccountId, Balance, BlockNumber>> {
+			views::member(who)
+		}
+
+		fn voice_credits(who: AccountId) -> Option<VoiceCreditsView<BlockNumber>> {
+			views::voice_credits(who)
+		}
+
+		fn commons(id: CommonsId) -> Option<CommonsView<AccountId, Balance, BlockNumber>> {
+			views::commons(id)
+		}
+
+		fn list_commons(
+			from: CommonsId,
+			limit: u32,
+		) -> Page<CommonsView<AccountId, Balance, BlockNumber>, CommonsId> {
+			views::list_commons(from, limit)
+		}
+
+		fn contributions(
+			who: AccountId,
+			from: ContributionId,
+			limit: u32,
+		) -> Page<ContributionView<AccountId, Hash, BlockNumber>, ContributionId> {
+			views::contributions(who, from, limit)
+		}
+
+		fn treasury() -> TreasuryView<AccountId, Balance, BlockNumber> {
+			views::treasury()
 		}
 	}
 

@@ -18,6 +18,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
+mod views;
 
 extern crate alloc;
 

@@ -23,6 +23,7 @@ use sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem, MultiAdd
 
 mod governance;
 mod treasury;
+mod views;
 
 /// The wasm runtime's genesis state for a preset, built exactly as the node builds it.
 pub(crate) fn ext_from_preset(name: &str) -> TestExternalities {

@@ -218,3 +218,26 @@ pub async fn wait_until_block(rpc: &RpcClient, number: u32) {
 		tokio::time::sleep(Duration::from_secs(1)).await;
 	}
 }
+
+/// Sends one JSON-RPC request over plain HTTP, as `curl` would, and returns the whole response
+/// object: `result` on success, `error` (with `code` and `message`) on failure.
+pub fn http_rpc(port: u16, method: &str, params: Value) -> Value {
+	use std::io::{Read, Write};
+	let body = serde_json::json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params })
+		.to_string();
+	let mut stream =
+		std::net::TcpStream::connect(("127.0.0.1", port)).expect("the node accepts HTTP");
+	write!(
+		stream,
+		"POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
+		 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+		body.len()
+	)
+	.expect("the request is sent");
+	let mut response = String::new();
+	stream.read_to_string(&mut response).expect("the node answers");
+	let (head, body) = response.split_once("\r\n\r\n").expect("an HTTP response");
+	assert!(head.starts_with("HTTP/1.1 200"), "{method}: {head}");
+	assert!(!head.to_ascii_lowercase().contains("chunked"), "{method}: a chunked answer");
+	serde_json::from_str(body).unwrap_or_else(|e| panic!("{method}: {e}: {body}"))
+}

@@ -312,6 +312,8 @@ pub mod pallet {
 					registrant: registrant.clone(),
 					deposit,
 					pending_contributions: 0,
+					accepted_contributions: 0,
+					rejected_contributions: 0,
 				},
 			);
 			NextCommonsId::<T>::put(next);
@@ -536,6 +538,11 @@ pub mod pallet {
 				Commons::<T>::mutate(entry.commons, |record| {
 					if let Some(record) = record {
 						record.pending_contributions.saturating_dec();
+						if entry.status == ContributionStatus::Accepted {
+							record.accepted_contributions.saturating_inc();
+						} else {
+							record.rejected_contributions.saturating_inc();
+						}
 					}
 				});
 			}
@@ -579,14 +586,16 @@ pub mod pallet {
 
 		/// The invariants, checked by `try_state` and by the tests after every step: each
 		/// commons has between one and `MaxStewards` distinct stewards, a valid licence and an
-		/// identifier below `NextCommonsId`; its pending count equals its pending contributions;
+		/// identifier below `NextCommonsId`; its pending, accepted and rejected counts equal its
+		/// contributions in each state;
 		/// each contribution's tally equals its stored reviews, and only a pending one is short
 		/// of both thresholds; each registrant has exactly the deposits of their active commons
 		/// held.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 
-			let mut pending = BTreeMap::<CommonsId, u32>::new();
+			// Per commons: its pending, accepted and rejected contributions.
+			let mut counts = BTreeMap::<CommonsId, [u32; 3]>::new();
 			let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 			for (id, record) in Commons::<T>::iter() {
 				ensure!(id < NextCommonsId::<T>::get(), "a commons id is not below NextCommonsId");
@@ -600,7 +609,7 @@ pub mod pallet {
 					let held = deposits.entry(record.registrant.clone()).or_default();
 					*held = held.saturating_add(record.deposit);
 				}
-				pending.insert(id, 0);
+				counts.insert(id, [0u32; 3]);
 			}
 
 			for (id, entry) in Contributions::<T>::iter() {
@@ -626,16 +635,23 @@ pub mod pallet {
 					decided == (entry.status != ContributionStatus::Pending),
 					"a contribution's status does not follow from its tally"
 				);
-				let count =
-					pending.get_mut(&entry.commons).ok_or("a contribution to no commons")?;
-				if entry.status == ContributionStatus::Pending {
-					count.saturating_inc();
-				}
+				let count = counts.get_mut(&entry.commons).ok_or("a contribution to no commons")?;
+				let state = match entry.status {
+					ContributionStatus::Pending => 0,
+					ContributionStatus::Accepted => 1,
+					ContributionStatus::Rejected => 2,
+				};
+				count[state].saturating_inc();
 			}
 			for (id, record) in Commons::<T>::iter() {
 				ensure!(
-					pending.get(&id) == Some(&record.pending_contributions),
-					"a commons' pending count differs from its pending contributions"
+					counts.get(&id)
+						== Some(&[
+							record.pending_contributions,
+							record.accepted_contributions,
+							record.rejected_contributions
+						]),
+					"a commons' contribution counts differ from its contributions"
 				);
 			}
 			for (registrant, total) in deposits {
@@ -675,6 +691,8 @@ pub mod pallet {
 					registrant: steward.clone(),
 					deposit: Zero::zero(),
 					pending_contributions: 0,
+					accepted_contributions: 0,
+					rejected_contributions: 0,
 				},
 			);
 			NextCommonsId::<T>::put(commons.saturating_add(1));

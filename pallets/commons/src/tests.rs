@@ -344,7 +344,15 @@ fn two_approvals_accept_and_reward_the_contributor() {
 		assert_eq!(entry.status, ContributionStatus::Accepted);
 		assert_eq!(Reviews::<Test>::get(id, BOB), Some(false));
 		assert_eq!(TestMembership::reputation(&DAVE), REPUTATION);
-		assert_eq!(CommonsStorage::<Test>::get(0).unwrap().pending_contributions, 0);
+		let record = CommonsStorage::<Test>::get(0).unwrap();
+		assert_eq!(
+			(
+				record.pending_contributions,
+				record.accepted_contributions,
+				record.rejected_contributions
+			),
+			(0, 1, 0)
+		);
 		assert_eq!(
 			events()[2..],
 			[
@@ -394,6 +402,15 @@ fn two_rejections_reject_without_reward() {
 		// A decided contribution frees its slot: the commons takes new ones.
 		contribute_by_dave();
 		contribute_by_dave();
+		let record = CommonsStorage::<Test>::get(0).unwrap();
+		assert_eq!(
+			(
+				record.pending_contributions,
+				record.accepted_contributions,
+				record.rejected_contributions
+			),
+			(2, 0, 1)
+		);
 	});
 }
 
@@ -423,5 +440,22 @@ fn invariants_catch_a_tally_that_differs_from_the_reviews() {
 		Reviews::<Test>::remove(id, ALICE);
 		assert!(Commons::do_try_state().is_err());
 		Reviews::<Test>::insert(id, ALICE, true);
+	});
+}
+
+#[test]
+fn invariants_catch_a_verdict_count_that_differs_from_the_contributions() {
+	build_and_execute(|| {
+		register_by_alice();
+		let id = contribute_by_dave();
+		ok!(Commons::review(signed(ALICE), id, false));
+		ok!(Commons::review(signed(BOB), id, false));
+		CommonsStorage::<Test>::mutate(0, |record| {
+			record.as_mut().unwrap().accepted_contributions = 1;
+		});
+		assert!(Commons::do_try_state().is_err());
+		CommonsStorage::<Test>::mutate(0, |record| {
+			record.as_mut().unwrap().accepted_contributions = 0;
+		});
 	});
 }

@@ -1,7 +1,9 @@
 //! The records the commons registry stores.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, PartialEqNoBound};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, Deserialize, PartialEqNoBound, Serialize,
+};
 use scale_info::TypeInfo;
 
 pub use ostrom_primitives::CommonsId;
@@ -20,7 +22,10 @@ pub type ContributionId = u64;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "frame_support::__private::serde")]
 pub enum CommonsKind {
 	Software,
 	Knowledge,
@@ -34,7 +39,20 @@ pub enum CommonsKind {
 }
 
 /// Whether a commons takes new contributions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde")]
 pub enum CommonsStatus {
 	Active,
 	/// Kept for the record; takes no new contributions and no steward changes.
@@ -73,10 +91,27 @@ pub struct CommonsRecord<
 	pub deposit: Balance,
 	/// Contributions still awaiting their verdict.
 	pub pending_contributions: u32,
+	/// Contributions the review accepted.
+	pub accepted_contributions: u32,
+	/// Contributions the review rejected.
+	pub rejected_contributions: u32,
 }
 
 /// Where a contribution stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde")]
 pub enum ContributionStatus {
 	Pending,
 	Accepted,

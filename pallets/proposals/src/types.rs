@@ -21,7 +21,10 @@ use sp_runtime::Perbill;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "frame_support::__private::serde")]
 pub enum Track {
 	/// Enacted with the DAO origin: membership and commons administration, treasury spends.
 	Standard,

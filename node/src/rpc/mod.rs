@@ -1,10 +1,12 @@
 //! The node's JSON-RPC methods beyond the standard set that `sc-service` provides:
-//! `system_accountNextIndex` and the transaction-payment methods.
+//! `system_accountNextIndex`, the transaction-payment methods and the DAO's `dao_*` views.
+
+mod dao;
 
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
-use ostrom_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use ostrom_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce};
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
@@ -29,8 +31,10 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: ostrom_runtime_api::OstromApi<Block, AccountId, Balance, BlockNumber, Hash>,
 	P: TransactionPool + 'static,
 {
+	use dao::DaoApiServer;
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -38,7 +42,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(dao::Dao::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -1,0 +1,83 @@
+//! # Ostrom runtime API
+//!
+//! `OstromApi` shows the whole DAO ("holoptism"): every proposal with its tally, every member's
+//! standing and voice credits, every commons with its contributions, and the treasury. The
+//! runtime builds the views from its pallets' storage; the node serves them as the `dao_*`
+//! JSON-RPC methods, and dApps may also call the API directly (`state_call`, PAPI, subxt).
+//!
+//! Views are plain data: SCALE-encoded for the runtime call, and serialized for JSON with
+//! camelCase fields, accounts in SS58, balances as decimal strings, shares as percentages and
+//! enums by name.
+//!
+//! Lists are pages of at most [`MAX_PAGE`] items. Where a page is found by filtering, the runtime
+//! looks at no more than [`MAX_SCAN`] records per call, so that a call's cost is bounded however
+//! large the DAO grows; a page that stopped early says where to go on in `next`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod json;
+mod views;
+
+pub use views::*;
+
+use codec::Codec;
+use ostrom_primitives::{CommonsId, ProposalIndex};
+use pallet_ostrom_commons::ContributionId;
+
+/// The most items a page holds.
+pub const MAX_PAGE: u32 = 100;
+
+/// The most records a filtered page looks at.
+pub const MAX_SCAN: u32 = 1_000;
+
+sp_api::decl_runtime_apis! {
+	/// Read-only views of the DAO, for the node's `dao_*` RPC methods and for dApps.
+	pub trait OstromApi<AccountId, Balance, BlockNumber, Hash>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+		Hash: Codec,
+	{
+		/// Proposal `id` with its tally; `None` if there is none.
+		fn proposal(id: ProposalIndex) -> Option<ProposalView<AccountId, Balance, BlockNumber>>;
+
+		/// Proposals from number `from` on, oldest first, only those in `status` if given;
+		/// at most `limit` (itself at most `MAX_PAGE`).
+		fn proposals(
+			status: Option<ProposalState>,
+			from: ProposalIndex,
+			limit: u32,
+		) -> Page<ProposalView<AccountId, Balance, BlockNumber>, ProposalIndex>;
+
+		/// How the votes on proposal `id` stand; `None` if there is no such proposal.
+		fn tally(id: ProposalIndex) -> Option<TallyView>;
+
+		/// The member, or applicant, `who`; `None` for anyone else.
+		fn member(who: AccountId) -> Option<MemberView<AccountId, Balance, BlockNumber>>;
+
+		/// The voice credits of member `who` in the current epoch; `None` for non-members.
+		fn voice_credits(who: AccountId) -> Option<VoiceCreditsView<BlockNumber>>;
+
+		/// Commons `id`; `None` if there is none.
+		fn commons(id: CommonsId) -> Option<CommonsView<AccountId, Balance, BlockNumber>>;
+
+		/// Commons from identifier `from` on, at most `limit` (itself at most `MAX_PAGE`).
+		fn list_commons(
+			from: CommonsId,
+			limit: u32,
+		) -> Page<CommonsView<AccountId, Balance, BlockNumber>, CommonsId>;
+
+		/// The contributions `who` recorded, from identifier `from` on; at most `limit`.
+		fn contributions(
+			who: AccountId,
+			from: ContributionId,
+			limit: u32,
+		) -> Page<ContributionView<AccountId, Hash, BlockNumber>, ContributionId>;
+
+		/// The treasury: its pot, what is owed and spendable, open rounds and grants.
+		fn treasury() -> TreasuryView<AccountId, Balance, BlockNumber>;
+	}
+}

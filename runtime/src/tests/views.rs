@@ -1,0 +1,338 @@
+//! The whole-DAO views of `OstromApi` in the real runtime: each view shows what the extrinsics
+//! did, unknown ids give nothing, pages are bounded, and the JSON reads as documented.
+
+use super::governance::{account, check_invariants, decide, in_development_chain, signed};
+use crate::{
+	configs::dao::{EpochLength, CREDITS_PER_EPOCH},
+	genesis_config_presets::{development_rules, TREASURY_ENDOWMENT},
+	views, Balances, Commons, Membership, Proposals, QuadraticVoting, Runtime, RuntimeCall, System,
+	Treasury, EXISTENTIAL_DEPOSIT, UNIT,
+};
+use frame_support::{traits::Get, BoundedVec};
+use ostrom_runtime_api::{
+	ContributionCounts, MemberState, ProposalKindName, ProposalState, MAX_PAGE, MAX_SCAN,
+};
+use pallet_ostrom_commons::{CommonsKind, CommonsStatus, ContributionStatus};
+use pallet_ostrom_membership::MemberStatus;
+use pallet_ostrom_proposals::{ProposalKind, Track};
+use sp_core::{crypto::Ss58Codec, H256};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Ferdie};
+use sp_runtime::Perbill;
+
+fn text<Bound: Get<u32>>(bytes: &str) -> BoundedVec<u8, Bound> {
+	BoundedVec::truncate_from(bytes.as_bytes().to_vec())
+}
+
+fn submit_signal(text_: &str) -> u32 {
+	let id = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+	Proposals::submit(signed(Alice), Track::Standard, ProposalKind::Signal, text(text_)).unwrap();
+	id
+}
+
+#[test]
+fn a_proposal_shows_its_call_tally_and_status() {
+	in_development_chain(|| {
+		let spend = RuntimeCall::Treasury(pallet_ostrom_treasury::Call::spend {
+			beneficiary: account(Ferdie),
+			amount: UNIT,
+		});
+		let id = decide(Track::Standard, spend, [2, 1, 0]);
+		let view = views::proposal(id).unwrap();
+		assert_eq!(view.proposer, account(Alice));
+		assert_eq!((view.track, view.kind), (Track::Standard, ProposalKindName::Call));
+		assert_eq!(view.call.as_deref(), Some(&b"Treasury.spend"[..]));
+		assert_eq!(view.status, ProposalState::Executed);
+		assert_eq!(view.voting_ends, view.submitted_at + development_rules().voting_period);
+		let tally = view.tally;
+		assert_eq!((tally.ayes, tally.nays, tally.voters, tally.credits), (3, 0, 2, 5));
+		assert_eq!(tally.eligible, 3);
+		assert_eq!(tally.turnout, Perbill::from_rational(2u32, 3u32));
+		assert_eq!(
+			(tally.quorum, tally.approval),
+			(Perbill::from_percent(50), Perbill::from_percent(50))
+		);
+		assert!(tally.passing);
+		assert_eq!(views::tally(id), Some(tally));
+
+		// A fresh signal: no votes, not passing, nothing to enact.
+		let signal = submit_signal("plant an orchard");
+		let view = views::proposal(signal).unwrap();
+		assert_eq!(
+			(view.kind, view.call, view.status),
+			(ProposalKindName::Signal, None, ProposalState::Voting)
+		);
+		assert_eq!(view.metadata, b"plant an orchard".to_vec());
+		assert_eq!(view.deposit, development_rules().proposal_deposit);
+		assert_eq!(
+			(view.tally.voters, view.tally.turnout, view.tally.passing),
+			(0, Perbill::zero(), false)
+		);
+
+		assert_eq!(views::proposal(signal + 1), None);
+		assert_eq!(views::tally(signal + 1), None);
+	});
+}
+
+#[test]
+fn an_approved_call_shows_its_enactment_block() {
+	in_development_chain(|| {
+		let spend = RuntimeCall::Treasury(pallet_ostrom_treasury::Call::spend {
+			beneficiary: account(Ferdie),
+			amount: UNIT,
+		});
+		let id = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+		let inline = frame_support::traits::Bounded::Inline(BoundedVec::truncate_from(
+			codec::Encode::encode(&spend),
+		));
+		Proposals::submit(signed(Alice), Track::Standard, ProposalKind::Call(inline), text(""))
+			.unwrap();
+		QuadraticVoting::vote(signed(Alice), id, true, 1).unwrap();
+		QuadraticVoting::vote(signed(Bob), id, true, 1).unwrap();
+		super::governance::run_to_block(System::block_number() + development_rules().voting_period);
+		Proposals::close(signed(Dave), id).unwrap();
+		let view = views::proposal(id).unwrap();
+		assert_eq!(view.status, ProposalState::Approved);
+		assert_eq!(
+			view.enactment,
+			Some(System::block_number() + development_rules().enactment_delay)
+		);
+		assert_eq!(view.deposit, 0, "the deposit is released at close");
+	});
+}
+
+#[test]
+fn proposals_are_paged_and_filtered_by_status() {
+	in_development_chain(|| {
+		let ids: Vec<u32> = (0..5).map(|n| submit_signal(&format!("signal {n}"))).collect();
+		Proposals::cancel(signed(Alice), ids[1]).unwrap();
+		Proposals::cancel(signed(Alice), ids[3]).unwrap();
+		check_invariants();
+
+		let all = views::proposals(None, 0, MAX_PAGE);
+		assert_eq!(all.items.iter().map(|p| p.id).collect::<Vec<_>>(), ids);
+		assert_eq!(all.next, None);
+
+		let voting = views::proposals(Some(ProposalState::Voting), 0, MAX_PAGE);
+		assert_eq!(voting.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![0, 2, 4]);
+		let cancelled = views::proposals(Some(ProposalState::Cancelled), 2, MAX_PAGE);
+		assert_eq!(cancelled.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![3]);
+
+		let first = views::proposals(None, 0, 2);
+		assert_eq!((first.items.len(), first.next), (2, Some(2)));
+		let rest = views::proposals(None, first.next.unwrap(), 10);
+		assert_eq!(rest.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![2, 3, 4]);
+		assert_eq!(views::proposals(None, 0, MAX_PAGE + 50).items.len(), 5, "limit is capped");
+		assert!(views::proposals(None, 99, 10).items.is_empty());
+	});
+}
+
+#[test]
+fn a_page_looks_at_no_more_than_max_scan_records() {
+	in_development_chain(|| {
+		submit_signal("the only real one");
+		// Numbers far ahead, as if many proposals existed: one page looks at `MAX_SCAN` of them.
+		pallet_ostrom_proposals::ProposalCount::<Runtime>::put(5 * MAX_SCAN);
+		let page = views::proposals(Some(ProposalState::Executed), 0, MAX_PAGE);
+		assert!(page.items.is_empty());
+		assert_eq!(page.next, Some(MAX_SCAN));
+		let last = views::proposals(Some(ProposalState::Executed), 4 * MAX_SCAN, MAX_PAGE);
+		assert_eq!(last.next, None);
+		pallet_ostrom_proposals::ProposalCount::<Runtime>::put(1);
+	});
+}
+
+#[test]
+fn members_applicants_and_their_credits() {
+	in_development_chain(|| {
+		let id = submit_signal("vote on me");
+		QuadraticVoting::vote(signed(Alice), id, true, 3).unwrap();
+		let alice = views::member(account(Alice)).unwrap();
+		assert_eq!(
+			(alice.status, alice.joined_at, alice.suspended_until),
+			(MemberState::Active, Some(0), None)
+		);
+		assert_eq!(alice.credits_left, CREDITS_PER_EPOCH - 9);
+		assert!(alice.sponsors.is_empty());
+
+		let credits = views::voice_credits(account(Alice)).unwrap();
+		assert_eq!(
+			(credits.epoch, credits.per_epoch, credits.spent, credits.left),
+			(0, CREDITS_PER_EPOCH, 9, CREDITS_PER_EPOCH - 9)
+		);
+		assert_eq!(credits.next_epoch_at, EpochLength::get());
+
+		Membership::apply(signed(Dave), text("dave.example")).unwrap();
+		Membership::sponsor(signed(Bob), account(Dave)).unwrap();
+		let dave = views::member(account(Dave)).unwrap();
+		assert_eq!(
+			(dave.status, dave.joined_at, dave.credits_left),
+			(MemberState::Applicant, None, 0)
+		);
+		assert_eq!(dave.sponsors, vec![account(Bob)]);
+		assert_eq!(dave.sponsors_required, 2);
+		assert_eq!(dave.deposit, 10 * UNIT);
+		assert_eq!(views::voice_credits(account(Dave)), None, "applicants have no voice credits");
+
+		pallet_ostrom_membership::Members::<Runtime>::mutate(account(Charlie), |record| {
+			record.as_mut().unwrap().status = MemberStatus::Suspended { until: 50 };
+		});
+		let charlie = views::member(account(Charlie)).unwrap();
+		assert_eq!((charlie.status, charlie.suspended_until), (MemberState::Suspended, Some(50)));
+		System::set_block_number(50);
+		assert_eq!(views::member(account(Charlie)).unwrap().status, MemberState::Active);
+
+		assert_eq!(views::member(account(Ferdie)), None);
+		assert_eq!(views::voice_credits(account(Ferdie)), None);
+	});
+}
+
+#[test]
+fn commons_show_their_stewards_contributions_and_account() {
+	in_development_chain(|| {
+		Commons::register(
+			signed(Alice),
+			text("Seed library"),
+			CommonsKind::Food,
+			text("CC0-1.0"),
+			text("https://seeds.example"),
+		)
+		.unwrap();
+		Commons::register(
+			signed(Bob),
+			text("Tool shed"),
+			CommonsKind::Tools,
+			text("MIT"),
+			text(""),
+		)
+		.unwrap();
+		Commons::contribute(signed(Bob), 0, H256::repeat_byte(7), text("tomato seeds")).unwrap();
+		Commons::contribute(signed(Bob), 0, H256::repeat_byte(8), text("bean seeds")).unwrap();
+		Commons::contribute(signed(Charlie), 1, H256::repeat_byte(9), text("a rake")).unwrap();
+		for reviewer in [Alice, Charlie] {
+			Commons::review(signed(reviewer), 0, true).unwrap();
+			Commons::review(signed(reviewer), 1, false).unwrap();
+		}
+		Balances::transfer_keep_alive(signed(Dave), Treasury::commons_account(0).into(), 5 * UNIT)
+			.unwrap();
+		check_invariants();
+
+		let seeds = views::commons(0).unwrap();
+		assert_eq!(seeds.name, b"Seed library".to_vec());
+		assert_eq!((seeds.kind, seeds.status), (CommonsKind::Food, CommonsStatus::Active));
+		assert_eq!(
+			(seeds.license, seeds.uri),
+			(b"CC0-1.0".to_vec(), b"https://seeds.example".to_vec())
+		);
+		assert_eq!((seeds.stewards, seeds.registrant), (vec![account(Alice)], account(Alice)));
+		assert_eq!(seeds.deposit, 20 * UNIT);
+		assert_eq!(
+			seeds.contributions,
+			ContributionCounts { pending: 0, accepted: 1, rejected: 1 }
+		);
+		assert_eq!((seeds.account, seeds.balance), (Treasury::commons_account(0), 5 * UNIT));
+		assert_eq!(
+			views::commons(1).unwrap().contributions,
+			ContributionCounts { pending: 1, accepted: 0, rejected: 0 }
+		);
+		assert_eq!(views::commons(2), None);
+
+		let page = views::list_commons(0, MAX_PAGE);
+		assert_eq!(
+			(page.items.iter().map(|c| c.id).collect::<Vec<_>>(), page.next),
+			(vec![0, 1], None)
+		);
+		assert_eq!(views::list_commons(1, 1).items[0].name, b"Tool shed".to_vec());
+		assert_eq!(views::list_commons(0, 1).next, Some(1));
+
+		let bobs = views::contributions(account(Bob), 0, MAX_PAGE);
+		assert_eq!(
+			bobs.items.iter().map(|c| (c.id, c.status)).collect::<Vec<_>>(),
+			vec![(0, ContributionStatus::Accepted), (1, ContributionStatus::Rejected)]
+		);
+		let tomato = &bobs.items[0];
+		assert_eq!(
+			(tomato.commons, tomato.contributor.clone(), tomato.content_hash),
+			(0, account(Bob), H256::repeat_byte(7))
+		);
+		assert_eq!(
+			(tomato.note.as_slice(), tomato.approvals, tomato.rejections),
+			(&b"tomato seeds"[..], 2, 0)
+		);
+		assert_eq!(views::contributions(account(Bob), 1, MAX_PAGE).items.len(), 1);
+		assert_eq!(views::contributions(account(Charlie), 0, MAX_PAGE).items[0].id, 2);
+		assert!(views::contributions(account(Ferdie), 0, MAX_PAGE).items.is_empty());
+	});
+}
+
+#[test]
+fn the_treasury_shows_its_pot_rounds_and_grants() {
+	in_development_chain(|| {
+		let fresh = views::treasury();
+		assert_eq!(fresh.account, Treasury::pot());
+		assert_eq!((fresh.pot, fresh.earmarked), (TREASURY_ENDOWMENT, 0));
+		assert_eq!(fresh.spendable, TREASURY_ENDOWMENT - EXISTENTIAL_DEPOSIT);
+		assert_eq!(fresh.spendable_this_period, Perbill::from_percent(20) * fresh.spendable);
+		assert_eq!(
+			(fresh.period, fresh.next_period_at, fresh.max_share),
+			(15, 15, Perbill::from_percent(20))
+		);
+		assert!(fresh.open_rounds.is_empty() && fresh.grants.is_empty());
+
+		let open_round = RuntimeCall::Treasury(pallet_ostrom_treasury::Call::open_round {
+			matching: 100 * UNIT,
+			duration: 50,
+		});
+		decide(Track::Standard, open_round, [1, 1, 0]);
+		let stream = RuntimeCall::Treasury(pallet_ostrom_treasury::Call::spend_stream {
+			beneficiary: account(Ferdie),
+			amount: 30 * UNIT,
+			blocks: 30,
+		});
+		decide(Track::Standard, stream, [1, 1, 0]);
+		let now = System::block_number();
+
+		let view = views::treasury();
+		assert_eq!(view.earmarked, 130 * UNIT);
+		assert_eq!(view.open_rounds.len(), 1);
+		let round = &view.open_rounds[0];
+		assert_eq!(
+			(round.id, round.matching, round.contributed, round.contributions, round.commons),
+			(0, 100 * UNIT, 0, 0, 0)
+		);
+		assert_eq!(view.grants.len(), 1);
+		let grant = &view.grants[0];
+		assert_eq!(
+			(grant.id, grant.beneficiary.clone(), grant.amount, grant.claimed, grant.duration),
+			(0, account(Ferdie), 30 * UNIT, 0, 30)
+		);
+		assert_eq!(grant.vested, UNIT * u128::from(now - grant.start));
+		assert_eq!(view.next_period_at, (now / 15 + 1) * 15);
+	});
+}
+
+#[test]
+fn views_read_in_json_as_documented() {
+	in_development_chain(|| {
+		submit_signal("json");
+		let proposal = serde_json::to_value(views::proposal(0).unwrap()).unwrap();
+		assert_eq!(proposal["proposer"], account(Alice).to_ss58check());
+		assert_eq!(proposal["proposer"], "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");
+		assert_eq!(proposal["deposit"], "10000000000000");
+		assert_eq!(proposal["metadata"], "json");
+		assert_eq!(
+			(proposal["track"].as_str(), proposal["kind"].as_str()),
+			(Some("Standard"), Some("Signal"))
+		);
+		assert_eq!(
+			(proposal["status"].as_str(), proposal["call"].is_null()),
+			(Some("Voting"), true)
+		);
+		assert_eq!(proposal["votingEnds"], 11);
+		assert_eq!(proposal["tally"]["quorum"], "50%");
+		assert_eq!(proposal["tally"]["turnout"], "0%");
+		let treasury = serde_json::to_value(views::treasury()).unwrap();
+		assert_eq!(treasury["pot"], TREASURY_ENDOWMENT.to_string());
+		assert_eq!(treasury["maxShare"], "20%");
+		assert!(treasury["openRounds"].as_array().unwrap().is_empty());
+	});
+}

@@ -1,0 +1,236 @@
+//! The `dao_*` JSON-RPC methods on a running `--dev` node, called over plain HTTP as a dApp
+//! would: Dave joins, Alice registers a commons that Bob contributes to, Alice proposes and Bob
+//! votes (all with subxt); then every method's answer is checked against what those extrinsics
+//! did, at the best block and at genesis, and malformed parameters get errors, not crashes.
+
+use ostrom_e2e::{http_rpc, submit_finalized, wait_for_blocks, Node};
+use serde_json::{json, Value};
+use std::time::Duration;
+use subxt::{
+	dynamic::{self, Value as Arg},
+	utils::{AccountId32, H256},
+	OnlineClient, PolkadotConfig,
+};
+use subxt_signer::sr25519::{dev, Keypair};
+
+/// 1 OST in planck.
+const UNIT: u128 = 1_000_000_000_000;
+/// The `--dev` treasury endowment.
+const TREASURY_ENDOWMENT: u128 = 100_000 * UNIT;
+const INVALID_PARAMS: i64 = -32602;
+
+const DAO_METHODS: [&str; 9] = [
+	"dao_proposal",
+	"dao_proposals",
+	"dao_tally",
+	"dao_member",
+	"dao_voiceCredits",
+	"dao_commons",
+	"dao_listCommons",
+	"dao_contributions",
+	"dao_treasury",
+];
+
+fn ss58(who: &Keypair) -> String {
+	AccountId32::from(who.public_key().0).to_string()
+}
+
+fn tx(pallet: &str, call: &str, args: Vec<Arg>) -> subxt::tx::DynamicPayload<Vec<Arg>> {
+	dynamic::tx(pallet, call, args)
+}
+
+/// The result of `method`; panics on an error answer.
+fn result(port: u16, method: &str, params: Value) -> Value {
+	let answer = http_rpc(port, method, params);
+	assert!(answer.get("error").is_none(), "{method}: {answer}");
+	answer["result"].clone()
+}
+
+/// The error of `method`; panics if it succeeded.
+fn error(port: u16, method: &str, params: Value) -> (i64, String) {
+	let answer = http_rpc(port, method, params);
+	let error = answer.get("error").unwrap_or_else(|| panic!("{method} succeeded: {answer}"));
+	(error["code"].as_i64().unwrap(), error["message"].as_str().unwrap().to_string())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_dao_method_shows_what_the_extrinsics_did() {
+	let mut node = Node::start("dao-rpc", &["--dev"]);
+	let rpc = node.rpc().await;
+	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
+	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();
+	let port = node.rpc_port;
+	let (alice, bob, charlie, dave) = (dev::alice(), dev::bob(), dev::charlie(), dev::dave());
+	let dave_id = Arg::from_bytes(dave.public_key().0);
+
+	let methods = result(port, "rpc_methods", json!([]));
+	for method in DAO_METHODS {
+		assert!(methods["methods"].as_array().unwrap().contains(&json!(method)), "{method}");
+	}
+
+	// Dave applies and Alice and Bob sponsor him; Alice registers a commons meanwhile.
+	submit_finalized(&api, &tx("Membership", "apply", vec![Arg::from_bytes("dave")]), &dave).await;
+	let sponsor = tx("Membership", "sponsor", vec![dave_id.clone()]);
+	let register = tx(
+		"Commons",
+		"register",
+		vec![
+			Arg::from_bytes("Seed library"),
+			Arg::unnamed_variant("Food", []),
+			Arg::from_bytes("CC0-1.0"),
+			Arg::from_bytes("https://seeds.example"),
+		],
+	);
+	let sponsor_again = tx("Membership", "sponsor", vec![dave_id]);
+	tokio::join!(
+		submit_finalized(&api, &sponsor, &alice),
+		submit_finalized(&api, &sponsor_again, &bob),
+		submit_finalized(&api, &register, &charlie),
+	);
+	// Bob contributes; Alice proposes once Dave is a member, so that four may vote.
+	let contribute = tx(
+		"Commons",
+		"contribute",
+		vec![Arg::u128(0), Arg::from_bytes(H256::repeat_byte(7).0), Arg::from_bytes("seeds")],
+	);
+	let propose = tx(
+		"Proposals",
+		"submit",
+		vec![
+			Arg::unnamed_variant("Standard", []),
+			Arg::unnamed_variant("Signal", []),
+			Arg::from_bytes("plant an orchard"),
+		],
+	);
+	tokio::join!(
+		submit_finalized(&api, &contribute, &bob),
+		submit_finalized(&api, &propose, &alice)
+	);
+	// Two approvals accept the contribution; Bob casts three votes for the proposal.
+	let approve = || tx("Commons", "review", vec![Arg::u128(0), Arg::bool(true)]);
+	let (approve_a, approve_c) = (approve(), approve());
+	let vote = tx("QuadraticVoting", "vote", vec![Arg::u128(0), Arg::bool(true), Arg::u128(3)]);
+	tokio::join!(
+		submit_finalized(&api, &approve_a, &alice),
+		submit_finalized(&api, &approve_c, &charlie),
+		submit_finalized(&api, &vote, &bob),
+	);
+
+	// Proposals and tallies.
+	let proposal = result(port, "dao_proposal", json!([0]));
+	assert_eq!(proposal["proposer"], ss58(&alice));
+	assert_eq!(proposal["track"], "Standard");
+	assert_eq!(proposal["kind"], "Signal");
+	assert_eq!(proposal["call"], Value::Null);
+	assert_eq!(proposal["metadata"], "plant an orchard");
+	assert_eq!(proposal["status"], "Voting");
+	assert_eq!(proposal["deposit"], (10 * UNIT).to_string());
+	let submitted = proposal["submittedAt"].as_u64().unwrap();
+	assert_eq!(proposal["votingEnds"].as_u64(), Some(submitted + 10));
+	let tally = &proposal["tally"];
+	assert_eq!(
+		(&tally["ayes"], &tally["nays"], &tally["voters"]),
+		(&json!(3), &json!(0), &json!(1))
+	);
+	assert_eq!((&tally["credits"], &tally["eligible"]), (&json!(9), &json!(4)));
+	assert_eq!((&tally["turnout"], &tally["quorum"]), (&json!("25%"), &json!("50%")));
+	assert_eq!((&tally["approval"], &tally["passing"]), (&json!("50%"), &json!(false)));
+	assert_eq!(&result(port, "dao_tally", json!([0])), tally);
+	assert_eq!(result(port, "dao_proposal", json!([1])), Value::Null);
+	assert_eq!(result(port, "dao_tally", json!([1])), Value::Null);
+
+	let voting = result(port, "dao_proposals", json!(["Voting"]));
+	assert_eq!(voting, json!({ "items": [proposal], "next": null }));
+	let rejected = result(port, "dao_proposals", json!(["Rejected", 0, 10]));
+	assert_eq!(rejected, json!({ "items": [], "next": null }));
+	assert_eq!(
+		result(port, "dao_proposals", json!([null, 1])),
+		json!({ "items": [], "next": null })
+	);
+
+	// Members and voice credits.
+	let member = result(port, "dao_member", json!([ss58(&dave)]));
+	assert_eq!((&member["account"], &member["status"]), (&json!(ss58(&dave)), &json!("Active")));
+	assert!(member["joinedAt"].as_u64().unwrap() < submitted);
+	assert_eq!((&member["reputation"], &member["creditsLeft"]), (&json!(0), &json!(100)));
+	assert_eq!(member["suspendedUntil"], Value::Null);
+	let bob_credits = result(port, "dao_voiceCredits", json!([ss58(&bob)]));
+	assert_eq!((&bob_credits["spent"], &bob_credits["left"]), (&json!(9), &json!(91)));
+	assert_eq!((&bob_credits["epoch"], &bob_credits["perEpoch"]), (&json!(0), &json!(100)));
+	let bob_member = result(port, "dao_member", json!([ss58(&bob)]));
+	assert_eq!((&bob_member["creditsLeft"], &bob_member["reputation"]), (&json!(91), &json!(10)));
+	let ferdie = ss58(&dev::ferdie());
+	assert_eq!(result(port, "dao_member", json!([ferdie])), Value::Null);
+	assert_eq!(result(port, "dao_voiceCredits", json!([ferdie])), Value::Null);
+
+	// Commons and contributions.
+	let commons = result(port, "dao_commons", json!([0]));
+	assert_eq!((&commons["name"], &commons["kind"]), (&json!("Seed library"), &json!("Food")));
+	assert_eq!(
+		(&commons["license"], &commons["uri"]),
+		(&json!("CC0-1.0"), &json!("https://seeds.example"))
+	);
+	assert_eq!(commons["stewards"], json!([ss58(&charlie)]));
+	assert_eq!(
+		(&commons["registrant"], &commons["status"]),
+		(&json!(ss58(&charlie)), &json!("Active"))
+	);
+	assert_eq!(commons["deposit"], (20 * UNIT).to_string());
+	assert_eq!(commons["contributions"], json!({ "pending": 0, "accepted": 1, "rejected": 0 }));
+	assert_eq!(commons["balance"], "0");
+	assert_eq!(result(port, "dao_commons", json!([1])), Value::Null);
+	assert_eq!(
+		result(port, "dao_listCommons", json!([])),
+		json!({ "items": [commons], "next": null })
+	);
+	let contributions = result(port, "dao_contributions", json!([ss58(&bob)]));
+	let contribution = &contributions["items"][0];
+	assert_eq!((&contribution["id"], &contribution["commons"]), (&json!(0), &json!(0)));
+	assert_eq!(contribution["contentHash"], format!("0x{}", "07".repeat(32)));
+	assert_eq!(
+		(&contribution["note"], &contribution["status"]),
+		(&json!("seeds"), &json!("Accepted"))
+	);
+	assert_eq!((&contribution["approvals"], &contribution["rejections"]), (&json!(2), &json!(0)));
+	assert_eq!(contributions["next"], Value::Null);
+	let none = result(port, "dao_contributions", json!([ss58(&alice)]));
+	assert_eq!(none, json!({ "items": [], "next": null }));
+
+	// The treasury: the endowment plus fee income, nothing owed.
+	let treasury = result(port, "dao_treasury", json!([]));
+	let pot: u128 = treasury["pot"].as_str().unwrap().parse().unwrap();
+	assert!(pot > TREASURY_ENDOWMENT, "80 % of the fees paid went to the pot");
+	assert_eq!(treasury["earmarked"], "0");
+	assert_eq!(treasury["spendable"], (pot - UNIT / 1_000).to_string());
+	assert_eq!((&treasury["period"], &treasury["maxShare"]), (&json!(15), &json!("20%")));
+	assert_eq!((&treasury["openRounds"], &treasury["grants"]), (&json!([]), &json!([])));
+
+	// At genesis none of it existed.
+	let genesis = result(port, "chain_getBlockHash", json!([0]));
+	assert_eq!(result(port, "dao_proposal", json!([0, genesis])), Value::Null);
+	assert_eq!(result(port, "dao_member", json!([ss58(&dave), genesis])), Value::Null);
+	assert_eq!(result(port, "dao_listCommons", json!([0, 10, genesis]))["items"], json!([]));
+	let at_genesis = result(port, "dao_treasury", json!([genesis]));
+	assert_eq!(at_genesis["pot"], TREASURY_ENDOWMENT.to_string());
+
+	// Malformed parameters are answered with errors, and the node goes on answering.
+	let bad = [
+		("dao_member", json!(["not-an-address"]), "is not an SS58 address"),
+		("dao_voiceCredits", json!([42]), ""),
+		("dao_contributions", json!(["5Grwva"]), "is not an SS58 address"),
+		("dao_proposal", json!(["zero"]), ""),
+		("dao_proposal", json!([-1]), ""),
+		("dao_proposal", json!([0, "0x1234"]), ""),
+		("dao_proposal", json!([0, format!("0x{}", "ab".repeat(32))]), "unknown block"),
+		("dao_proposals", json!(["Sleeping"]), "unknown status `Sleeping`"),
+		("dao_proposals", json!([null, 0, 101]), "limit 101 is not between 1 and 100"),
+		("dao_listCommons", json!([0, 0]), "limit 0 is not between 1 and 100"),
+		("dao_commons", json!([]), ""),
+	];
+	for (method, params, message) in bad {
+		let (code, text) = error(port, method, params.clone());
+		assert_eq!(code, INVALID_PARAMS, "{method} {params}: {text}");
+		assert!(text.contains(message), "{method} {params}: {text}");
+	}
+	assert!(result(port, "chain_getHeader", json!([])).get("number").is_some());
+}
