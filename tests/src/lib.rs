@@ -212,6 +212,28 @@ pub async fn proposal(api: &subxt::OnlineClient<subxt::PolkadotConfig>, id: u32)
 	at.storage().fetch(address, (id,)).await.expect("the proposal exists").decode().unwrap()
 }
 
+#[derive(scale_decode::DecodeAsType)]
+struct AccountInfo {
+	data: AccountData,
+}
+
+#[derive(scale_decode::DecodeAsType)]
+struct AccountData {
+	free: u128,
+}
+
+/// The free balance of `account` at the current (finalized) block.
+pub async fn free_balance(
+	api: &subxt::OnlineClient<subxt::PolkadotConfig>,
+	account: [u8; 32],
+) -> u128 {
+	let address = subxt::dynamic::storage::<([u8; 32],), AccountInfo>("System", "Account");
+	let at = api.at_current_block().await.expect("the current block is known");
+	let info =
+		at.storage().try_fetch(address, (account,)).await.expect("System.Account is readable");
+	info.map_or(0, |info| info.decode().expect("account info decodes").data.free)
+}
+
 /// Waits until the best block is at least `number`.
 pub async fn wait_until_block(rpc: &RpcClient, number: u32) {
 	while block_number(rpc, None).await < u64::from(number) {

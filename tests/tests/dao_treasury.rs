@@ -5,7 +5,8 @@
 //! the match the formula gives, worked out here from the gifts.
 
 use ostrom_e2e::{
-	has_event, proposal, submit_finalized, wait_for_blocks, wait_until_block, Node, ProposalStatus,
+	free_balance, has_event, proposal, submit_finalized, wait_for_blocks, wait_until_block, Node,
+	ProposalStatus,
 };
 use scale_decode::DecodeAsType;
 use std::time::Duration;
@@ -21,16 +22,6 @@ type Payload = subxt::tx::DynamicPayload<Vec<Value>>;
 const UNIT: u128 = 1_000_000_000_000;
 /// How long the round takes contributions, in blocks.
 const ROUND_BLOCKS: u32 = 15;
-
-#[derive(DecodeAsType)]
-struct AccountInfo {
-	data: AccountData,
-}
-
-#[derive(DecodeAsType)]
-struct AccountData {
-	free: u128,
-}
 
 #[derive(Debug, DecodeAsType)]
 struct Round {
@@ -52,14 +43,6 @@ async fn registrant(api: &Api, id: u32) -> [u8; 32] {
 		.decode()
 		.unwrap()
 		.registrant
-}
-
-/// The free balance of `account` at the finalized block.
-async fn free(api: &Api, account: [u8; 32]) -> u128 {
-	let address = dynamic::storage::<([u8; 32],), AccountInfo>("System", "Account");
-	let at = api.at_current_block().await.unwrap();
-	let info = at.storage().try_fetch(address, (account,)).await.unwrap();
-	info.map_or(0, |info| info.decode().expect("account info decodes").data.free)
 }
 
 /// The account of commons `id`: `PalletId(*b"os/trsry")` with the sub-account
@@ -170,7 +153,7 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
 	let api = Api::from_insecure_url(node.ws_url()).await.unwrap();
 	let ferdie = dev::ferdie().public_key().0;
-	let ferdie_before = free(&api, ferdie).await;
+	let ferdie_before = free_balance(&api, ferdie).await;
 
 	// Alice proposes the spend and Bob the round, at once.
 	let beneficiary = dev::ferdie().public_key().to_account_id();
@@ -223,7 +206,11 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 		.await;
 	assert!(matches!(proposal(&api, spend_id).await.status, ProposalStatus::Executed));
 	assert!(matches!(proposal(&api, round_id).await.status, ProposalStatus::Executed));
-	assert_eq!(free(&api, ferdie).await, ferdie_before + 250 * UNIT, "exactly the amount spent");
+	assert_eq!(
+		free_balance(&api, ferdie).await,
+		ferdie_before + 250 * UNIT,
+		"exactly the amount spent"
+	);
 
 	// The round: 1 OST each from Alice, Bob and Charlie to the node's code; 1 from Alice and 4
 	// from Bob to the seed library.
@@ -247,6 +234,6 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	// Ideal matches 6 and 4 OST exceed the pool of 5: scaled to 3 and 2.
 	let expected = expected_payouts(matching, &[vec![UNIT; 3], vec![UNIT, 4 * UNIT]]);
 	assert_eq!(expected, [3 * UNIT + 3 * UNIT, 5 * UNIT + 2 * UNIT], "the hand-worked figures");
-	assert_eq!(free(&api, commons_account(code)).await, expected[0]);
-	assert_eq!(free(&api, commons_account(seeds)).await, expected[1]);
+	assert_eq!(free_balance(&api, commons_account(code)).await, expected[0]);
+	assert_eq!(free_balance(&api, commons_account(seeds)).await, expected[1]);
 }

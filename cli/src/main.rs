@@ -1,0 +1,146 @@
+//! # ostrom
+//!
+//! The member's command line for an Ostrom chain: join the DAO, register and contribute to
+//! commons, propose, vote quadratically, close proposals and fund commons.
+//!
+//! It talks to any Ostrom node over JSON-RPC: reads use the node's `dao_*` methods, and
+//! transactions are built from the runtime's metadata, so the tool does not depend on the
+//! runtime's code. Commands that sign take the signer's secret URI from `--suri` or
+//! `OSTROM_SURI`, report their progress on stderr, wait until their block is finalized and
+//! print the outcome on stdout. Read commands print text, or the node's answer with `--json`.
+//! Any failure (a refused or failed transaction, a bad argument, an unknown number, no node)
+//! ends with a message and a non-zero exit code.
+
+mod account;
+mod chain;
+mod commands;
+mod rules;
+mod units;
+mod views;
+
+use clap::{Parser, Subcommand};
+use commands::{
+	commons::CommonsCommand, member::MemberCommand, proposals::ProposalsArgs,
+	propose::ProposeCommand, treasury::FundCommand, vote::VoteArgs, Context, Output,
+};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "ostrom", version, about = "The member's command line for an Ostrom chain.")]
+struct Cli {
+	/// The node's WebSocket JSON-RPC endpoint (ws:// or wss://).
+	#[arg(
+		long,
+		global = true,
+		env = "OSTROM_URL",
+		hide_env_values = true,
+		default_value = "ws://127.0.0.1:9944",
+		help_heading = "Node and signer"
+	)]
+	url: String,
+	/// The signer's secret URI, e.g. //Alice or a mnemonic; only commands that sign need it.
+	#[arg(
+		long,
+		global = true,
+		env = "OSTROM_SURI",
+		hide_env_values = true,
+		help_heading = "Node and signer"
+	)]
+	suri: Option<String>,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+	/// Join the DAO, sponsor applicants, leave, or look a member up.
+	#[command(subcommand)]
+	Member(MemberCommand),
+	/// Register commons, record and review contributions, list and show commons.
+	#[command(subcommand)]
+	Commons(CommonsCommand),
+	/// Submit a proposal: a signal, a call, a treasury spend or new rules.
+	#[command(subcommand)]
+	Propose(ProposeCommand),
+	/// Vote on a proposal: n votes cost n² of your voice credits in this epoch.
+	Vote(VoteArgs),
+	/// List the proposals, or show one.
+	Proposals(ProposalsArgs),
+	/// Count the votes on a proposal whose voting period is over.
+	Close {
+		/// The proposal's number.
+		id: u32,
+	},
+	/// Show the treasury: its pot, what is owed and spendable, rounds and grants.
+	Treasury {
+		#[command(flatten)]
+		output: Output,
+	},
+	/// Give to commons in quadratic-funding rounds, or list the open rounds.
+	#[command(subcommand)]
+	Fund(FundCommand),
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+	let Cli { url, suri, command } = Cli::parse();
+	let context = Context { url, suri };
+	let outcome = match command {
+		Command::Member(command) => commands::member::run(&context, command).await,
+		Command::Commons(command) => commands::commons::run(&context, command).await,
+		Command::Propose(command) => commands::propose::run(&context, command).await,
+		Command::Vote(args) => commands::vote::run(&context, args).await,
+		Command::Proposals(args) => commands::proposals::list(&context, args).await,
+		Command::Close { id } => commands::proposals::close(&context, id).await,
+		Command::Treasury { output } => commands::treasury::show(&context, output).await,
+		Command::Fund(command) => commands::treasury::fund(&context, command).await,
+	};
+	match outcome {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(error) => {
+			// `{:#}` shows the causes too: "cannot connect to a node at …: <why>".
+			eprintln!("error: {error:#}");
+			ExitCode::FAILURE
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use clap::CommandFactory;
+
+	#[test]
+	fn the_command_line_is_consistent() {
+		Cli::command().debug_assert();
+	}
+
+	#[test]
+	fn a_vote_takes_one_side() {
+		assert!(Cli::try_parse_from(["ostrom", "vote", "3", "--aye", "--votes", "2"]).is_ok());
+		assert!(Cli::try_parse_from(["ostrom", "vote", "3", "--votes", "2"]).is_err());
+		assert!(Cli::try_parse_from(["ostrom", "vote", "3", "--aye", "--nay"]).is_err());
+		assert!(Cli::try_parse_from(["ostrom", "vote", "3", "--aye", "--votes", "0"]).is_err());
+	}
+
+	#[test]
+	fn amounts_are_checked_when_parsing() {
+		let ferdie = "5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL";
+		assert!(Cli::try_parse_from(["ostrom", "propose", "spend", ferdie, "0.5"]).is_ok());
+		let too_fine = ["ostrom", "propose", "spend", ferdie, "0.0000000000001"];
+		assert!(Cli::try_parse_from(too_fine).is_err());
+		assert!(Cli::try_parse_from(["ostrom", "propose", "spend", "ferdie", "1"]).is_err());
+	}
+
+	#[test]
+	fn a_contribution_names_its_content_once() {
+		let by_text = ["ostrom", "commons", "contribute", "0", "--content", "chapter one"];
+		assert!(Cli::try_parse_from(by_text).is_ok());
+		assert!(Cli::try_parse_from(["ostrom", "commons", "contribute", "0"]).is_err());
+		let hash = format!("0x{}", "00".repeat(32));
+		let by_hash = ["ostrom", "commons", "contribute", "0", "--hash", &hash];
+		assert!(Cli::try_parse_from(by_hash).is_ok());
+		let both = ["ostrom", "commons", "contribute", "0", "--content", "x", "--hash", &hash];
+		assert!(Cli::try_parse_from(both).is_err());
+	}
+}
