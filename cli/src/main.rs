@@ -3,7 +3,8 @@
 //! The member's command line for an Ostrom chain: join the DAO, register and contribute to
 //! commons, propose, vote quadratically, close proposals and fund commons.
 //!
-//! It talks to any Ostrom node over JSON-RPC: reads use the node's `dao_*` methods, and
+//! It talks to any Ostrom node over JSON-RPC: reads use the node's `dao_*` methods (`vote` and
+//! `propose rules` also read the member's earlier vote and the current rules from storage), and
 //! transactions are built from the runtime's metadata, so the tool does not depend on the
 //! runtime's code. Commands that sign take the signer's secret URI from `--suri` or
 //! `OSTROM_SURI`, report their progress on stderr, wait until their block is finalized and

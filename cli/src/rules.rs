@@ -104,7 +104,7 @@ mod tests {
 	use super::*;
 	use crate::units::PLANCK_PER_OST;
 
-	/// The development preset's rules.
+	/// Rules like the development preset's.
 	fn development() -> GovernanceRules {
 		GovernanceRules {
 			voting_period: 10,

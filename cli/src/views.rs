@@ -1,7 +1,7 @@
 //! What the node's `dao_*` JSON-RPC methods return, as far as the human output reads it:
 //! camelCase fields, accounts as SS58 strings, balances as decimal strings in planck, shares as
 //! percentages such as `"50%"`, enums by name. Fields the output does not show are left out;
-//! `--json` prints the node's answer untouched.
+//! `--json` prints the node's answer (for `fund rounds`, its open rounds).
 
 use crate::units::Amount;
 use serde::Deserialize;

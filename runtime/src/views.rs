@@ -24,10 +24,12 @@ type Proposal = ProposalView<AccountId, Balance, BlockNumber>;
 type Member = MemberView<AccountId, Balance, BlockNumber>;
 type Commons = CommonsView<AccountId, Balance, BlockNumber>;
 type Contribution = ContributionView<AccountId, Hash, BlockNumber>;
-type Overview = TreasuryView<AccountId, Balance, BlockNumber>;
+type TreasuryOverview = TreasuryView<AccountId, Balance, BlockNumber>;
+type StoredProposal = pallet_ostrom_proposals::ProposalOf<Runtime>;
 
-/// Collects the items `view` finds for the keys `from..end`, at most `limit` (capped at
-/// `MAX_PAGE`) items and `MAX_SCAN` keys; `next` is the first key not looked at, if any.
+/// Collects the items `view` finds for the keys `from..end`, at most `limit` (between one and
+/// `MAX_PAGE`) items and `MAX_SCAN` keys; `next` is the first key not looked at, if any. A page
+/// always moves on: even `limit` zero looks at one key at least.
 fn page<Key, Item>(
 	from: Key,
 	end: Key,
@@ -37,7 +39,7 @@ fn page<Key, Item>(
 where
 	Key: Copy + PartialOrd + sp_runtime::traits::Saturating + From<u8>,
 {
-	let limit = limit.min(MAX_PAGE) as usize;
+	let limit = limit.clamp(1, MAX_PAGE) as usize;
 	let mut items = Vec::new();
 	let (mut key, mut scanned) = (from, 0);
 	while key < end && items.len() < limit && scanned < MAX_SCAN {
@@ -49,20 +51,29 @@ where
 }
 
 pub fn proposal(id: ProposalIndex) -> Option<Proposal> {
-	let proposal = pallet_ostrom_proposals::Proposals::<Runtime>::get(id)?;
-	let (status, enactment) = match proposal.status {
+	pallet_ostrom_proposals::Proposals::<Runtime>::get(id).map(|stored| proposal_view(id, stored))
+}
+
+/// The state a stored status is shown as, and an approved call's enactment block.
+fn state(status: ProposalStatus<BlockNumber>) -> (ProposalState, Option<BlockNumber>) {
+	match status {
 		ProposalStatus::Voting => (ProposalState::Voting, None),
 		ProposalStatus::Approved { enactment } => (ProposalState::Approved, enactment),
 		ProposalStatus::Rejected => (ProposalState::Rejected, None),
 		ProposalStatus::Cancelled => (ProposalState::Cancelled, None),
 		ProposalStatus::Killed => (ProposalState::Killed, None),
 		ProposalStatus::Executed => (ProposalState::Executed, None),
-	};
+	}
+}
+
+fn proposal_view(id: ProposalIndex, proposal: StoredProposal) -> Proposal {
+	let (status, enactment) = state(proposal.status);
+	let tally = tally_view(id, &proposal);
 	let (kind, call) = match &proposal.kind {
 		ProposalKind::Signal => (ProposalKindName::Signal, None),
 		ProposalKind::Call(bounded) => (ProposalKindName::Call, call_name(bounded)),
 	};
-	Some(ProposalView {
+	ProposalView {
 		id,
 		proposer: proposal.proposer,
 		track: proposal.track,
@@ -74,8 +85,8 @@ pub fn proposal(id: ProposalIndex) -> Option<Proposal> {
 		submitted_at: proposal.submitted_at,
 		voting_ends: proposal.voting_ends,
 		enactment,
-		tally: tally(id)?,
-	})
+		tally,
+	}
 }
 
 /// `Pallet.call` of a proposal's call, if its preimage is still there to decode.
@@ -91,20 +102,26 @@ pub fn proposals(
 	limit: u32,
 ) -> Page<Proposal, ProposalIndex> {
 	let end = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+	// The status filters the stored proposal before its view (tally, call name) is built.
 	page(from, end, limit, |id| {
-		proposal(id).filter(|view| status.is_none_or(|wanted| view.status == wanted))
+		let stored = pallet_ostrom_proposals::Proposals::<Runtime>::get(id)?;
+		let wanted = status.is_none_or(|wanted| state(stored.status).0 == wanted);
+		wanted.then(|| proposal_view(id, stored))
 	})
 }
 
 pub fn tally(id: ProposalIndex) -> Option<TallyView> {
-	let proposal = pallet_ostrom_proposals::Proposals::<Runtime>::get(id)?;
+	pallet_ostrom_proposals::Proposals::<Runtime>::get(id).map(|stored| tally_view(id, &stored))
+}
+
+fn tally_view(id: ProposalIndex, proposal: &StoredProposal) -> TallyView {
 	let tally = pallet_ostrom_quadratic_voting::TallyOf::<Runtime>::get(id);
 	let turnout = if proposal.eligible == 0 {
 		Perbill::zero()
 	} else {
 		Perbill::from_rational(tally.voters, proposal.eligible)
 	};
-	Some(TallyView {
+	TallyView {
 		ayes: tally.ayes,
 		nays: tally.nays,
 		voters: tally.voters,
@@ -114,7 +131,7 @@ pub fn tally(id: ProposalIndex) -> Option<TallyView> {
 		quorum: proposal.thresholds.quorum,
 		approval: proposal.thresholds.approval,
 		passing: proposal.thresholds.passes(&tally, proposal.eligible),
-	})
+	}
 }
 
 pub fn member(who: AccountId) -> Option<Member> {
@@ -223,13 +240,14 @@ pub fn contributions(
 	})
 }
 
-pub fn treasury() -> Overview {
+pub fn treasury() -> TreasuryOverview {
 	let now = System::block_number();
 	let rules = pallet_ostrom_treasury::SpendRulesOf::<Runtime>::get();
 	let period = rules.period.max(1);
 	let account = Treasury::pot();
-	// Rounds are kept after they end, so only the newest `MAX_SCAN` are looked at: a round is
-	// open for at most `MaxRoundDuration` before anyone may finalise it.
+	// Rounds are kept after they end, so only the newest `MAX_SCAN` are looked at. A round
+	// takes gifts for at most `MaxRoundDuration`; one older than the newest `MAX_SCAN` that no
+	// one finalised is not listed (its money stays earmarked until someone does).
 	let round_count = pallet_ostrom_treasury::RoundCount::<Runtime>::get();
 	let open_rounds = (round_count.saturating_sub(MAX_SCAN)..round_count)
 		.rev()
@@ -246,20 +264,25 @@ pub fn treasury() -> Overview {
 		})
 		.take(MAX_PAGE as usize)
 		.collect();
-	// Paid-off grants are removed, so the map holds only grants with money left to pay.
-	let mut grants: Vec<_> = pallet_ostrom_treasury::Grants::<Runtime>::iter()
-		.take(MAX_PAGE as usize)
-		.map(|(id, grant)| GrantView {
-			id,
-			vested: grant.vested_at(now),
-			beneficiary: grant.beneficiary,
-			amount: grant.amount,
-			claimed: grant.claimed,
-			start: grant.start,
-			duration: grant.duration,
+	// Paid-off grants are removed; the newest `MAX_SCAN` numbers are looked at, as for rounds.
+	let grant_count = pallet_ostrom_treasury::GrantCount::<Runtime>::get();
+	let mut grants: Vec<_> = (grant_count.saturating_sub(MAX_SCAN)..grant_count)
+		.rev()
+		.filter_map(|id| {
+			let grant = pallet_ostrom_treasury::Grants::<Runtime>::get(id)?;
+			Some(GrantView {
+				id,
+				vested: grant.vested_at(now),
+				beneficiary: grant.beneficiary,
+				amount: grant.amount,
+				claimed: grant.claimed,
+				start: grant.start,
+				duration: grant.duration,
+			})
 		})
+		.take(MAX_PAGE as usize)
 		.collect();
-	grants.sort_by_key(|grant| grant.id);
+	grants.reverse();
 	TreasuryView {
 		pot: Balances::free_balance(&account),
 		account,

@@ -216,16 +216,16 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 	// Malformed parameters are answered with errors, and the node goes on answering.
 	let bad = [
 		("dao_member", json!(["not-an-address"]), "is not an SS58 address"),
-		("dao_voiceCredits", json!([42]), ""),
+		("dao_voiceCredits", json!([42]), "Invalid params"),
 		("dao_contributions", json!(["5Grwva"]), "is not an SS58 address"),
-		("dao_proposal", json!(["zero"]), ""),
-		("dao_proposal", json!([-1]), ""),
-		("dao_proposal", json!([0, "0x1234"]), ""),
+		("dao_proposal", json!(["zero"]), "Invalid params"),
+		("dao_proposal", json!([-1]), "Invalid params"),
+		("dao_proposal", json!([0, "0x1234"]), "Invalid params"),
 		("dao_proposal", json!([0, format!("0x{}", "ab".repeat(32))]), "unknown block"),
 		("dao_proposals", json!(["Sleeping"]), "unknown status `Sleeping`"),
 		("dao_proposals", json!([null, 0, 101]), "limit 101 is not between 1 and 100"),
 		("dao_listCommons", json!([0, 0]), "limit 0 is not between 1 and 100"),
-		("dao_commons", json!([]), ""),
+		("dao_commons", json!([]), "Invalid params"),
 	];
 	for (method, params, message) in bad {
 		let (code, text) = error(port, method, params.clone());

@@ -39,7 +39,7 @@ pub enum CommonsCommand {
 		#[arg(long, default_value_t = 0)]
 		from: u32,
 		/// How many to list (1 to 100).
-		#[arg(long)]
+		#[arg(long, value_parser = clap::value_parser!(u32).range(1..=100))]
 		limit: Option<u32>,
 		#[command(flatten)]
 		output: Output,

@@ -21,7 +21,7 @@ pub struct ProposalsArgs {
 	#[arg(long, default_value_t = 0, conflicts_with = "id")]
 	from: u32,
 	/// How many to list (1 to 100).
-	#[arg(long, conflicts_with = "id")]
+	#[arg(long, conflicts_with = "id", value_parser = clap::value_parser!(u32).range(1..=100))]
 	limit: Option<u32>,
 	#[command(flatten)]
 	output: Output,

@@ -110,7 +110,7 @@ pub async fn fund(context: &Context, command: FundCommand) -> Result<()> {
 
 fn round(round: &Round) -> String {
 	format!(
-		"round #{}: pool {}; {} given in {} to {} commons; open until block #{}",
+		"round #{}: pool {}; {} given in {} to {} commons; takes gifts before block #{}",
 		round.id,
 		round.matching,
 		round.contributed,

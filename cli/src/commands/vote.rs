@@ -78,7 +78,10 @@ pub async fn run(context: &Context, args: VoteArgs) -> Result<()> {
 		chain.submit(&signer, &vote).await?.expect_event("QuadraticVoting", "Voted")?;
 	let left = match voice_credits(&chain, &voter).await? {
 		Some(credits) => {
-			format!("{} left in this epoch (until block #{})", credits.left, credits.next_epoch_at)
+			format!(
+				"{} left in this epoch (the next starts at block #{})",
+				credits.left, credits.next_epoch_at
+			)
 		}
 		None => "no longer a member".into(),
 	};

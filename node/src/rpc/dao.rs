@@ -2,7 +2,11 @@
 //! `OstromApi` at the best block, or at the block whose hash is given as `at`.
 //!
 //! Accounts are SS58 strings. An unknown id or account gives `null`; a malformed parameter, a
-//! limit out of range or an unknown block gives an "invalid params" error with a message.
+//! limit out of range or an unknown block gives an "invalid params" error with a message. The
+//! methods are `blocking`: a view may read up to `MAX_SCAN` records, which should not hold up
+//! the server's async workers. The
+//! methods are `blocking`: a view may read up to `MAX_SCAN` records, which should not hold up
+//! the server's async workers.
 
 use std::sync::Arc;
 
@@ -28,18 +32,18 @@ type Commons = CommonsView<AccountId, Balance, BlockNumber>;
 type Contribution = ContributionView<AccountId, Hash, BlockNumber>;
 type Treasury = TreasuryView<AccountId, Balance, BlockNumber>;
 
-/// The error code of a failed runtime call (the node's own fault, not the caller's).
+/// The error code of a failed runtime call, e.g. at a block whose state the node has pruned.
 const RUNTIME_ERROR_CODE: i32 = 1;
 
 #[rpc(server, namespace = "dao")]
 pub trait DaoApi {
 	/// Proposal `id` with its tally, or `null`.
-	#[method(name = "proposal")]
+	#[method(name = "proposal", blocking)]
 	fn proposal(&self, id: ProposalIndex, at: Option<Hash>) -> RpcResult<Option<Proposal>>;
 
 	/// Proposals from number `from` (default 0) on, oldest first, only those in `status` (e.g.
 	/// `"Voting"`) if given; at most `limit` (1 to 100, default 100).
-	#[method(name = "proposals")]
+	#[method(name = "proposals", blocking)]
 	fn proposals(
 		&self,
 		status: Option<String>,
@@ -49,15 +53,15 @@ pub trait DaoApi {
 	) -> RpcResult<Page<Proposal, ProposalIndex>>;
 
 	/// How the votes on proposal `id` stand, or `null`.
-	#[method(name = "tally")]
+	#[method(name = "tally", blocking)]
 	fn tally(&self, id: ProposalIndex, at: Option<Hash>) -> RpcResult<Option<TallyView>>;
 
 	/// The member or applicant `account`, or `null`.
-	#[method(name = "member")]
+	#[method(name = "member", blocking)]
 	fn member(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Member>>;
 
 	/// The voice credits of member `account` in this epoch, or `null` for a non-member.
-	#[method(name = "voiceCredits")]
+	#[method(name = "voiceCredits", blocking)]
 	fn voice_credits(
 		&self,
 		account: String,
@@ -65,11 +69,11 @@ pub trait DaoApi {
 	) -> RpcResult<Option<VoiceCreditsView<BlockNumber>>>;
 
 	/// Commons `id`, or `null`.
-	#[method(name = "commons")]
+	#[method(name = "commons", blocking)]
 	fn commons(&self, id: CommonsId, at: Option<Hash>) -> RpcResult<Option<Commons>>;
 
 	/// Commons from identifier `from` (default 0) on; at most `limit` (1 to 100, default 100).
-	#[method(name = "listCommons")]
+	#[method(name = "listCommons", blocking)]
 	fn list_commons(
 		&self,
 		from: Option<CommonsId>,
@@ -79,7 +83,7 @@ pub trait DaoApi {
 
 	/// The contributions `account` recorded, from identifier `from` (default 0) on; at most
 	/// `limit` (1 to 100, default 100).
-	#[method(name = "contributions")]
+	#[method(name = "contributions", blocking)]
 	fn contributions(
 		&self,
 		account: String,
@@ -89,7 +93,7 @@ pub trait DaoApi {
 	) -> RpcResult<Page<Contribution, ContributionId>>;
 
 	/// The treasury: pot, earmarked, spendable, the spending rule, open rounds and grants.
-	#[method(name = "treasury")]
+	#[method(name = "treasury", blocking)]
 	fn treasury(&self, at: Option<Hash>) -> RpcResult<Treasury>;
 }
 
@@ -110,7 +114,7 @@ where
 	C::Api: OstromApi<Block, AccountId, Balance, BlockNumber, Hash>,
 {
 	/// Runs `view` at block `at`, or at the best block.
-	fn at<R>(
+	fn view_at<R>(
 		&self,
 		at: Option<Hash>,
 		view: impl FnOnce(&C::Api, Hash) -> Result<R, ApiError>,
@@ -138,7 +142,7 @@ where
 	C::Api: OstromApi<Block, AccountId, Balance, BlockNumber, Hash>,
 {
 	fn proposal(&self, id: ProposalIndex, at: Option<Hash>) -> RpcResult<Option<Proposal>> {
-		self.at(at, |api, hash| api.proposal(hash, id))
+		self.view_at(at, |api, hash| api.proposal(hash, id))
 	}
 
 	fn proposals(
@@ -150,16 +154,16 @@ where
 	) -> RpcResult<Page<Proposal, ProposalIndex>> {
 		let status = status.map(|name| proposal_state(&name)).transpose()?;
 		let limit = page_limit(limit)?;
-		self.at(at, |api, hash| api.proposals(hash, status, from.unwrap_or(0), limit))
+		self.view_at(at, |api, hash| api.proposals(hash, status, from.unwrap_or(0), limit))
 	}
 
 	fn tally(&self, id: ProposalIndex, at: Option<Hash>) -> RpcResult<Option<TallyView>> {
-		self.at(at, |api, hash| api.tally(hash, id))
+		self.view_at(at, |api, hash| api.tally(hash, id))
 	}
 
 	fn member(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Member>> {
 		let who = account_id(&account)?;
-		self.at(at, |api, hash| api.member(hash, who))
+		self.view_at(at, |api, hash| api.member(hash, who))
 	}
 
 	fn voice_credits(
@@ -168,11 +172,11 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Option<VoiceCreditsView<BlockNumber>>> {
 		let who = account_id(&account)?;
-		self.at(at, |api, hash| api.voice_credits(hash, who))
+		self.view_at(at, |api, hash| api.voice_credits(hash, who))
 	}
 
 	fn commons(&self, id: CommonsId, at: Option<Hash>) -> RpcResult<Option<Commons>> {
-		self.at(at, |api, hash| api.commons(hash, id))
+		self.view_at(at, |api, hash| api.commons(hash, id))
 	}
 
 	fn list_commons(
@@ -182,7 +186,7 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Page<Commons, CommonsId>> {
 		let limit = page_limit(limit)?;
-		self.at(at, |api, hash| api.list_commons(hash, from.unwrap_or(0), limit))
+		self.view_at(at, |api, hash| api.list_commons(hash, from.unwrap_or(0), limit))
 	}
 
 	fn contributions(
@@ -194,11 +198,11 @@ where
 	) -> RpcResult<Page<Contribution, ContributionId>> {
 		let who = account_id(&account)?;
 		let limit = page_limit(limit)?;
-		self.at(at, |api, hash| api.contributions(hash, who, from.unwrap_or(0), limit))
+		self.view_at(at, |api, hash| api.contributions(hash, who, from.unwrap_or(0), limit))
 	}
 
 	fn treasury(&self, at: Option<Hash>) -> RpcResult<Treasury> {
-		self.at(at, |api, hash| api.treasury(hash))
+		self.view_at(at, |api, hash| api.treasury(hash))
 	}
 }
 

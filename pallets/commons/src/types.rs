@@ -2,7 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, Deserialize, PartialEqNoBound, Serialize,
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, PartialEqNoBound, Serialize,
 };
 use scale_info::TypeInfo;
 
@@ -23,7 +23,6 @@ pub type ContributionId = u64;
 	MaxEncodedLen,
 	TypeInfo,
 	Serialize,
-	Deserialize,
 )]
 #[serde(crate = "frame_support::__private::serde")]
 pub enum CommonsKind {
@@ -39,19 +38,7 @@ pub enum CommonsKind {
 }
 
 /// Whether a commons takes new contributions.
-#[derive(
-	Clone,
-	Copy,
-	Debug,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Serialize)]
 #[serde(crate = "frame_support::__private::serde")]
 pub enum CommonsStatus {
 	Active,
@@ -98,19 +85,7 @@ pub struct CommonsRecord<
 }
 
 /// Where a contribution stands.
-#[derive(
-	Clone,
-	Copy,
-	Debug,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Serialize)]
 #[serde(crate = "frame_support::__private::serde")]
 pub enum ContributionStatus {
 	Pending,

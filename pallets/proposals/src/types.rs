@@ -22,7 +22,6 @@ use sp_runtime::Perbill;
 	MaxEncodedLen,
 	TypeInfo,
 	Serialize,
-	Deserialize,
 )]
 #[serde(crate = "frame_support::__private::serde")]
 pub enum Track {

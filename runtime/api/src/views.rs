@@ -263,11 +263,13 @@ pub struct TreasuryView<AccountId, Balance, BlockNumber> {
 	pub period: BlockNumber,
 	/// The first block of the next spending period.
 	pub next_period_at: BlockNumber,
-	/// The share of the pot that may be committed in one period.
+	/// The share that may be committed in one period, of what is spendable plus what was
+	/// already committed in it.
 	#[serde(serialize_with = "json::percent")]
 	pub max_share: Perbill,
-	/// The open rounds, newest first (at most `MAX_PAGE`).
+	/// The open rounds among the newest `MAX_SCAN`, newest first (at most `MAX_PAGE`).
 	pub open_rounds: Vec<RoundView<Balance, BlockNumber>>,
-	/// The grants with money left to pay, oldest first (at most `MAX_PAGE`).
+	/// The grants with money left to pay among the newest `MAX_SCAN`, oldest first (at most
+	/// `MAX_PAGE`).
 	pub grants: Vec<GrantView<AccountId, Balance, BlockNumber>>,
 }

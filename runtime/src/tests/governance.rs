@@ -4,7 +4,7 @@
 
 use super::ext_from_preset;
 use crate::{
-	configs::dao::CREDITS_PER_EPOCH, genesis_config_presets::development_rules, AccountId,
+	configs::dao::CREDITS_PER_EPOCH, genesis_config_presets::development_rules, AccountId, Commons,
 	Membership, Proposals, QuadraticVoting, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
 	Scheduler, System, Treasury,
 };
@@ -37,6 +37,7 @@ pub(super) fn run_to_block(n: u32) {
 
 pub(super) fn check_invariants() {
 	Membership::do_try_state().unwrap();
+	Commons::do_try_state().unwrap();
 	Proposals::do_try_state().unwrap();
 	QuadraticVoting::do_try_state().unwrap();
 	Treasury::do_try_state().unwrap();

@@ -23,9 +23,10 @@ fn text<Bound: Get<u32>>(bytes: &str) -> BoundedVec<u8, Bound> {
 	BoundedVec::truncate_from(bytes.as_bytes().to_vec())
 }
 
-fn submit_signal(text_: &str) -> u32 {
+fn submit_signal(statement: &str) -> u32 {
 	let id = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
-	Proposals::submit(signed(Alice), Track::Standard, ProposalKind::Signal, text(text_)).unwrap();
+	Proposals::submit(signed(Alice), Track::Standard, ProposalKind::Signal, text(statement))
+		.unwrap();
 	id
 }
 
@@ -46,7 +47,7 @@ fn a_proposal_shows_its_call_tally_and_status() {
 		let tally = view.tally;
 		assert_eq!((tally.ayes, tally.nays, tally.voters, tally.credits), (3, 0, 2, 5));
 		assert_eq!(tally.eligible, 3);
-		assert_eq!(tally.turnout, Perbill::from_rational(2u32, 3u32));
+		assert_eq!(tally.turnout, Perbill::from_parts(666_666_666), "two of three voted");
 		assert_eq!(
 			(tally.quorum, tally.approval),
 			(Perbill::from_percent(50), Perbill::from_percent(50))
@@ -123,6 +124,19 @@ fn proposals_are_paged_and_filtered_by_status() {
 		assert_eq!(rest.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![2, 3, 4]);
 		assert_eq!(views::proposals(None, 0, MAX_PAGE + 50).items.len(), 5, "limit is capped");
 		assert!(views::proposals(None, 99, 10).items.is_empty());
+
+		// A filtered page stops at its limit and goes on after the last proposal it looked at.
+		let first_voting = views::proposals(Some(ProposalState::Voting), 0, 2);
+		assert_eq!(first_voting.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![0, 2]);
+		assert_eq!(first_voting.next, Some(3));
+		let rest = views::proposals(Some(ProposalState::Voting), 3, 2);
+		assert_eq!(
+			(rest.items.iter().map(|p| p.id).collect::<Vec<_>>(), rest.next),
+			(vec![4], None)
+		);
+		// A limit of zero still moves on, so that a pager calling the API directly ends.
+		let zero = views::proposals(None, 0, 0);
+		assert_eq!((zero.items.len(), zero.next), (1, Some(1)));
 	});
 }
 
@@ -137,6 +151,7 @@ fn a_page_looks_at_no_more_than_max_scan_records() {
 		assert_eq!(page.next, Some(MAX_SCAN));
 		let last = views::proposals(Some(ProposalState::Executed), 4 * MAX_SCAN, MAX_PAGE);
 		assert_eq!(last.next, None);
+		// Back to the one real proposal, for the invariants checked at the end.
 		pallet_ostrom_proposals::ProposalCount::<Runtime>::put(1);
 	});
 }
@@ -183,6 +198,20 @@ fn members_applicants_and_their_credits() {
 
 		assert_eq!(views::member(account(Ferdie)), None);
 		assert_eq!(views::voice_credits(account(Ferdie)), None);
+	});
+}
+
+#[test]
+fn voice_credits_are_whole_again_in_the_next_epoch() {
+	in_development_chain(|| {
+		let id = submit_signal("vote on me");
+		QuadraticVoting::vote(signed(Bob), id, true, 4).unwrap();
+		assert_eq!(views::voice_credits(account(Bob)).unwrap().left, CREDITS_PER_EPOCH - 16);
+		System::set_block_number(EpochLength::get() + 5);
+		let credits = views::voice_credits(account(Bob)).unwrap();
+		assert_eq!((credits.epoch, credits.spent, credits.left), (1, 0, CREDITS_PER_EPOCH));
+		assert_eq!(credits.next_epoch_at, 2 * 7 * crate::DAYS);
+		assert_eq!(views::member(account(Bob)).unwrap().credits_left, CREDITS_PER_EPOCH);
 	});
 }
 
@@ -271,7 +300,8 @@ fn the_treasury_shows_its_pot_rounds_and_grants() {
 		assert_eq!(fresh.account, Treasury::pot());
 		assert_eq!((fresh.pot, fresh.earmarked), (TREASURY_ENDOWMENT, 0));
 		assert_eq!(fresh.spendable, TREASURY_ENDOWMENT - EXISTENTIAL_DEPOSIT);
-		assert_eq!(fresh.spendable_this_period, Perbill::from_percent(20) * fresh.spendable);
+		// A fifth of 100,000 OST less the pot's existential deposit of 0.001 OST.
+		assert_eq!(fresh.spendable_this_period, 19_999_999_800_000_000);
 		assert_eq!(
 			(fresh.period, fresh.next_period_at, fresh.max_share),
 			(15, 15, Perbill::from_percent(20))
@@ -305,8 +335,11 @@ fn the_treasury_shows_its_pot_rounds_and_grants() {
 			(grant.id, grant.beneficiary.clone(), grant.amount, grant.claimed, grant.duration),
 			(0, account(Ferdie), 30 * UNIT, 0, 30)
 		);
-		assert_eq!(grant.vested, UNIT * u128::from(now - grant.start));
-		assert_eq!(view.next_period_at, (now / 15 + 1) * 15);
+		assert_eq!((grant.start, grant.vested), (now, 0));
+		assert_eq!((now, view.next_period_at), (25, 30), "spending periods of 15 blocks");
+		// A thirtieth of the grant vests in each of its 30 blocks.
+		System::set_block_number(now + 6);
+		assert_eq!(views::treasury().grants[0].vested, 6 * UNIT);
 	});
 }
 
