@@ -58,49 +58,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:0 w:1)
-	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(981), added: 3456, mode: `MaxEncodedLen`)
+	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size: measured `323`, estimated `3593`.
-		// Minimum execution time: 60_470_000 picoseconds.
-		Weight::from_parts(63_384_000, 3593)
+		// Proof size: measured `360`, estimated `3593`.
+		// Minimum execution time: 60_079_000 picoseconds.
+		Weight::from_parts(63_654_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Commons::Commons` (r:1 w:1)
-	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(981), added: 3456, mode: `MaxEncodedLen`)
+	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:2 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn add_steward() -> Weight {
-		// Proof size: measured `1553`, estimated `6062`.
-		// Minimum execution time: 27_140_000 picoseconds.
-		Weight::from_parts(29_393_000, 6062)
+		// Proof size: measured `1561`, estimated `6062`.
+		// Minimum execution time: 26_509_000 picoseconds.
+		Weight::from_parts(28_973_000, 6062)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Commons::Commons` (r:1 w:1)
-	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(981), added: 3456, mode: `MaxEncodedLen`)
+	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn remove_steward() -> Weight {
-		// Proof size: measured `1489`, estimated `4446`.
-		// Minimum execution time: 22_944_000 picoseconds.
-		Weight::from_parts(25_187_000, 4446)
+		// Proof size: measured `1497`, estimated `4454`.
+		// Minimum execution time: 22_254_000 picoseconds.
+		Weight::from_parts(27_871_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Commons::Commons` (r:1 w:1)
-	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(981), added: 3456, mode: `MaxEncodedLen`)
+	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
-		// Proof size: measured `1489`, estimated `4446`.
-		// Minimum execution time: 23_985_000 picoseconds.
-		Weight::from_parts(26_298_000, 4446)
+		// Proof size: measured `1497`, estimated `4454`.
+		// Minimum execution time: 23_655_000 picoseconds.
+		Weight::from_parts(43_805_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Commons::Commons` (r:1 w:1)
-	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(981), added: 3456, mode: `MaxEncodedLen`)
+	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -108,24 +108,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn archive() -> Weight {
-		// Proof size: measured `1647`, estimated `4446`.
-		// Minimum execution time: 60_179_000 picoseconds.
-		Weight::from_parts(64_215_000, 4446)
+		// Proof size: measured `1692`, estimated `4454`.
+		// Minimum execution time: 59_859_000 picoseconds.
+		Weight::from_parts(65_928_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:1)
-	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(981), added: 3456, mode: `MaxEncodedLen`)
+	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::NextContributionId` (r:1 w:1)
 	/// Proof: `Commons::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Contributions` (r:0 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(363), added: 2838, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
-		// Proof size: measured `1523`, estimated `4446`.
-		// Minimum execution time: 27_581_000 picoseconds.
-		Weight::from_parts(30_275_000, 4446)
+		// Proof size: measured `1531`, estimated `4454`.
+		// Minimum execution time: 26_539_000 picoseconds.
+		Weight::from_parts(30_124_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -136,11 +136,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Commons::Reviews` (r:1 w:1)
 	/// Proof: `Commons::Reviews` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:1)
-	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(981), added: 3456, mode: `MaxEncodedLen`)
+	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	fn review() -> Weight {
-		// Proof size: measured `2097`, estimated `6062`.
-		// Minimum execution time: 43_274_000 picoseconds.
-		Weight::from_parts(47_300_000, 6062)
+		// Proof size: measured `2105`, estimated `6062`.
+		// Minimum execution time: 42_193_000 picoseconds.
+		Weight::from_parts(46_229_000, 6062)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -149,37 +149,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(63_384_000, 3593)
+		Weight::from_parts(63_654_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn add_steward() -> Weight {
-		Weight::from_parts(29_393_000, 6062)
+		Weight::from_parts(28_973_000, 6062)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_steward() -> Weight {
-		Weight::from_parts(25_187_000, 4446)
+		Weight::from_parts(27_871_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn update() -> Weight {
-		Weight::from_parts(26_298_000, 4446)
+		Weight::from_parts(43_805_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn archive() -> Weight {
-		Weight::from_parts(64_215_000, 4446)
+		Weight::from_parts(65_928_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn contribute() -> Weight {
-		Weight::from_parts(30_275_000, 4446)
+		Weight::from_parts(30_124_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn review() -> Weight {
-		Weight::from_parts(47_300_000, 6062)
+		Weight::from_parts(46_229_000, 6062)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
