@@ -1,9 +1,10 @@
 //! A member's journey through the `ostrom` command line, on a running `--dev` node: Dave
 //! applies and Alice and Bob sponsor him; Dave proposes that the treasury pay Ferdie 1 OST;
 //! Alice and Bob vote for it with 2 votes each (4 credits), while Charlie's 11 votes (121
-//! credits) are refused and Dave registers a commons; after the voting period Dave closes the
-//! proposal, it is enacted two blocks later and Ferdie has exactly 1 OST more. The test runs
-//! the CLI as a process and checks what it prints, in text and with `--json`.
+//! credits) are refused and Dave registers a commons, records a contribution to it and Alice
+//! and Bob accept it; after the voting period Dave closes the proposal, it is enacted two blocks
+//! later and Ferdie has exactly 1 OST more. The test runs the CLI as a process and checks what
+//! it prints, in text and with `--json`.
 
 use ostrom_e2e::{free_balance, node_binary, wait_for_blocks, wait_until_block, Node};
 use serde_json::Value as Json;
@@ -181,6 +182,22 @@ async fn a_member_joins_proposes_a_spend_and_the_dao_pays() {
 	assert_eq!(shown["license"], "CC-BY-SA-4.0");
 	assert_eq!(shown["registrant"], DAVE);
 	assert_eq!(shown["stewards"], serde_json::json!([DAVE]));
+
+	// While the vote runs, Dave records a contribution to his commons; Alice and Bob accept it.
+	let commons_text = commons.to_string();
+	let contribute =
+		["commons", "contribute", &commons_text, "--content", "tomato seeds", "--note", "harvest"];
+	let contributed = ostrom.send("//Dave", &contribute).await;
+	let contribution = number_after(&contributed, "recorded contribution #").to_string();
+	let review = ["commons", "review", &contribution, "--approve"];
+	let (first, second) =
+		tokio::join!(ostrom.send("//Alice", &review), ostrom.send("//Bob", &review));
+	let reviews = first + &second;
+	assert!(reviews.contains(&format!("contribution #{contribution} is accepted")), "{reviews}");
+	let shown = ostrom.json(&["commons", "show", &commons_text]).await;
+	let counts = serde_json::json!({ "pending": 0, "accepted": 1, "rejected": 0 });
+	assert_eq!(shown["contributions"], counts, "{shown}");
+	assert_eq!(ostrom.json(&["member", "show", DAVE]).await["reputation"], 10);
 
 	// After the voting period Dave closes it: approved, and enacted two blocks later.
 	wait_until_block(&rpc, voting_ends as u32).await;

@@ -118,6 +118,10 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 			for difference in differences {
 				eprintln!("  {difference}");
 			}
+			// `set_rules` replaces all the rules, and the chain checks them only then.
+			eprintln!(
+				"(all rules are set as shown when the proposal is enacted, and checked then)"
+			);
 			let set_rules = dynamic::tx("Proposals", "set_rules", (proposed,));
 			let call = chain.call_data(&set_rules).await?;
 			(Track::Root, call_kind(&chain, &signer, call).await?, metadata)
