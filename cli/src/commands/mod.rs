@@ -8,7 +8,7 @@ pub mod propose;
 pub mod treasury;
 pub mod vote;
 
-use crate::{account, chain::Chain};
+use crate::{account, chain::Chain, views::Tally};
 use anyhow::{Context as _, Result};
 use serde::de::DeserializeOwned;
 use std::fmt::Display;
@@ -78,6 +78,17 @@ pub fn count(number: impl Into<u64>, thing: &str) -> String {
 		1 => format!("1 {thing}"),
 		number => format!("{number} {thing}s"),
 	}
+}
+
+/// How the votes on a proposal stand: `4 ayes, 0 nays from 2 of 4 members`.
+pub fn tally_summary(tally: &Tally) -> String {
+	format!(
+		"{}, {} from {} of {} members",
+		count(tally.ayes, "aye"),
+		count(tally.nays, "nay"),
+		tally.voters,
+		tally.eligible
+	)
 }
 
 /// The hint to print when a page stopped before the end of a list.

@@ -1,7 +1,7 @@
 //! `ostrom proposals` lists proposals or shows one; `ostrom close` counts the votes on one whose
 //! voting period is over.
 
-use super::{count, field, more_from, quoted, Context, Output};
+use super::{count, field, more_from, quoted, tally_summary, Context, Output};
 use crate::{
 	units::Perbill,
 	views::{Page, Proposal},
@@ -142,17 +142,7 @@ fn show(proposal: Proposal) {
 	if let Some(block) = proposal.enactment {
 		field("enactment", format!("at block #{block}"));
 	}
-	field(
-		"votes",
-		format!(
-			"{}, {} from {} of {} members ({})",
-			count(tally.ayes, "aye"),
-			count(tally.nays, "nay"),
-			tally.voters,
-			tally.eligible,
-			count(tally.credits, "voice credit")
-		),
-	);
+	field("votes", format!("{} ({})", tally_summary(tally), count(tally.credits, "voice credit")));
 	field(
 		"thresholds",
 		format!(

@@ -1,6 +1,6 @@
 //! `ostrom vote`: vote on a proposal quadratically: `n` votes cost `n²` voice credits.
 
-use super::{count, Context};
+use super::{count, tally_summary, Context};
 use crate::{
 	account::address_of,
 	chain::Chain,
@@ -95,11 +95,8 @@ pub async fn run(context: &Context, args: VoteArgs) -> Result<()> {
 			.context("the node's tally does not have the expected shape")?;
 	if let Some(tally) = tally {
 		println!(
-			"proposal #{proposal} now has {}, {} from {} of {} members{}",
-			count(tally.ayes, "aye"),
-			count(tally.nays, "nay"),
-			tally.voters,
-			tally.eligible,
+			"proposal #{proposal} now has {}{}",
+			tally_summary(&tally),
 			if tally.passing { ": passing" } else { ": not passing yet" }
 		);
 	}
