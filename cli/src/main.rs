@@ -134,6 +134,17 @@ mod tests {
 	}
 
 	#[test]
+	fn the_emergency_track_has_its_own_options() {
+		// Proposals.kill(0): pallet 10, call 3, the proposal's number.
+		let kill = ["ostrom", "propose", "call", "0x0a0300000000", "--track", "emergency"];
+		assert!(Cli::try_parse_from(kill).is_ok());
+		let rules = ["ostrom", "propose", "rules", "--emergency-voting-period", "1"];
+		assert!(Cli::try_parse_from([&rules[..], &["--emergency-quorum", "80"]].concat()).is_ok());
+		let unreachable = [&rules[..], &["--emergency-approval", "101"]].concat();
+		assert!(Cli::try_parse_from(unreachable).is_err());
+	}
+
+	#[test]
 	fn a_contribution_names_its_content_once() {
 		let by_text = ["ostrom", "commons", "contribute", "0", "--content", "chapter one"];
 		assert!(Cli::try_parse_from(by_text).is_ok());

@@ -1,7 +1,10 @@
 //! The DAO's governance rules as `Proposals.Rules` stores them, and the changes a member
 //! proposes to them: every rule not named keeps its current value.
 
-use crate::units::{format_ost, parse_ost, parse_percent, Perbill};
+use crate::{
+	commands::count,
+	units::{format_ost, parse_ost, parse_percent, Perbill},
+};
 use subxt::ext::{scale_decode, scale_encode};
 
 /// The thresholds of one track.
@@ -28,6 +31,9 @@ pub struct GovernanceRules {
 	pub proposal_deposit: u128,
 	pub standard: TrackRules,
 	pub root: TrackRules,
+	/// How long an Emergency proposal (a kill) is open to votes, in blocks.
+	pub emergency_voting_period: u32,
+	pub emergency: TrackRules,
 }
 
 /// The rules a member wants changed; the others stay as they are.
@@ -54,6 +60,16 @@ pub struct RuleChanges {
 	/// The share of ayes a Root proposal must exceed, in percent.
 	#[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
 	pub root_approval: Option<u32>,
+	/// How long an Emergency proposal (a kill) is open to votes, in blocks; shorter than the
+	/// enactment delay, so that a kill lands before its target is enacted.
+	#[arg(long, value_name = "BLOCKS")]
+	pub emergency_voting_period: Option<u32>,
+	/// The share of eligible members who must vote on an Emergency proposal, in percent.
+	#[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+	pub emergency_quorum: Option<u32>,
+	/// The share of ayes an Emergency proposal must exceed, in percent.
+	#[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+	pub emergency_approval: Option<u32>,
 }
 
 impl GovernanceRules {
@@ -72,6 +88,13 @@ impl GovernanceRules {
 				quorum: share(changes.root_quorum, self.root.quorum),
 				approval: share(changes.root_approval, self.root.approval),
 			},
+			emergency_voting_period: changes
+				.emergency_voting_period
+				.unwrap_or(self.emergency_voting_period),
+			emergency: TrackRules {
+				quorum: share(changes.emergency_quorum, self.emergency.quorum),
+				approval: share(changes.emergency_approval, self.emergency.approval),
+			},
 		}
 	}
 
@@ -86,15 +109,19 @@ impl GovernanceRules {
 	}
 
 	/// Each rule's name and value, as people read them.
-	fn described(&self) -> [(&'static str, String); 7] {
+	fn described(&self) -> [(&'static str, String); 10] {
 		[
-			("voting period", format!("{} blocks", self.voting_period)),
-			("enactment delay", format!("{} blocks", self.enactment_delay)),
+			("voting period", count(self.voting_period, "block")),
+			("enactment delay", count(self.enactment_delay, "block")),
 			("proposal deposit", format_ost(self.proposal_deposit)),
 			("Standard quorum", self.standard.quorum.to_string()),
 			("Standard approval", format!("more than {}", self.standard.approval)),
 			("Root quorum", self.root.quorum.to_string()),
 			("Root approval", format!("more than {}", self.root.approval)),
+			// The development preset votes on kills for one block: "1 block", not "1 blocks".
+			("Emergency voting period", count(self.emergency_voting_period, "block")),
+			("Emergency quorum", self.emergency.quorum.to_string()),
+			("Emergency approval", format!("more than {}", self.emergency.approval)),
 		]
 	}
 }
@@ -111,7 +138,9 @@ mod tests {
 			enactment_delay: 2,
 			proposal_deposit: 10 * PLANCK_PER_OST,
 			standard: TrackRules { quorum: Perbill(500_000_000), approval: Perbill(500_000_000) },
-			root: TrackRules { quorum: Perbill(600_000_000), approval: Perbill(666_666_667) },
+			root: TrackRules { quorum: Perbill(600_000_000), approval: Perbill(660_000_000) },
+			emergency_voting_period: 1,
+			emergency: TrackRules { quorum: Perbill(750_000_000), approval: Perbill(750_000_000) },
 		}
 	}
 
@@ -129,6 +158,8 @@ mod tests {
 		assert_eq!(changed.proposal_deposit, 10 * PLANCK_PER_OST);
 		assert_eq!(changed.standard.approval, Perbill(500_000_000));
 		assert_eq!(changed.root, development().root);
+		assert_eq!(changed.emergency_voting_period, 1);
+		assert_eq!(changed.emergency, development().emergency);
 		assert_eq!(development().changed(&RuleChanges::default()), development());
 	}
 
@@ -142,11 +173,28 @@ mod tests {
 		let rules = development();
 		assert_eq!(
 			rules.differences(&rules.changed(&changes)),
-			[
-				"proposal deposit: 10 OST → 0.5 OST",
-				"Root approval: more than 66.6666667% → more than 75%"
-			]
+			["proposal deposit: 10 OST → 0.5 OST", "Root approval: more than 66% → more than 75%"]
 		);
 		assert!(rules.differences(&rules).is_empty());
+	}
+
+	#[test]
+	fn the_emergency_track_is_changed_on_its_own() {
+		let changes = RuleChanges {
+			emergency_voting_period: Some(2),
+			emergency_approval: Some(800_000_000),
+			..RuleChanges::default()
+		};
+		let rules = development();
+		let changed = rules.changed(&changes);
+		assert_eq!(changed.emergency.quorum, Perbill(750_000_000));
+		assert_eq!((changed.voting_period, changed.root), (10, rules.root));
+		assert_eq!(
+			rules.differences(&changed),
+			[
+				"Emergency voting period: 1 block → 2 blocks",
+				"Emergency approval: more than 75% → more than 80%"
+			]
+		);
 	}
 }

@@ -67,6 +67,11 @@ pub struct Member {
 	/// `Active`, `Suspended` or `Applicant`.
 	pub status: String,
 	pub joined_at: Option<u32>,
+	/// While the member is on probation (may neither vote nor sponsor), the block it ends.
+	pub probation_ends: Option<u32>,
+	/// How many more applicants the member may sponsor in this epoch: 0 on probation and for
+	/// an applicant.
+	pub sponsorships_left: u32,
 	pub suspended_until: Option<u32>,
 	pub reputation: u32,
 	pub credits_left: u64,

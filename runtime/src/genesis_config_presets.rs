@@ -2,10 +2,11 @@
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, MembershipConfig, ProposalsConfig,
-	RuntimeGenesisConfig, Treasury, TreasuryConfig, DAYS, UNIT,
+	RuntimeGenesisConfig, Treasury, TreasuryConfig, DAYS, HOURS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_ostrom_membership::AdmissionRules;
 use pallet_ostrom_proposals::{GovernanceRules, TrackRules};
 use pallet_ostrom_treasury::SpendRules;
 use serde_json::Value;
@@ -51,7 +52,8 @@ pub fn founding_members() -> Vec<AccountId> {
 
 /// Governance on a development chain: a minute to vote and two blocks to enactment, so that
 /// end-to-end tests are quick. Half the members must vote on a Standard proposal, three fifths on
-/// a Root proposal, which also needs two thirds of the votes.
+/// a Root proposal, which also needs two thirds of the votes; an Emergency kill is voted on in
+/// one block, by three quarters with three quarters approving.
 pub fn development_rules() -> GovernanceRules<BlockNumber, Balance> {
 	GovernanceRules {
 		voting_period: 10,
@@ -62,12 +64,41 @@ pub fn development_rules() -> GovernanceRules<BlockNumber, Balance> {
 			approval: Perbill::from_percent(50),
 		},
 		root: TrackRules { quorum: Perbill::from_percent(60), approval: Perbill::from_percent(66) },
+		emergency_voting_period: 1,
+		emergency: TrackRules {
+			quorum: Perbill::from_percent(75),
+			approval: Perbill::from_percent(75),
+		},
+	}
+}
+
+/// Admission on a development chain: a minute's probation, so that a new member can soon vote;
+/// the same limits on growth as on a test network (epochs are a week on both).
+pub fn development_admission_rules() -> AdmissionRules<BlockNumber> {
+	AdmissionRules { probation: 10, ..local_testnet_admission_rules() }
+}
+
+/// Admission on a test network as on a real one: a week's probation; each member sponsors at
+/// most two applicants a week; sponsorships admit a twentieth of the quorum base a week, at
+/// least one; sponsors of a member removed within 30 days are suspended for 14 days; members
+/// silent for four weeks are dormant; the quorum base is at least a tenth of the members.
+pub fn local_testnet_admission_rules() -> AdmissionRules<BlockNumber> {
+	AdmissionRules {
+		probation: 7 * DAYS,
+		sponsorships_per_epoch: 2,
+		admissions_share: Perbill::from_percent(5),
+		admissions_floor: 1,
+		accountability_period: 30 * DAYS,
+		sponsor_suspension: 14 * DAYS,
+		dormant_after: 4,
+		quorum_floor: Perbill::from_percent(10),
 	}
 }
 
 /// Governance on a test network as on a real one: a week to vote, a day before enactment; a
 /// fifth of the members must vote on a Standard proposal, two fifths and two thirds of the votes
-/// on a Root proposal.
+/// on a Root proposal; an Emergency kill is voted on for twelve hours, by half the members with
+/// three quarters approving.
 pub fn local_testnet_rules() -> GovernanceRules<BlockNumber, Balance> {
 	GovernanceRules {
 		voting_period: 7 * DAYS,
@@ -78,6 +109,11 @@ pub fn local_testnet_rules() -> GovernanceRules<BlockNumber, Balance> {
 			approval: Perbill::from_percent(50),
 		},
 		root: TrackRules { quorum: Perbill::from_percent(40), approval: Perbill::from_percent(66) },
+		emergency_voting_period: 12 * HOURS,
+		emergency: TrackRules {
+			quorum: Perbill::from_percent(50),
+			approval: Perbill::from_percent(75),
+		},
 	}
 }
 
@@ -91,6 +127,7 @@ fn genesis(
 	validators: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	rules: GovernanceRules<BlockNumber, Balance>,
+	admission_rules: AdmissionRules<BlockNumber>,
 	spend_rules: SpendRules<BlockNumber>,
 ) -> Value {
 	let balances = endowed
@@ -109,7 +146,7 @@ fn genesis(
 				.map(|(_, grandpa)| (grandpa.clone(), 1))
 				.collect::<Vec<_>>(),
 		},
-		membership: MembershipConfig { members: founding_members() },
+		membership: MembershipConfig { members: founding_members(), rules: admission_rules },
 		proposals: ProposalsConfig { rules },
 		treasury: TreasuryConfig { spend_rules },
 	})
@@ -122,6 +159,7 @@ pub fn development_genesis() -> Value {
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		endowed_accounts(),
 		development_rules(),
+		development_admission_rules(),
 		spend_rules(15),
 	)
 }
@@ -137,6 +175,7 @@ pub fn local_testnet_genesis() -> Value {
 		],
 		endowed_accounts(),
 		local_testnet_rules(),
+		local_testnet_admission_rules(),
 		spend_rules(7 * DAYS),
 	)
 }

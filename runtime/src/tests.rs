@@ -21,6 +21,7 @@ use sp_io::TestExternalities;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem, MultiAddress};
 
+mod attacks;
 mod governance;
 mod treasury;
 mod views;

@@ -16,8 +16,8 @@ use pallet_ostrom_treasury::RoundStatus;
 use sp_runtime::Perbill;
 
 use super::{
-	AccountId, Balance, Balances, BlockNumber, Hash, Preimage, QuadraticVoting, Runtime, System,
-	Treasury,
+	AccountId, Balance, Balances, BlockNumber, Hash, Membership, Preimage, QuadraticVoting,
+	Runtime, System, Treasury,
 };
 
 type Proposal = ProposalView<AccountId, Balance, BlockNumber>;
@@ -63,6 +63,7 @@ fn state(status: ProposalStatus<BlockNumber>) -> (ProposalState, Option<BlockNum
 		ProposalStatus::Cancelled => (ProposalState::Cancelled, None),
 		ProposalStatus::Killed => (ProposalState::Killed, None),
 		ProposalStatus::Executed => (ProposalState::Executed, None),
+		ProposalStatus::Revoked => (ProposalState::Revoked, None),
 	}
 }
 
@@ -150,6 +151,9 @@ pub fn member(who: AccountId) -> Option<Member> {
 				MemberState::Active
 			},
 			joined_at: Some(record.joined_at),
+			probation_ends: (!record.is_settled_at(&System::block_number()))
+				.then_some(record.probation_ends),
+			sponsorships_left: Membership::sponsorships_left(&record),
 			suspended_until,
 			reputation: record.reputation,
 			credits_left: QuadraticVoting::credits_left(&who),
@@ -164,6 +168,8 @@ pub fn member(who: AccountId) -> Option<Member> {
 		account: who,
 		status: MemberState::Applicant,
 		joined_at: None,
+		probation_ends: None,
+		sponsorships_left: 0,
 		suspended_until: None,
 		reputation: 0,
 		credits_left: 0,

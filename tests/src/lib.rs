@@ -189,11 +189,15 @@ pub fn has_event(
 #[derive(Debug, scale_decode::DecodeAsType)]
 pub enum ProposalStatus {
 	Voting,
-	Approved { enactment: Option<u32> },
+	Approved {
+		enactment: Option<u32>,
+	},
 	Rejected,
 	Cancelled,
 	Killed,
 	Executed,
+	/// Approved, then killed before enactment.
+	Revoked,
 }
 
 /// The fields of a stored proposal that the tests read.

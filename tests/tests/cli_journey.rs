@@ -120,11 +120,22 @@ async fn a_member_joins_proposes_a_spend_and_the_dao_pays() {
 	let member = ostrom.json(&["member", "show", DAVE]).await;
 	assert_eq!(member["account"], DAVE);
 	assert_eq!(member["status"], "Active");
-	assert!(member["joinedAt"].is_u64(), "{member}");
+	let joined = member["joinedAt"].as_u64().unwrap_or_else(|| panic!("{member}"));
 	assert_eq!(member["creditsLeft"], 100);
+	// A new member is on probation for ten blocks, unless the chain is past them already:
+	// they may propose, but neither vote nor sponsor.
+	if let Some(ends) = member["probationEnds"].as_u64() {
+		assert_eq!(ends, joined + 10, "{member}");
+		assert_eq!(member["sponsorshipsLeft"], 0, "{member}");
+	}
 	// Without an address, `member show` shows the signer.
 	let shown = ostrom.ok(Some("//Dave"), &["member", "show"]).await.stdout;
 	assert!(shown.contains(DAVE) && shown.contains("Active"), "{shown}");
+	assert!(shown.contains("sponsorships"), "{shown}");
+	if shown.contains("on probation") {
+		let until = format!("until block #{}: may neither vote nor sponsor yet", joined + 10);
+		assert!(shown.contains(&until), "{shown}");
+	}
 
 	// Dave proposes to pay Ferdie 1 OST.
 	let proposed =

@@ -1,7 +1,8 @@
 //! The `dao_*` JSON-RPC methods on a running `--dev` node, called over plain HTTP as a dApp
 //! would: Dave joins, Alice registers a commons that Bob contributes to, Alice proposes and Bob
 //! votes (all with subxt); then every method's answer is checked against what those extrinsics
-//! did, at the best block and at genesis, and malformed parameters get errors, not crashes.
+//! did, at the best block and at genesis (Dave's probation also in the block he joined), and
+//! malformed parameters get errors, not crashes.
 
 use ostrom_e2e::{http_rpc, submit_finalized, wait_for_blocks, Node};
 use serde_json::{json, Value};
@@ -87,7 +88,8 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 		submit_finalized(&api, &sponsor_again, &bob),
 		submit_finalized(&api, &register, &charlie),
 	);
-	// Bob contributes; Alice proposes once Dave is a member, so that four may vote.
+	// Bob contributes; Alice proposes once Dave is a member. Dave is on probation (and a new
+	// member counts in the quorum base only from the epoch after it), so three are eligible.
 	let contribute = tx(
 		"Commons",
 		"contribute",
@@ -132,8 +134,8 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 		(&tally["ayes"], &tally["nays"], &tally["voters"]),
 		(&json!(3), &json!(0), &json!(1))
 	);
-	assert_eq!((&tally["credits"], &tally["eligible"]), (&json!(9), &json!(4)));
-	assert_eq!((&tally["turnout"], &tally["quorum"]), (&json!("25%"), &json!("50%")));
+	assert_eq!((&tally["credits"], &tally["eligible"]), (&json!(9), &json!(3)));
+	assert_eq!((&tally["turnout"], &tally["quorum"]), (&json!("33.3333333%"), &json!("50%")));
 	assert_eq!((&tally["approval"], &tally["passing"]), (&json!("50%"), &json!(false)));
 	assert_eq!(&result(port, "dao_tally", json!([0])), tally);
 	assert_eq!(result(port, "dao_proposal", json!([1])), Value::Null);
@@ -151,14 +153,33 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 	// Members and voice credits.
 	let member = result(port, "dao_member", json!([ss58(&dave)]));
 	assert_eq!((&member["account"], &member["status"]), (&json!(ss58(&dave)), &json!("Active")));
-	assert!(member["joinedAt"].as_u64().unwrap() < submitted);
+	let joined = member["joinedAt"].as_u64().unwrap();
+	assert!(joined < submitted);
 	assert_eq!((&member["reputation"], &member["creditsLeft"]), (&json!(0), &json!(100)));
 	assert_eq!(member["suspendedUntil"], Value::Null);
+	// Dave's probation lasts ten blocks: the best block may be in it or past it, but the answer
+	// is consistent either way, and in the block he joined he is surely on probation.
+	match member["probationEnds"].as_u64() {
+		Some(ends) => {
+			assert_eq!(ends, joined + 10);
+			assert_eq!(member["sponsorshipsLeft"], 0, "no sponsoring on probation");
+		}
+		None => assert_eq!(member["sponsorshipsLeft"], 2, "{member}"),
+	}
+	let joined_hash = result(port, "chain_getBlockHash", json!([joined]));
+	let new_member = result(port, "dao_member", json!([ss58(&dave), joined_hash]));
+	assert_eq!(new_member["probationEnds"].as_u64(), Some(joined + 10));
+	assert_eq!(new_member["sponsorshipsLeft"], 0);
 	let bob_credits = result(port, "dao_voiceCredits", json!([ss58(&bob)]));
 	assert_eq!((&bob_credits["spent"], &bob_credits["left"]), (&json!(9), &json!(91)));
 	assert_eq!((&bob_credits["epoch"], &bob_credits["perEpoch"]), (&json!(0), &json!(100)));
 	let bob_member = result(port, "dao_member", json!([ss58(&bob)]));
 	assert_eq!((&bob_member["creditsLeft"], &bob_member["reputation"]), (&json!(91), &json!(10)));
+	// A founding member has no probation; sponsoring Dave used one of Bob's two in this epoch.
+	assert_eq!(
+		(&bob_member["probationEnds"], &bob_member["sponsorshipsLeft"]),
+		(&Value::Null, &json!(1))
+	);
 	let ferdie = ss58(&dev::ferdie());
 	assert_eq!(result(port, "dao_member", json!([ferdie])), Value::Null);
 	assert_eq!(result(port, "dao_voiceCredits", json!([ferdie])), Value::Null);

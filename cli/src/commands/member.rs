@@ -116,23 +116,96 @@ pub async fn run(context: &Context, command: MemberCommand) -> Result<()> {
 }
 
 fn show(member: Member) {
-	field("account", &member.account);
-	field("status", &member.status);
+	for (label, value) in described(&member) {
+		field(label, value);
+	}
+}
+
+/// The lines `member show` prints, label and value: kept apart from printing so that tests
+/// can read them.
+fn described(member: &Member) -> Vec<(&'static str, String)> {
+	let mut lines = vec![("account", member.account.clone()), ("status", member.status.clone())];
 	if let Some(joined) = member.joined_at {
-		field("member since", format!("block #{joined}"));
+		lines.push(("member since", format!("block #{joined}")));
+	}
+	// Says why a new member's votes and sponsorships are refused (`InProbation`).
+	if let Some(ends) = member.probation_ends {
+		let until = format!("until block #{ends}: may neither vote nor sponsor yet");
+		lines.push(("on probation", until));
 	}
 	if let Some(until) = member.suspended_until {
-		field("suspended until", format!("block #{until}"));
+		lines.push(("suspended until", format!("block #{until}")));
 	}
 	if member.status == "Applicant" {
 		let mut sponsors = format!("{} of {}", member.sponsors.len(), member.sponsors_required);
 		if !member.sponsors.is_empty() {
 			sponsors = format!("{sponsors}: {}", member.sponsors.join(", "));
 		}
-		field("sponsors", sponsors);
-		field("deposit", format!("{} held", member.deposit));
+		lines.push(("sponsors", sponsors));
+		lines.push(("deposit", format!("{} held", member.deposit)));
 	} else {
-		field("reputation", member.reputation);
-		field("voice credits", format!("{} left in this epoch", member.credits_left));
+		lines.push(("reputation", member.reputation.to_string()));
+		lines.push(("voice credits", format!("{} left in this epoch", member.credits_left)));
+		lines.push(("sponsorships", format!("{} left in this epoch", member.sponsorships_left)));
+	}
+	lines
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	const DAVE: &str = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
+
+	/// Dave as `dao_member` answers right after his admission in block 7.
+	fn dave_on_probation() -> Member {
+		serde_json::from_value(serde_json::json!({
+			"account": DAVE, "status": "Active", "joinedAt": 7, "probationEnds": 17,
+			"sponsorshipsLeft": 0, "suspendedUntil": null, "reputation": 0, "creditsLeft": 100,
+			"sponsors": [], "sponsorsRequired": 2, "deposit": "0"
+		}))
+		.unwrap()
+	}
+
+	fn value_of<'a>(lines: &'a [(&'static str, String)], label: &str) -> Option<&'a str> {
+		lines.iter().find(|(name, _)| *name == label).map(|(_, value)| value.as_str())
+	}
+
+	#[test]
+	fn a_member_on_probation_is_told_what_they_may_not_do() {
+		let lines = described(&dave_on_probation());
+		assert_eq!(
+			value_of(&lines, "on probation"),
+			Some("until block #17: may neither vote nor sponsor yet")
+		);
+		assert_eq!(value_of(&lines, "sponsorships"), Some("0 left in this epoch"));
+		assert_eq!(value_of(&lines, "member since"), Some("block #7"));
+	}
+
+	#[test]
+	fn a_settled_member_has_no_probation_line() {
+		let settled = Member { probation_ends: None, sponsorships_left: 2, ..dave_on_probation() };
+		let lines = described(&settled);
+		assert_eq!(value_of(&lines, "on probation"), None);
+		assert_eq!(value_of(&lines, "sponsorships"), Some("2 left in this epoch"));
+	}
+
+	#[test]
+	fn an_applicant_shows_sponsors_not_sponsorships() {
+		let applicant: Member = serde_json::from_value(serde_json::json!({
+			"account": DAVE, "status": "Applicant", "joinedAt": null, "probationEnds": null,
+			"sponsorshipsLeft": 0, "suspendedUntil": null, "reputation": 0, "creditsLeft": 0,
+			"sponsors": ["5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"],
+			"sponsorsRequired": 2, "deposit": "10000000000000"
+		}))
+		.unwrap();
+		let lines = described(&applicant);
+		assert_eq!(
+			value_of(&lines, "sponsors"),
+			Some("1 of 2: 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY")
+		);
+		assert_eq!(value_of(&lines, "deposit"), Some("10 OST held"));
+		assert_eq!(value_of(&lines, "on probation"), None);
+		assert_eq!(value_of(&lines, "sponsorships"), None);
 	}
 }

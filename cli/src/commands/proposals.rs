@@ -36,6 +36,7 @@ pub enum Status {
 	Cancelled,
 	Killed,
 	Executed,
+	Revoked,
 }
 
 /// `Proposals.Approved`.
@@ -105,7 +106,8 @@ pub async fn close(context: &Context, id: u32) -> Result<()> {
 	Ok(())
 }
 
-/// A proposal on one line: number, status, track, what it asks, the votes, and when.
+/// A proposal on one line: number, status, track, what it asks, the votes, and when. The
+/// columns fit the longest names: `Cancelled` and `Emergency`.
 fn one_line(proposal: &Proposal) -> String {
 	let tally = &proposal.tally;
 	let when = match proposal.enactment {
@@ -113,7 +115,7 @@ fn one_line(proposal: &Proposal) -> String {
 		_ => format!("voting ends #{}", proposal.voting_ends),
 	};
 	format!(
-		"#{:<4} {:<9} {:<8} {:<24} ayes {:<3} nays {:<3} voters {}/{}  {:<18} {}",
+		"#{:<4} {:<9} {:<9} {:<24} ayes {:<3} nays {:<3} voters {}/{}  {:<18} {}",
 		proposal.id,
 		proposal.status,
 		proposal.track,
@@ -173,7 +175,7 @@ mod tests {
 		.unwrap();
 		assert_eq!(
 			one_line(&proposal),
-			"#0    Approved  Standard Treasury.spend           ayes 4   nays 0   voters 2/4  \
+			"#0    Approved  Standard  Treasury.spend           ayes 4   nays 0   voters 2/4  \
 			 enactment #19"
 		);
 	}

@@ -35,7 +35,8 @@ pub enum ProposeCommand {
 		/// The encoded call, as 0x-hex.
 		#[arg(value_parser = parse_call)]
 		call: EncodedCall,
-		/// Standard (enacted with the DAO origin) or Root (enacted as root).
+		/// Standard (enacted with the DAO origin), Root (enacted as root) or Emergency (only
+		/// Proposals.kill of an earlier proposal, enacted as root in the block after approval).
 		#[arg(long, value_enum, default_value_t = Track::Standard)]
 		track: Track,
 		/// A hash of, or a link to, the proposal's text.
@@ -72,6 +73,10 @@ pub enum Track {
 	Standard,
 	/// Enacted as root: runtime upgrades, rule changes; higher thresholds.
 	Root,
+	/// Only a kill of an earlier proposal still voted on or awaiting enactment: voted on
+	/// briefly with the highest thresholds and enacted as root in the next block, so that the
+	/// kill lands before its target is enacted.
+	Emergency,
 }
 
 /// A SCALE-encoded call.
@@ -91,6 +96,10 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 	let chain = context.connect().await?;
 	let (track, kind, metadata) = match command {
 		ProposeCommand::Signal { text, track } => {
+			// The chain would refuse it (`EmergencyOnlyKills`) only after it was signed and sent.
+			if matches!(track, Track::Emergency) {
+				bail!("the Emergency track carries only Proposals.kill: propose it as a call");
+			}
 			(track, Value::unnamed_variant("Signal", []), text)
 		}
 		ProposeCommand::Call { call: EncodedCall(call), track, metadata } => {

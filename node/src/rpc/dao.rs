@@ -218,8 +218,8 @@ fn account_id(address: &str) -> RpcResult<AccountId> {
 fn proposal_state(name: &str) -> RpcResult<ProposalState> {
 	serde_json::from_value(serde_json::Value::String(name.into())).map_err(|_| {
 		invalid_params(format!(
-			"unknown status `{name}`: expected Voting, Approved, Rejected, Cancelled, Killed or \
-			 Executed"
+			"unknown status `{name}`: expected Voting, Approved, Rejected, Cancelled, Killed, \
+			 Executed or Revoked"
 		))
 	})
 }

@@ -1,7 +1,7 @@
 //! Benchmarks of every membership call, each in its most expensive case.
 
 use super::*;
-use crate::pallet::{Applications, MemberCount, Members};
+use crate::pallet::{AdmissionsPaused, Applications, MemberCount, Members, Rules};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
@@ -50,6 +50,34 @@ fn application_one_short<T: Config>(applicant: &T::AccountId, sponsors: &[T::Acc
 	}
 }
 
+/// `member`, admitted by sponsorship just now by `SponsorsRequired` fresh members: removing it
+/// sanctions them all, the heaviest removal.
+fn sponsored_member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let sponsors: alloc::vec::Vec<T::AccountId> = (0..T::SponsorsRequired::get())
+		.map(|sponsor| {
+			let who = funded::<T>(name, 1_000 + index * 16 + sponsor);
+			Pallet::<T>::add_member_for_benchmarks(&who);
+			who
+		})
+		.collect();
+	let member = funded::<T>(name, index);
+	Pallet::<T>::apply(RawOrigin::Signed(member.clone()).into(), longest_metadata::<T>())
+		.expect("the applicant is funded and not a member; qed");
+	for sponsor in sponsors {
+		Pallet::<T>::sponsor(RawOrigin::Signed(sponsor).into(), member.clone())
+			.expect("fresh members with quota sponsor; qed");
+	}
+	member
+}
+
+/// Rules under which every benchmark's admissions fit the growth cap.
+fn open_rules<T: Config>() {
+	Rules::<T>::mutate(|rules| {
+		rules.admissions_floor = 10_000;
+		rules.accountability_period = T::EpochLength::get();
+	});
+}
+
 fn assert_last_event<T: Config>(event: Event<T>) {
 	frame_system::Pallet::<T>::assert_last_event(
 		<T as frame_system::Config>::RuntimeEvent::from(event).into(),
@@ -73,6 +101,7 @@ mod benchmarks {
 	// The last sponsor admits the applicant and releases the deposit: the heaviest path.
 	#[benchmark]
 	fn sponsor() {
+		open_rules::<T>();
 		let sponsors = members::<T>(T::SponsorsRequired::get());
 		let applicant = funded::<T>("applicant", 0);
 		application_one_short::<T>(&applicant, &sponsors);
@@ -123,17 +152,62 @@ mod benchmarks {
 		Ok(())
 	}
 
+	// A member admitted by sponsorship within the accountability period: its sponsors are
+	// sanctioned.
 	#[benchmark]
 	fn remove_member() -> Result<(), BenchmarkError> {
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let all = members::<T>(2);
+		open_rules::<T>();
+		let member = sponsored_member::<T>("sybil", 0);
 		let count = MemberCount::<T>::get();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, all[0].clone());
+		_(origin as T::RuntimeOrigin, member);
 
 		assert_eq!(MemberCount::<T>::get(), count - 1);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_members(n: Linear<1, { T::MaxRemovals::get() }>) -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		open_rules::<T>();
+		let sybils: alloc::vec::Vec<T::AccountId> =
+			(0..n).map(|index| sponsored_member::<T>("sybil", index)).collect();
+		let count = MemberCount::<T>::get();
+		let sybils = BoundedVec::try_from(sybils).map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, sybils);
+
+		assert_eq!(MemberCount::<T>::get(), count - n);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_admissions_paused() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, true);
+
+		assert!(AdmissionsPaused::<T>::get());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_rules() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let rules = Rules::<T>::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, rules);
+
+		assert_last_event::<T>(Event::RulesChanged { rules });
 		Ok(())
 	}
 

@@ -13,8 +13,20 @@ impl<T: Config> MembershipInspect<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		Members::<T>::get(who).map(|record| record.joined_at)
 	}
 
+	fn settled_since(who: &T::AccountId) -> Option<BlockNumberFor<T>> {
+		Members::<T>::get(who).map(|record| record.probation_ends)
+	}
+
 	fn member_count() -> u32 {
 		MemberCount::<T>::get()
+	}
+
+	fn quorum_base() -> u32 {
+		Pallet::<T>::quorum_base()
+	}
+
+	fn note_vote(who: &T::AccountId) {
+		Pallet::<T>::note_activity(who);
 	}
 
 	fn reputation(who: &T::AccountId) -> Reputation {
@@ -36,13 +48,20 @@ impl<T: Config> MembershipInspect<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn add_member_for_benchmarks(who: &T::AccountId) {
+		use sp_runtime::traits::Zero;
 		if !Members::<T>::contains_key(who) {
-			Pallet::<T>::insert_member(who);
+			Pallet::<T>::insert_member(who, Zero::zero(), Default::default());
 		}
 		Members::<T>::mutate(who, |record| {
 			if let Some(record) = record {
 				record.status = crate::MemberStatus::Active;
+				record.probation_ends = Zero::zero();
 			}
 		});
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn remove_member_for_benchmarks(who: &T::AccountId) {
+		let _ = Pallet::<T>::remove(who);
 	}
 }

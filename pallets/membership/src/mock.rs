@@ -42,19 +42,42 @@ impl pallet_balances::Config for Test {
 
 pub const DEPOSIT: u64 = 10;
 pub const MAX_MEMBERS: u32 = 6;
+pub const EPOCH: u64 = 20;
 
 parameter_types! {
 	pub const ApplicationDeposit: u64 = DEPOSIT;
+	pub const EpochLength: u64 = EPOCH;
+}
+
+/// The rules of the mock DAO: a probation of 10 blocks, two sponsorships per member and epoch of
+/// 20 blocks, at least three admissions per epoch, accountability for 100 blocks, sanctions of
+/// 50 blocks, dormancy after two silent epochs, a quorum base of at least a tenth.
+pub fn mock_rules() -> crate::AdmissionRules<u64> {
+	crate::AdmissionRules {
+		probation: 10,
+		sponsorships_per_epoch: 2,
+		admissions_share: sp_runtime::Perbill::from_percent(50),
+		admissions_floor: 3,
+		accountability_period: 100,
+		sponsor_suspension: 50,
+		dormant_after: 2,
+		quorum_floor: sp_runtime::Perbill::from_percent(10),
+	}
 }
 
 impl pallet_membership::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type AdminOrigin = frame_system::EnsureRoot<u64>;
+	type RulesOrigin = frame_system::EnsureRoot<u64>;
 	type ApplicationDeposit = ApplicationDeposit;
 	type SponsorsRequired = ConstU32<2>;
 	type MaxMembers = ConstU32<MAX_MEMBERS>;
 	type MaxMetadataLen = ConstU32<32>;
+	type MaxRemovals = ConstU32<4>;
+	type EpochLength = EpochLength;
+	type MaxProbationEpochs = ConstU32<8>;
+	type MaxDormantAfter = ConstU32<8>;
 	type WeightInfo = ();
 }
 
@@ -82,9 +105,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_membership::GenesisConfig::<Test> { members: vec![ALICE, BOB, CHARLIE] }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	pallet_membership::GenesisConfig::<Test> {
+		members: vec![ALICE, BOB, CHARLIE],
+		rules: mock_rules(),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

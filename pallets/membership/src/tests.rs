@@ -1,7 +1,10 @@
 //! Every call of the membership pallet: its success path with events, and each error leaving
 //! storage unchanged. The invariants are checked after every step.
 
-use crate::{mock::*, Applications, Error, Event, HoldReason, MemberCount, MemberStatus, Members};
+use crate::{
+	mock::*, ActivityWindow, AdmissionsPaused, Applications, Error, Event, HoldReason, MemberCount,
+	MemberStatus, Members, Rules, SponsorQuota,
+};
 use frame_support::{traits::fungible::InspectHold, BoundedVec};
 use frame_system::RawOrigin;
 use ostrom_primitives::MembershipInspect;
@@ -93,8 +96,17 @@ fn enough_sponsors_admit_the_applicant_and_release_the_deposit() {
 		ok!(Membership::sponsor(signed(BOB), DAVE));
 		assert_eq!(
 			Members::<Test>::get(DAVE).unwrap(),
-			crate::MemberRecord { joined_at: 7, reputation: 0, status: MemberStatus::Active }
+			crate::MemberRecord {
+				joined_at: 7,
+				reputation: 0,
+				status: MemberStatus::Active,
+				probation_ends: 17,
+				sponsors: BoundedVec::truncate_from(vec![ALICE, BOB]),
+				quota: SponsorQuota::default(),
+				counted_from: 1,
+			}
 		);
+		assert_eq!(Members::<Test>::get(BOB).unwrap().quota, SponsorQuota { epoch: 0, used: 1 });
 		assert_eq!(MemberCount::<Test>::get(), 4);
 		assert!(!Applications::<Test>::contains_key(DAVE));
 		assert_eq!(held(DAVE), 0);
@@ -124,6 +136,7 @@ fn vouches_of_sponsors_who_are_no_longer_active_do_not_count() {
 		ok!(Membership::sponsor(signed(CHARLIE), DAVE));
 		assert_eq!(Applications::<Test>::get(DAVE).unwrap().sponsors.to_vec(), vec![CHARLIE]);
 		ok!(Membership::add_member(RuntimeOrigin::root(), EVE));
+		System::set_block_number(11);
 		ok!(Membership::sponsor(signed(EVE), DAVE));
 		assert!(Membership::is_active_member(&DAVE));
 	});
@@ -294,5 +307,272 @@ fn member_since_is_the_block_of_admission() {
 		assert_eq!(Membership::member_since(&DAVE), Some(5));
 		assert_eq!(Membership::member_since(&ALICE), Some(0));
 		assert_eq!(Membership::member_since(&EVE), None);
+	});
+}
+
+/// Dave applies and Alice and Bob admit him.
+fn admit_dave() {
+	ok!(Membership::apply(signed(DAVE), metadata(b"")));
+	ok!(Membership::sponsor(signed(ALICE), DAVE));
+	ok!(Membership::sponsor(signed(BOB), DAVE));
+}
+
+#[test]
+fn a_member_on_probation_may_not_sponsor_until_it_ends() {
+	build_and_execute(|| {
+		admit_dave();
+		ok!(Membership::apply(signed(EVE), metadata(b"")));
+		System::set_block_number(10);
+		noop!(Membership::sponsor(signed(DAVE), EVE), Error::<Test>::InProbation);
+		assert_eq!(Membership::settled_since(&DAVE), Some(11));
+		System::set_block_number(11);
+		ok!(Membership::sponsor(signed(DAVE), EVE));
+	});
+}
+
+#[test]
+fn a_member_sponsors_at_most_the_quota_per_epoch() {
+	build_and_execute(|| {
+		for who in [DAVE, EVE, FERDIE] {
+			ok!(Membership::apply(signed(who), metadata(b"")));
+		}
+		ok!(Membership::sponsor(signed(ALICE), DAVE));
+		ok!(Membership::sponsor(signed(ALICE), EVE));
+		noop!(Membership::sponsor(signed(ALICE), FERDIE), Error::<Test>::SponsorQuotaExhausted);
+		assert_eq!(Membership::sponsorships_left(&Members::<Test>::get(ALICE).unwrap()), 0);
+		System::set_block_number(EPOCH);
+		ok!(Membership::sponsor(signed(ALICE), FERDIE));
+		assert_eq!(Members::<Test>::get(ALICE).unwrap().quota, SponsorQuota { epoch: 1, used: 1 });
+	});
+}
+
+#[test]
+fn admissions_by_sponsorship_stop_at_the_growth_cap_until_the_next_epoch() {
+	build_and_execute(|| {
+		// A cap of one admission per epoch.
+		Rules::<Test>::mutate(|rules| {
+			rules.admissions_floor = 1;
+			rules.admissions_share = sp_runtime::Perbill::zero();
+		});
+		assert_eq!(Membership::admissions_left(), 1);
+		admit_dave();
+		assert_eq!(Membership::admissions_left(), 0);
+		ok!(Membership::apply(signed(EVE), metadata(b"")));
+		ok!(Membership::sponsor(signed(CHARLIE), EVE));
+		noop!(Membership::sponsor(signed(ALICE), EVE), Error::<Test>::AdmissionCapReached);
+		// The DAO itself may still add members.
+		ok!(Membership::add_member(RuntimeOrigin::root(), FERDIE));
+		System::set_block_number(EPOCH);
+		ok!(Membership::sponsor(signed(ALICE), EVE));
+		assert!(Members::<Test>::contains_key(EVE));
+	});
+}
+
+#[test]
+fn the_growth_cap_is_a_share_of_the_quorum_base() {
+	build_and_execute(|| {
+		// Half of the three counted members, rounded down, is below the floor of three.
+		assert_eq!(Membership::admissions_left(), 3);
+		Rules::<Test>::mutate(|rules| rules.admissions_floor = 1);
+		assert_eq!(Membership::admissions_left(), 1);
+	});
+}
+
+#[test]
+fn paused_admissions_stop_sponsorship_until_resumed() {
+	build_and_execute(|| {
+		ok!(Membership::apply(signed(DAVE), metadata(b"")));
+		noop!(Membership::set_admissions_paused(signed(ALICE), true), DispatchError::BadOrigin);
+		ok!(Membership::set_admissions_paused(RuntimeOrigin::root(), true));
+		assert!(AdmissionsPaused::<Test>::get());
+		assert_eq!(events().last(), Some(&Event::AdmissionsPausedSet { paused: true }));
+		noop!(Membership::sponsor(signed(ALICE), DAVE), Error::<Test>::AdmissionsPaused);
+		ok!(Membership::set_admissions_paused(RuntimeOrigin::root(), false));
+		ok!(Membership::sponsor(signed(ALICE), DAVE));
+	});
+}
+
+#[test]
+fn removing_a_member_within_the_accountability_period_suspends_its_sponsors() {
+	build_and_execute(|| {
+		admit_dave();
+		System::set_block_number(50);
+		System::reset_events();
+		ok!(Membership::remove_member(RuntimeOrigin::root(), DAVE));
+		assert_eq!(
+			events(),
+			vec![
+				Event::MemberRemoved { who: DAVE },
+				Event::SponsorSanctioned { sponsor: ALICE, member: DAVE, until: 100 },
+				Event::SponsorSanctioned { sponsor: BOB, member: DAVE, until: 100 },
+			]
+		);
+		for sponsor in [ALICE, BOB] {
+			assert_eq!(
+				Members::<Test>::get(sponsor).unwrap().status,
+				MemberStatus::Suspended { until: 100 }
+			);
+		}
+		assert!(Membership::is_active_member(&CHARLIE));
+	});
+}
+
+#[test]
+fn removing_a_member_after_the_accountability_period_sanctions_no_one() {
+	build_and_execute(|| {
+		admit_dave();
+		// Admitted in block 1; accountable until block 101.
+		System::set_block_number(101);
+		System::reset_events();
+		ok!(Membership::remove_member(RuntimeOrigin::root(), DAVE));
+		assert_eq!(events(), vec![Event::MemberRemoved { who: DAVE }]);
+		assert!(Membership::is_active_member(&ALICE) && Membership::is_active_member(&BOB));
+	});
+}
+
+#[test]
+fn a_longer_suspension_in_force_outlasts_a_sanction() {
+	build_and_execute(|| {
+		admit_dave();
+		ok!(Membership::suspend(RuntimeOrigin::root(), ALICE, 500));
+		System::reset_events();
+		ok!(Membership::remove_member(RuntimeOrigin::root(), DAVE));
+		assert_eq!(
+			Members::<Test>::get(ALICE).unwrap().status,
+			MemberStatus::Suspended { until: 500 }
+		);
+		assert_eq!(
+			events(),
+			vec![
+				Event::MemberRemoved { who: DAVE },
+				Event::SponsorSanctioned { sponsor: BOB, member: DAVE, until: 51 },
+			]
+		);
+	});
+}
+
+#[test]
+fn remove_members_removes_all_at_once_and_sanctions_their_sponsors() {
+	build_and_execute(|| {
+		admit_dave();
+		ok!(Membership::add_member(RuntimeOrigin::root(), EVE));
+		let both = BoundedVec::truncate_from(vec![DAVE, EVE]);
+		noop!(Membership::remove_members(signed(CHARLIE), both.clone()), DispatchError::BadOrigin);
+		System::reset_events();
+		ok!(Membership::remove_members(RuntimeOrigin::root(), both));
+		assert_eq!(MemberCount::<Test>::get(), 3);
+		assert_eq!(
+			events(),
+			vec![
+				Event::MemberRemoved { who: DAVE },
+				Event::SponsorSanctioned { sponsor: ALICE, member: DAVE, until: 51 },
+				Event::SponsorSanctioned { sponsor: BOB, member: DAVE, until: 51 },
+				Event::MemberRemoved { who: EVE },
+			]
+		);
+	});
+}
+
+#[test]
+fn remove_members_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		admit_dave();
+		noop!(
+			Membership::remove_members(
+				RuntimeOrigin::root(),
+				BoundedVec::truncate_from(vec![DAVE, DAVE])
+			),
+			Error::<Test>::DuplicateRemoval
+		);
+		// Dave would go, but Ferdie is no member: nothing happens.
+		noop!(
+			Membership::remove_members(
+				RuntimeOrigin::root(),
+				BoundedVec::truncate_from(vec![DAVE, FERDIE])
+			),
+			Error::<Test>::NotMember
+		);
+		noop!(
+			Membership::remove_members(
+				RuntimeOrigin::root(),
+				BoundedVec::truncate_from(vec![ALICE, BOB, CHARLIE, DAVE])
+			),
+			Error::<Test>::LastMember
+		);
+	});
+}
+
+#[test]
+fn set_rules_replaces_valid_rules_only() {
+	build_and_execute(|| {
+		let rules = crate::AdmissionRules { probation: 20, ..mock_rules() };
+		noop!(Membership::set_rules(signed(ALICE), rules), DispatchError::BadOrigin);
+		ok!(Membership::set_rules(RuntimeOrigin::root(), rules));
+		assert_eq!(Rules::<Test>::get(), rules);
+		assert_eq!(events().last(), Some(&Event::RulesChanged { rules }));
+		let longest = 8 * EPOCH;
+		ok!(Membership::set_rules(
+			RuntimeOrigin::root(),
+			crate::AdmissionRules { probation: longest, ..rules }
+		));
+		for (bad, error) in [
+			(
+				crate::AdmissionRules { probation: longest + 1, ..rules },
+				Error::<Test>::ProbationTooLong,
+			),
+			(
+				crate::AdmissionRules { dormant_after: 0, ..rules },
+				Error::<Test>::DormancyOutOfRange,
+			),
+			(
+				crate::AdmissionRules { dormant_after: 9, ..rules },
+				Error::<Test>::DormancyOutOfRange,
+			),
+			(crate::AdmissionRules { admissions_floor: 0, ..rules }, Error::<Test>::ZeroAdmissions),
+			(
+				crate::AdmissionRules { sponsorships_per_epoch: 0, ..rules },
+				Error::<Test>::ZeroAdmissions,
+			),
+		] {
+			noop!(Membership::set_rules(RuntimeOrigin::root(), bad), error);
+		}
+	});
+}
+
+#[test]
+fn the_quorum_base_counts_members_past_probation_who_voted_recently() {
+	build_and_execute(|| {
+		assert_eq!(Membership::quorum_base(), 3);
+		admit_dave();
+		assert_eq!(Membership::quorum_base(), 3, "Dave is on probation");
+		// Dave's probation ends in block 11, in epoch 0: he counts from epoch 1.
+		System::set_block_number(EPOCH);
+		assert_eq!(Membership::quorum_base(), 4);
+		// Alice votes in epoch 1: she counts in epochs 1 and 2.
+		Membership::note_vote(&ALICE);
+		check_invariants();
+		// In epoch 2 the genesis members who did not vote are dormant.
+		System::set_block_number(2 * EPOCH);
+		assert_eq!(Membership::quorum_base(), 2, "Alice and Dave");
+		// In epoch 3 only Dave, whose window started in epoch 1, is gone too; the floor keeps one.
+		System::set_block_number(3 * EPOCH);
+		assert_eq!(Membership::quorum_base(), 1, "a tenth of four, rounded up");
+		Membership::note_vote(&BOB);
+		Membership::note_vote(&BOB);
+		assert_eq!(Membership::quorum_base(), 1);
+		Membership::note_vote(&CHARLIE);
+		assert_eq!(Membership::quorum_base(), 2, "Bob and Charlie voted in epoch 3");
+		check_invariants();
+		ok!(Membership::remove_member(RuntimeOrigin::root(), CHARLIE));
+		assert_eq!(Membership::quorum_base(), 1);
+	});
+}
+
+#[test]
+fn invariants_catch_a_miscounted_activity_window() {
+	build_and_execute(|| {
+		ActivityWindow::<Test>::put(BoundedVec::truncate_from(vec![(0, 2)]));
+		assert!(Membership::do_try_state().is_err());
+		ActivityWindow::<Test>::put(BoundedVec::truncate_from(vec![(0, 3)]));
 	});
 }

@@ -1,36 +1,86 @@
-//! The records the membership pallet stores.
+//! The records the membership pallet stores, and the admission rules.
 
-use codec::{Decode, Encode, MaxEncodedLen};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, PartialEqNoBound};
 use ostrom_primitives::Reputation;
 use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+/// The number of an epoch: the block number divided by the epoch length (the same epochs in
+/// which voice credits renew).
+pub type EpochIndex = u32;
 
 /// Whether a member may act.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub enum MemberStatus<BlockNumber> {
-	/// May propose, vote, sponsor and review.
+	/// May propose, vote, sponsor and review (voting and sponsoring once past probation).
 	Active,
 	/// May do none of that before block `until`; active again from then on.
 	Suspended { until: BlockNumber },
 }
 
+/// How many applicants a member vouched for in one epoch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct SponsorQuota {
+	/// The epoch the count belongs to.
+	pub epoch: EpochIndex,
+	/// Sponsorships given in it.
+	pub used: u32,
+}
+
 /// What the chain knows about one member.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct MemberRecord<BlockNumber> {
+#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(MaxSponsors))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct MemberRecord<AccountId, BlockNumber, MaxSponsors: Get<u32>>
+where
+	AccountId: Clone + core::fmt::Debug + PartialEq,
+	BlockNumber: Clone + core::fmt::Debug + PartialEq,
+{
 	/// The block in which the account became a member.
 	pub joined_at: BlockNumber,
 	/// Earned from accepted contributions to the commons.
 	pub reputation: Reputation,
 	/// Active, or suspended until a block.
 	pub status: MemberStatus<BlockNumber>,
+	/// Until this block the member may neither vote nor sponsor, and does not count towards
+	/// quorum; genesis members have none.
+	pub probation_ends: BlockNumber,
+	/// The members who admitted this one (empty for genesis members and those the DAO added):
+	/// they answer for it during the accountability period.
+	pub sponsors: BoundedVec<AccountId, MaxSponsors>,
+	/// Sponsorships given in the member's last sponsoring epoch.
+	pub quota: SponsorQuota,
+	/// The member counts in the quorum base in this epoch and the `dormant_after - 1` next ones;
+	/// voting moves it to the current epoch.
+	pub counted_from: EpochIndex,
 }
 
-impl<BlockNumber: PartialOrd> MemberRecord<BlockNumber> {
+impl<AccountId, BlockNumber, MaxSponsors> MemberRecord<AccountId, BlockNumber, MaxSponsors>
+where
+	AccountId: Clone + core::fmt::Debug + PartialEq,
+	BlockNumber: Clone + core::fmt::Debug + PartialEq + PartialOrd,
+	MaxSponsors: Get<u32>,
+{
 	/// Whether the member may act at block `now`.
 	pub fn is_active_at(&self, now: &BlockNumber) -> bool {
 		match &self.status {
 			MemberStatus::Active => true,
 			MemberStatus::Suspended { until } => now >= until,
+		}
+	}
+
+	/// Whether the member's probation is over at block `now`.
+	pub fn is_settled_at(&self, now: &BlockNumber) -> bool {
+		*now >= self.probation_ends
+	}
+
+	/// Sponsorships the member gave in `epoch`.
+	pub fn sponsorships_in(&self, epoch: EpochIndex) -> u32 {
+		if self.quota.epoch == epoch {
+			self.quota.used
+		} else {
+			0
 		}
 	}
 }
@@ -50,4 +100,72 @@ where
 	pub deposit: Balance,
 	/// Members who vouched for the applicant, each once.
 	pub sponsors: BoundedVec<AccountId, MaxSponsors>,
+}
+
+/// How the DAO admits members, so that a few cannot outgrow the rest before they react: set at
+/// genesis, changed only by `set_rules` (a Root-track proposal).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct AdmissionRules<BlockNumber> {
+	/// Blocks after admission during which a member may neither vote nor sponsor, and does not
+	/// count towards quorum.
+	pub probation: BlockNumber,
+	/// The most applicants one member may vouch for in an epoch.
+	pub sponsorships_per_epoch: u32,
+	/// Admissions by sponsorship per epoch, DAO-wide: this share of the quorum base …
+	pub admissions_share: Perbill,
+	/// … but never fewer than this many, so that a young DAO can grow.
+	pub admissions_floor: u32,
+	/// When the DAO removes a member within this many blocks of their admission, their
+	/// sponsors are suspended.
+	pub accountability_period: BlockNumber,
+	/// How long such sponsors are suspended.
+	pub sponsor_suspension: BlockNumber,
+	/// A member who has not voted for this many epochs no longer counts in the quorum base
+	/// (until they vote again); at least one.
+	pub dormant_after: u32,
+	/// The quorum base is at least this share of all members.
+	pub quorum_floor: Perbill,
+}
+
+/// A minute's probation (ten six-second blocks: short enough for any runtime's bounds), two
+/// sponsorships per member and epoch, admissions of a tenth of the
+/// quorum base per epoch (at least three); sponsors answer for a month and are suspended for two
+/// weeks; members who have not voted for four epochs are dormant; the quorum base is at least a
+/// tenth of the members (in six-second blocks). Each genesis preset sets its own.
+impl<BlockNumber: From<u32>> Default for AdmissionRules<BlockNumber> {
+	fn default() -> Self {
+		Self {
+			probation: 10.into(),
+			sponsorships_per_epoch: 2,
+			admissions_share: Perbill::from_percent(10),
+			admissions_floor: 3,
+			accountability_period: 432_000.into(),
+			sponsor_suspension: 201_600.into(),
+			dormant_after: 4,
+			quorum_floor: Perbill::from_percent(10),
+		}
+	}
+}
+
+/// The admissions by sponsorship in one epoch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct EpochAdmissions {
+	/// The epoch.
+	pub epoch: EpochIndex,
+	/// How many applicants its sponsorships admitted.
+	pub admitted: u32,
 }

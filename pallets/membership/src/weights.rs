@@ -44,6 +44,9 @@ pub trait WeightInfo {
 	fn add_member() -> Weight;
 	fn remove_member() -> Weight;
 	fn suspend() -> Weight;
+	fn remove_members(n: u32, ) -> Weight;
+	fn set_admissions_paused() -> Weight;
+	fn set_rules() -> Weight;
 }
 
 /// Measured weights, with the database costs of the runtime that uses them.
@@ -144,6 +147,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn remove_members(n: u32, ) -> Weight {
+		Weight::from_parts(16_644_000, 3526)
+			.saturating_add(Weight::from_parts(16_644_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64.saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64.saturating_mul(n.into())))
+	}
+	fn set_admissions_paused() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_rules() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
@@ -181,6 +198,20 @@ impl WeightInfo for () {
 	fn suspend() -> Weight {
 		Weight::from_parts(18_117_000, 3526)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn remove_members(n: u32, ) -> Weight {
+		Weight::from_parts(16_644_000, 3526)
+			.saturating_add(Weight::from_parts(16_644_000, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64.saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64.saturating_mul(n.into())))
+	}
+	fn set_admissions_paused() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_rules() -> Weight {
+		Weight::from_parts(10_000_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

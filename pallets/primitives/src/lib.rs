@@ -35,8 +35,20 @@ pub trait MembershipInspect<AccountId, BlockNumber> {
 	/// The block in which `who` became a member, suspended or not; `None` for non-members.
 	fn member_since(who: &AccountId) -> Option<BlockNumber>;
 
+	/// The block from which `who` has a member's full rights (voting, sponsoring): the end of
+	/// their probation; `None` for non-members.
+	fn settled_since(who: &AccountId) -> Option<BlockNumber>;
+
 	/// How many members the DAO has, suspended ones included.
 	fn member_count() -> u32;
+
+	/// The base of a proposal's turnout if it is submitted now: the members past probation who
+	/// voted recently, with a floor. Members who never vote fall out of it, so they cannot
+	/// freeze the quorum.
+	fn quorum_base() -> u32;
+
+	/// Notes that `who` voted now, so that they count in the quorum base for a while.
+	fn note_vote(who: &AccountId);
 
 	/// The reputation of `who`; zero for non-members.
 	fn reputation(who: &AccountId) -> Reputation;
@@ -45,9 +57,14 @@ pub trait MembershipInspect<AccountId, BlockNumber> {
 	/// and so got it: non-members get nothing.
 	fn add_reputation(who: &AccountId, amount: Reputation) -> bool;
 
-	/// Makes `who` an active member, so that benchmarks can set up member-only calls.
+	/// Makes `who` an active member past probation, so that benchmarks can set up member-only
+	/// calls.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn add_member_for_benchmarks(_who: &AccountId) {}
+	fn add_member_for_benchmarks(who: &AccountId);
+
+	/// Removes the member `who`, so that benchmarks can set up calls about former members.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn remove_member_for_benchmarks(who: &AccountId);
 }
 
 /// Where a proposal stands, as far as voting on it goes.

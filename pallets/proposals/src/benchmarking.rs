@@ -135,10 +135,11 @@ mod benchmarks {
 		assert_last_event::<T>(Event::Cancelled { id });
 	}
 
-	/// Killing a proposal being voted on: its deposit is slashed and its preimage released.
+	/// Killing a Standard proposal being voted on with the DAO origin (root is checked first):
+	/// its deposit is slashed and its preimage released.
 	#[benchmark]
 	fn kill() -> Result<(), BenchmarkError> {
-		let id = submitted::<T>(Track::Root, ProposalKind::Call(noted_call::<T>(32)));
+		let id = submitted::<T>(Track::Standard, ProposalKind::Call(noted_call::<T>(32)));
 		let slashed = Rules::<T>::get().proposal_deposit;
 		let origin =
 			T::KillOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;

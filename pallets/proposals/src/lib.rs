@@ -17,8 +17,23 @@
 //! among the members at submission) reaches the track's quorum and the ayes exceed the
 //! track's approval share of ayes and nays. A passed call is scheduled with pallet-scheduler
 //! after the enactment delay and then dispatched by [`enact`](Pallet::enact): with the DAO
-//! origin ([`EnsureDao`]) on the Standard track, as root on the Root track. The DAO origin is
-//! what the runtime gives the other pallets as their admin origin; root is reached only here.
+//! origin ([`EnsureDao`]) on the Standard track, as root on the Root and Emergency tracks. The
+//! DAO origin is what the runtime gives the other pallets as their admin origin; root is reached
+//! only here.
+//!
+//! ## Kills
+//!
+//! A proposal is stopped by `kill`, itself enacted by a proposal: the DAO origin kills Standard
+//! proposals, only root kills Root and Emergency ones, and an enacted kill only reaches
+//! proposals submitted before its own. The Emergency track carries nothing but such a kill: it
+//! is voted on for `emergency_voting_period` (shorter than the enactment delay, with at least
+//! the Root track's thresholds) and enacted in the block after approval, so a kill submitted
+//! while its target is voted on lands before the target is enacted. A killed proposal that was
+//! still voted on is `Killed` (its votes may be withdrawn); one that was approved is `Revoked`
+//! (decided: its votes stand).
+//!
+//! A call whose enactment would weigh more than `MaxEnactmentWeight` (what the scheduler can
+//! ever run) is refused at submission: it could never be enacted.
 //!
 //! The [`GovernanceRules`] (periods, deposit, thresholds per track) are storage, set at genesis
 //! and changed only by `set_rules`, which needs root: a passed Root-track proposal.
@@ -30,8 +45,8 @@
 //! - [`close`](Pallet::close) — signed, anyone, after the voting period: approves (and schedules)
 //!   or rejects, and releases the deposit.
 //! - [`cancel`](Pallet::cancel) — signed, the proposer, while no one has voted.
-//! - [`kill`](Pallet::kill) — `KillOrigin` (the DAO origin or root), before enactment: slashes a
-//!   held deposit.
+//! - [`kill`](Pallet::kill) — `KillOrigin` (Standard proposals) or root (any), before
+//!   enactment: slashes a held deposit.
 //! - [`set_rules`](Pallet::set_rules) — root: changes the governance rules.
 //! - [`enact`](Pallet::enact) — root, scheduled at approval: dispatches the approved call.
 //!
@@ -71,14 +86,14 @@ pub mod pallet {
 			fungible::{self, Inspect, InspectHold, MutateHold},
 			schedule::{v3::Named as ScheduleNamed, DispatchTime, HARD_DEADLINE},
 			tokens::Precision,
-			Bounded, Imbalance, OnUnbalanced, OriginTrait, QueryPreimage, StorePreimage,
+			Bounded, Imbalance, IsSubType, OnUnbalanced, OriginTrait, QueryPreimage, StorePreimage,
 		},
 		Hashable,
 	};
 	use frame_system::pallet_prelude::*;
 	use ostrom_primitives::{MembershipInspect, ProposalIndex, Tallies};
 	use sp_runtime::{
-		traits::{Dispatchable, Saturating, Zero},
+		traits::{Dispatchable, One, Saturating, Zero},
 		Perbill,
 	};
 
@@ -113,6 +128,7 @@ pub mod pallet {
 				PostInfo = PostDispatchInfo,
 			> + GetDispatchInfo
 			+ From<Call<Self>>
+			+ IsSubType<Call<Self>>
 			+ From<frame_system::Call<Self>>
 			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
 
@@ -138,7 +154,7 @@ pub mod pallet {
 		/// Takes the deposits of killed proposals (the treasury, or burnt).
 		type Slash: OnUnbalanced<CreditOf<Self>>;
 
-		/// Stops proposals before enactment: the DAO origin, or root.
+		/// Stops Standard proposals before enactment (the DAO origin); root stops any.
 		type KillOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Who may propose, and how many members may vote.
@@ -163,6 +179,11 @@ pub mod pallet {
 		/// out of proposing, and so out of changing the rules back.
 		#[pallet::constant]
 		type MaxProposalDeposit: Get<BalanceOf<Self>>;
+
+		/// The most an enactment (`enact` with its call) may weigh: what the scheduler can run
+		/// in one block after its own overhead. Heavier calls are refused at submission.
+		#[pallet::constant]
+		type MaxEnactmentWeight: Get<Weight>;
 
 		type WeightInfo: WeightInfo;
 	}
@@ -196,6 +217,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProposalCount<T: Config> = StorageValue<_, ProposalIndex, ValueQuery>;
 
+	/// The proposal whose call is being dispatched, only while `enact` runs: a kill it enacts
+	/// reaches only earlier proposals.
+	#[pallet::storage]
+	pub type Enacting<T: Config> = StorageValue<_, ProposalIndex, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -223,7 +249,8 @@ pub mod pallet {
 		},
 		/// The proposer withdrew proposal `id`.
 		Cancelled { id: ProposalIndex },
-		/// The DAO stopped proposal `id`; `slashed` of its deposit was taken.
+		/// The DAO stopped proposal `id`; `slashed` of its deposit was taken. Its status is
+		/// `Killed` if it was being voted on, `Revoked` if it was approved.
 		Killed { id: ProposalIndex, slashed: BalanceOf<T> },
 		/// Proposal `id` passed; its call is enacted in block `enactment` (none for a signal).
 		Approved { id: ProposalIndex, enactment: Option<BlockNumberFor<T>> },
@@ -282,6 +309,21 @@ pub mod pallet {
 		ApprovalUnreachable,
 		/// Rules: the Root track's quorum and approval must be at least the Standard track's.
 		RootLaxerThanStandard,
+		/// Rules: the Emergency track's quorum and approval must be at least the Root track's.
+		EmergencyLaxerThanRoot,
+		/// Rules: the Emergency voting period must be at least one block and shorter than the
+		/// enactment delay, or its kills would land after their targets.
+		EmergencyTooSlow,
+		/// The call's enactment would weigh more than `MaxEnactmentWeight`: it could never be
+		/// enacted.
+		CallTooHeavy,
+		/// The Emergency track carries only `Proposals.kill` of an earlier proposal that is
+		/// being voted on or awaits enactment.
+		EmergencyOnlyKills,
+		/// Only root (a Root or Emergency proposal) may kill a Root or Emergency proposal.
+		KillNeedsRoot,
+		/// An enacted kill may only stop a proposal submitted before its own.
+		KillsOnlyEarlier,
 	}
 
 	#[pallet::hooks]
@@ -294,16 +336,24 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Submits a proposal; voting on it opens at once.
+		/// Submits a proposal; voting on it opens at once, for the track's voting period.
 		///
 		/// Origin: signed by an active member. Holds the rules' proposal deposit. A `Call` kind
 		/// is inline, or a lookup of a noted preimage, which is then kept until the proposal
-		/// ends; either way it must decode as a call, whose weight is recorded for enactment.
+		/// ends; either way it must decode as a call, whose weight is recorded for enactment and
+		/// must fit `MaxEnactmentWeight`. An Emergency proposal must be a `kill` of an earlier
+		/// proposal being voted on or awaiting enactment. The turnout's base is the membership's
+		/// quorum base now.
 		///
 		/// Emits `Submitted`. Errors: `NotMember`, `Suspended`, `PreimageMissing`,
-		/// `UndecodableCall`, `TooManyProposals`, `InsufficientBalance`.
+		/// `UndecodableCall`, `CallTooHeavy`, `EmergencyOnlyKills`, `TooManyProposals`,
+		/// `InsufficientBalance`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::submit(Pallet::<T>::preimage_len(kind)))]
+		// An Emergency proposal also reads the proposal it kills.
+		#[pallet::weight(
+			T::WeightInfo::submit(Pallet::<T>::preimage_len(kind))
+				.saturating_add(T::DbWeight::get().reads(1))
+		)]
 		pub fn submit(
 			origin: OriginFor<T>,
 			track: Track,
@@ -314,9 +364,18 @@ pub mod pallet {
 			ensure!(T::Membership::member_since(&proposer).is_some(), Error::<T>::NotMember);
 			ensure!(T::Membership::is_active_member(&proposer), Error::<T>::Suspended);
 			let call_weight = match &kind {
-				ProposalKind::Call(call) => Self::enactable_call_weight(call)?,
-				ProposalKind::Signal => Weight::zero(),
+				ProposalKind::Call(call) => Self::enactable_call_weight(call, track)?,
+				ProposalKind::Signal => {
+					ensure!(track != Track::Emergency, Error::<T>::EmergencyOnlyKills);
+					Weight::zero()
+				}
 			};
+			ensure!(
+				T::WeightInfo::enact(Self::preimage_len(&kind))
+					.saturating_add(call_weight)
+					.all_lte(T::MaxEnactmentWeight::get()),
+				Error::<T>::CallTooHeavy
+			);
 			let id = ProposalCount::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::TooManyProposals)?;
 
@@ -327,7 +386,7 @@ pub mod pallet {
 				T::Preimages::hold(call);
 			}
 			let now = frame_system::Pallet::<T>::block_number();
-			let voting_ends = now.saturating_add(rules.voting_period);
+			let voting_ends = now.saturating_add(rules.voting_period(track));
 			Proposals::<T>::insert(
 				id,
 				Proposal {
@@ -338,7 +397,7 @@ pub mod pallet {
 					deposit: rules.proposal_deposit,
 					submitted_at: now,
 					voting_ends,
-					eligible: T::Membership::member_count(),
+					eligible: T::Membership::quorum_base(),
 					call_weight,
 					thresholds: rules.of(track),
 					status: ProposalStatus::Voting,
@@ -353,7 +412,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by anyone. Releases the deposit. A proposal that meets its track's
 		/// quorum and approval is approved: its call is scheduled for enactment after the rules'
-		/// enactment delay. Otherwise it is rejected.
+		/// enactment delay (in the next block on the Emergency track). Otherwise it is rejected.
 		///
 		/// Emits `Approved` or `Rejected`. Errors: `UnknownProposal`, `NotVoting`,
 		/// `VotingNotEnded`.
@@ -370,7 +429,9 @@ pub mod pallet {
 			if proposal.thresholds.passes(&tally, proposal.eligible) {
 				let enactment = match &proposal.kind {
 					ProposalKind::Signal => None,
-					ProposalKind::Call(_) => Some(Self::schedule_enactment(id, now)?),
+					ProposalKind::Call(_) => {
+						Some(Self::schedule_enactment(id, now, proposal.track)?)
+					}
 				};
 				proposal.status = ProposalStatus::Approved { enactment };
 				Self::deposit_event(Event::Approved { id, enactment });
@@ -410,39 +471,23 @@ pub mod pallet {
 		}
 
 		/// Stops proposal `id` before enactment: while it is voted on, its deposit is slashed to
-		/// `Slash`; once approved, its scheduled enactment is cancelled (the deposit was released
-		/// at closing).
+		/// `Slash` and it is `Killed`; once approved, its scheduled enactment is cancelled (a
+		/// task the scheduler already dropped is no obstacle) and it is `Revoked`, its votes
+		/// standing.
 		///
-		/// Origin: `KillOrigin` (the DAO origin or root). Emits `Killed`.
-		/// Errors: `UnknownProposal`, `NotKillable`.
+		/// Origin: `KillOrigin` (the DAO origin) for a Standard proposal; root for any. When
+		/// enacted by a proposal, only a proposal submitted before that one.
+		///
+		/// Emits `Killed`. Errors: `UnknownProposal`, `NotKillable`, `KillNeedsRoot`,
+		/// `KillsOnlyEarlier`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::kill())]
 		pub fn kill(origin: OriginFor<T>, id: ProposalIndex) -> DispatchResult {
-			T::KillOrigin::ensure_origin(origin)?;
-			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			let slashed = match proposal.status {
-				ProposalStatus::Voting => {
-					let (credit, _) = <T::Currency as fungible::hold::Balanced<_>>::slash(
-						&HoldReason::Proposal.into(),
-						&proposal.proposer,
-						proposal.deposit,
-					);
-					proposal.deposit = Zero::zero();
-					let slashed = credit.peek();
-					T::Slash::on_unbalanced(credit);
-					slashed
-				}
-				ProposalStatus::Approved { enactment: Some(_) } => {
-					T::Scheduler::cancel_named(Self::task_name(id))?;
-					Zero::zero()
-				}
-				_ => return Err(Error::<T>::NotKillable.into()),
-			};
-			Self::forget_call(&proposal);
-			proposal.status = ProposalStatus::Killed;
-			Proposals::<T>::insert(id, proposal);
-			Self::deposit_event(Event::Killed { id, slashed });
-			Ok(())
+			let by_root = ensure_root(origin.clone()).is_ok();
+			if !by_root {
+				T::KillOrigin::ensure_origin(origin)?;
+			}
+			Self::do_kill(id, by_root)
 		}
 
 		/// Replaces the governance rules; proposals already submitted keep their voting period
@@ -462,7 +507,8 @@ pub mod pallet {
 		}
 
 		/// Dispatches the call of approved proposal `id`: with the DAO origin on the Standard
-		/// track, as root on the Root track. The proposal is executed whatever the call's result.
+		/// track, as root on the Root and Emergency tracks. The proposal is executed whatever the
+		/// call's result.
 		///
 		/// Origin: root; scheduled by `close`. The weight declared includes the enacted call's,
 		/// recorded at submission, so the scheduler reserves room for it.
@@ -488,9 +534,13 @@ pub mod pallet {
 					let info = call.get_dispatch_info();
 					let origin: OriginFor<T> = match proposal.track {
 						Track::Standard => Origin::Dao.into(),
-						Track::Root => frame_system::RawOrigin::Root.into(),
+						Track::Root | Track::Emergency => frame_system::RawOrigin::Root.into(),
 					};
+					// A Root call may itself enact another proposal: restore the outer one after.
+					let outer = Enacting::<T>::take();
+					Enacting::<T>::put(id);
 					let outcome = call.dispatch(origin);
+					Enacting::<T>::set(outer);
 					let weight = extract_actual_weight(&outcome, &info);
 					(outcome.map(|_| ()).map_err(|e| e.error), weight)
 				}
@@ -538,7 +588,61 @@ pub mod pallet {
 					&& rules.root.approval >= rules.standard.approval,
 				Error::<T>::RootLaxerThanStandard
 			);
+			ensure!(
+				rules.emergency.quorum >= rules.root.quorum
+					&& rules.emergency.approval >= rules.root.approval,
+				Error::<T>::EmergencyLaxerThanRoot
+			);
+			ensure!(rules.emergency.approval < Perbill::one(), Error::<T>::ApprovalUnreachable);
+			ensure!(
+				!rules.emergency_voting_period.is_zero()
+					&& rules.emergency_voting_period < rules.enactment_delay,
+				Error::<T>::EmergencyTooSlow
+			);
 			Ok(())
+		}
+
+		fn do_kill(id: ProposalIndex, by_root: bool) -> DispatchResult {
+			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+			ensure!(by_root || proposal.track == Track::Standard, Error::<T>::KillNeedsRoot);
+			if let Some(killer) = Enacting::<T>::get() {
+				ensure!(id < killer, Error::<T>::KillsOnlyEarlier);
+			}
+			let (slashed, status) = match proposal.status {
+				ProposalStatus::Voting => {
+					let (credit, _) = <T::Currency as fungible::hold::Balanced<_>>::slash(
+						&HoldReason::Proposal.into(),
+						&proposal.proposer,
+						proposal.deposit,
+					);
+					proposal.deposit = Zero::zero();
+					let slashed = credit.peek();
+					T::Slash::on_unbalanced(credit);
+					(slashed, ProposalStatus::Killed)
+				}
+				ProposalStatus::Approved { enactment: Some(_) } => {
+					// The scheduler may have dropped the task already (e.g. its call became
+					// unavailable): there is nothing left to cancel then.
+					let _ = T::Scheduler::cancel_named(Self::task_name(id));
+					(Zero::zero(), ProposalStatus::Revoked)
+				}
+				_ => return Err(Error::<T>::NotKillable.into()),
+			};
+			Self::forget_call(&proposal);
+			proposal.status = status;
+			Proposals::<T>::insert(id, proposal);
+			Self::deposit_event(Event::Killed { id, slashed });
+			Ok(())
+		}
+
+		/// Whether proposal `id` can still be killed: being voted on, or awaiting enactment.
+		fn is_killable(id: ProposalIndex) -> bool {
+			Proposals::<T>::get(id).is_some_and(|proposal| {
+				matches!(
+					proposal.status,
+					ProposalStatus::Voting | ProposalStatus::Approved { enactment: Some(_) }
+				)
+			})
 		}
 
 		/// The name of the scheduler task that enacts proposal `id`.
@@ -546,13 +650,24 @@ pub mod pallet {
 			(*b"ostrom/proposals/enact", id).blake2_256()
 		}
 
-		/// The weight `call` declares; fails unless it can be enacted later: inline, or noted
-		/// with exactly its hash and length, and decoding as a call.
-		fn enactable_call_weight(call: &BoundedCallOf<T>) -> Result<Weight, DispatchError> {
+		/// The weight `call` declares; fails unless it can be enacted later on `track`: inline,
+		/// or noted with exactly its hash and length, decoding as a call, and on the Emergency
+		/// track a kill of a killable proposal.
+		fn enactable_call_weight(
+			call: &BoundedCallOf<T>,
+			track: Track,
+		) -> Result<Weight, DispatchError> {
 			if let Some(hash) = call.lookup_hash() {
 				ensure!(T::Preimages::len(&hash) == call.lookup_len(), Error::<T>::PreimageMissing);
 			}
 			let (call, _) = T::Preimages::peek(call).map_err(|_| Error::<T>::UndecodableCall)?;
+			if track == Track::Emergency {
+				let target = match call.is_sub_type() {
+					Some(Call::kill { id }) => *id,
+					_ => return Err(Error::<T>::EmergencyOnlyKills.into()),
+				};
+				ensure!(Self::is_killable(target), Error::<T>::EmergencyOnlyKills);
+			}
 			Ok(call.get_dispatch_info().call_weight)
 		}
 
@@ -579,12 +694,18 @@ pub mod pallet {
 			Ok(proposal)
 		}
 
-		/// Schedules `enact(id)` as root after the enactment delay; returns its block.
+		/// Schedules `enact(id)` as root after the enactment delay (the next block on the
+		/// Emergency track); returns its block.
 		fn schedule_enactment(
 			id: ProposalIndex,
 			now: BlockNumberFor<T>,
+			track: Track,
 		) -> Result<BlockNumberFor<T>, DispatchError> {
-			let when = now.saturating_add(Rules::<T>::get().enactment_delay);
+			let delay = match track {
+				Track::Standard | Track::Root => Rules::<T>::get().enactment_delay,
+				Track::Emergency => One::one(),
+			};
+			let when = now.saturating_add(delay);
 			let enact = T::Preimages::bound(CallOf::<T>::from(Call::enact { id }))?;
 			T::Scheduler::schedule_named(
 				Self::task_name(id),
@@ -623,6 +744,7 @@ pub mod pallet {
 			use alloc::collections::btree_map::BTreeMap;
 
 			Self::validate(&Rules::<T>::get()).map_err(|_| "the rules in force are invalid")?;
+			ensure!(Enacting::<T>::get().is_none(), "Enacting is set outside an enactment");
 			let count = ProposalCount::<T>::get();
 			let mut held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 			for (id, proposal) in Proposals::<T>::iter() {
@@ -656,7 +778,8 @@ pub mod pallet {
 					),
 					ProposalStatus::Rejected
 					| ProposalStatus::Cancelled
-					| ProposalStatus::Killed => {}
+					| ProposalStatus::Killed
+					| ProposalStatus::Revoked => {}
 				}
 				if proposal.status != ProposalStatus::Voting {
 					ensure!(proposal.deposit.is_zero(), "an ended proposal still holds a deposit");

@@ -6,7 +6,7 @@ use crate::{GovernanceRules, TrackRules};
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, EitherOf, EqualPrivilegeOnly, Hooks},
+	traits::{ConstU32, EqualPrivilegeOnly, Hooks},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
@@ -112,6 +112,8 @@ pub const MAX_PERIOD: u64 = 200_000;
 pub const MAX_DEPOSIT: u64 = 500;
 
 parameter_types! {
+	/// Tests lower it to see heavy calls refused.
+	pub storage MaxEnactmentWeight: Weight = Weight::from_parts(500_000_000_000, u64::MAX);
 	pub const MaxMetadataLen: u32 = 32;
 	pub const MaxPeriod: u64 = MAX_PERIOD;
 	pub const MaxDeposit: u64 = MAX_DEPOSIT;
@@ -124,19 +126,21 @@ impl pallet_proposals::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Slash = ();
-	type KillOrigin = EitherOf<EnsureRoot<u64>, crate::EnsureDao>;
+	type KillOrigin = crate::EnsureDao;
 	type Membership = TestMembership;
 	type Tallies = TestTallies;
 	type MaxMetadataLen = MaxMetadataLen;
 	type MaxVotingPeriod = MaxPeriod;
 	type MaxEnactmentDelay = MaxPeriod;
 	type MaxProposalDeposit = MaxDeposit;
+	type MaxEnactmentWeight = MaxEnactmentWeight;
 	type WeightInfo = ();
 }
 
 pub const DEPOSIT: u64 = 10;
 pub const VOTING_PERIOD: u64 = 5;
 pub const ENACTMENT_DELAY: u64 = 2;
+pub const EMERGENCY_VOTING_PERIOD: u64 = 1;
 
 pub fn rules() -> GovernanceRules<u64, u64> {
 	GovernanceRules {
@@ -148,6 +152,11 @@ pub fn rules() -> GovernanceRules<u64, u64> {
 			approval: Perbill::from_percent(50),
 		},
 		root: TrackRules { quorum: Perbill::from_percent(75), approval: Perbill::from_percent(66) },
+		emergency_voting_period: EMERGENCY_VOTING_PERIOD,
+		emergency: TrackRules {
+			quorum: Perbill::from_percent(75),
+			approval: Perbill::from_percent(75),
+		},
 	}
 }
 

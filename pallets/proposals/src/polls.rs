@@ -14,6 +14,7 @@ impl<T: Config> Polls<BlockNumberFor<T>> for Pallet<T> {
 			ProposalStatus::Voting if now < proposal.voting_ends => {
 				PollState::Open { submitted_at: proposal.submitted_at }
 			}
+			// Killed while being voted on: undecided. A revoked proposal was decided.
 			ProposalStatus::Killed | ProposalStatus::Cancelled => PollState::Withdrawn,
 			_ => PollState::Closed,
 		}

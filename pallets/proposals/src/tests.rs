@@ -361,11 +361,13 @@ fn kill_stops_an_approved_call_before_enactment() {
 	build_and_execute(|| {
 		let id = submit_call(ALICE, Track::Root, set_rules_call(50));
 		close_with(id, 3, 0, 3);
-		ok!(Proposals::kill(RuntimeOrigin::from(Origin::Dao), id));
+		ok!(Proposals::kill(RawOrigin::Root.into(), id));
 		assert_eq!(last_event(), Event::Killed { id, slashed: 0 });
 		run_to_block(System::block_number() + ENACTMENT_DELAY + 1);
-		assert_eq!(status(id), ProposalStatus::Killed);
+		assert_eq!(status(id), ProposalStatus::Revoked);
 		assert_eq!(Rules::<Test>::get(), rules());
+		// Decided stays decided: its votes cannot be withdrawn.
+		assert_eq!(Proposals::poll_state(id), PollState::Closed);
 	});
 }
 
@@ -427,6 +429,29 @@ fn set_rules_rejects_bad_rules() {
 		noop!(
 			Proposals::set_rules(root(), with(|r| r.root.approval = Perbill::one())),
 			Error::<Test>::ApprovalUnreachable
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.emergency.quorum = Perbill::from_percent(74))),
+			Error::<Test>::EmergencyLaxerThanRoot
+		);
+		noop!(
+			Proposals::set_rules(
+				root(),
+				with(|r| r.emergency.approval = Perbill::from_percent(65))
+			),
+			Error::<Test>::EmergencyLaxerThanRoot
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.emergency.approval = Perbill::one())),
+			Error::<Test>::ApprovalUnreachable
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.emergency_voting_period = 0)),
+			Error::<Test>::EmergencyTooSlow
+		);
+		noop!(
+			Proposals::set_rules(root(), with(|r| r.emergency_voting_period = ENACTMENT_DELAY)),
+			Error::<Test>::EmergencyTooSlow
 		);
 		noop!(Proposals::set_rules(signed(ALICE), rules()), DispatchError::BadOrigin);
 		noop!(
@@ -514,5 +539,123 @@ fn cancelled_and_killed_calls_release_their_preimages() {
 		ok!(Proposals::kill(RawOrigin::Root.into(), killed));
 		assert!(!requested(&first) && !requested(&second));
 		assert_eq!(Proposals::poll_state(killed), PollState::Withdrawn);
+	});
+}
+
+#[test]
+fn only_root_kills_root_and_emergency_proposals() {
+	build_and_execute(|| {
+		let root = submit_call(ALICE, Track::Root, set_rules_call(50));
+		let emergency = submit_call(BOB, Track::Emergency, kill_call(root));
+		for id in [root, emergency] {
+			noop!(
+				Proposals::kill(RuntimeOrigin::from(Origin::Dao), id),
+				Error::<Test>::KillNeedsRoot
+			);
+		}
+		let standard = submit_signal(CHARLIE);
+		ok!(Proposals::kill(RuntimeOrigin::from(Origin::Dao), standard));
+		ok!(Proposals::kill(RawOrigin::Root.into(), emergency));
+		ok!(Proposals::kill(RawOrigin::Root.into(), root));
+	});
+}
+
+#[test]
+fn an_enacted_kill_reaches_only_earlier_proposals() {
+	build_and_execute(|| {
+		// A kill aimed at the next proposal number, submitted before its victim.
+		let killer = submit_call(ALICE, Track::Standard, kill_call(1));
+		let later = submit_signal(BOB);
+		assert_eq!(later, 1);
+		close_with(killer, 2, 0, 2);
+		run_to_block(System::block_number() + ENACTMENT_DELAY);
+		assert_eq!(
+			last_event(),
+			Event::Executed { id: killer, result: Err(Error::<Test>::KillsOnlyEarlier.into()) }
+		);
+		assert_eq!(status(later), ProposalStatus::Voting);
+	});
+}
+
+#[test]
+fn the_emergency_track_carries_only_kills_of_live_proposals() {
+	build_and_execute(|| {
+		let emergency = |kind| Proposals::submit(signed(ALICE), Track::Emergency, kind, metadata());
+		noop!(emergency(ProposalKind::Signal), Error::<Test>::EmergencyOnlyKills);
+		noop!(
+			emergency(ProposalKind::Call(bounded(remark(10)))),
+			Error::<Test>::EmergencyOnlyKills
+		);
+		noop!(
+			emergency(ProposalKind::Call(bounded(kill_call(7)))),
+			Error::<Test>::EmergencyOnlyKills
+		);
+		let rejected = submit_signal(BOB);
+		close_with(rejected, 0, 0, 0);
+		noop!(
+			emergency(ProposalKind::Call(bounded(kill_call(rejected)))),
+			Error::<Test>::EmergencyOnlyKills
+		);
+	});
+}
+
+#[test]
+fn an_emergency_kill_lands_before_its_target_is_enacted() {
+	build_and_execute(|| {
+		let harmful = submit_call(ALICE, Track::Standard, remark(10));
+		// Submitted in the last block of the target's vote.
+		run_to_block(VOTING_PERIOD);
+		let kill = submit_call(BOB, Track::Emergency, kill_call(harmful));
+		let proposal = ProposalsStorage::<Test>::get(kill).unwrap();
+		assert_eq!(proposal.voting_ends, VOTING_PERIOD + EMERGENCY_VOTING_PERIOD);
+		assert_eq!(proposal.thresholds, rules().emergency);
+		close_with(harmful, 3, 0, 3);
+		let harmful_enactment = System::block_number() + ENACTMENT_DELAY;
+		close_with(kill, 3, 0, 3);
+		assert_eq!(
+			status(kill),
+			ProposalStatus::Approved { enactment: Some(System::block_number() + 1) }
+		);
+		run_to_block(harmful_enactment);
+		assert_eq!(status(harmful), ProposalStatus::Revoked);
+		assert_eq!(status(kill), ProposalStatus::Executed);
+		assert!(!events().contains(&Event::Executed { id: harmful, result: Ok(()) }));
+	});
+}
+
+#[test]
+fn a_call_too_heavy_to_enact_is_refused_at_submission() {
+	use frame_support::{dispatch::GetDispatchInfo, weights::Weight};
+	build_and_execute(|| {
+		let call = remark(10);
+		let needed = <() as crate::WeightInfo>::enact(0)
+			.saturating_add(call.get_dispatch_info().call_weight);
+		MaxEnactmentWeight::set(&needed.saturating_sub(Weight::from_parts(1, 0)));
+		noop!(
+			Proposals::submit(
+				signed(ALICE),
+				Track::Standard,
+				ProposalKind::Call(bounded(call.clone())),
+				metadata()
+			),
+			Error::<Test>::CallTooHeavy
+		);
+		MaxEnactmentWeight::set(&needed);
+		submit_call(ALICE, Track::Standard, call);
+	});
+}
+
+#[test]
+fn a_kill_works_when_the_scheduler_dropped_the_task() {
+	use frame_support::traits::schedule::v3::Named;
+	build_and_execute(|| {
+		let id = submit_call(ALICE, Track::Standard, remark(10));
+		close_with(id, 3, 0, 3);
+		// Not `ok!`: the invariants do not hold until the kill.
+		frame_support::assert_ok!(<Scheduler as Named<_, _, _>>::cancel_named(
+			crate::Pallet::<Test>::task_name(id)
+		));
+		ok!(Proposals::kill(RuntimeOrigin::from(Origin::Dao), id));
+		assert_eq!(status(id), ProposalStatus::Revoked);
 	});
 }

@@ -29,6 +29,9 @@ pub enum Track {
 	Standard,
 	/// Enacted as root: runtime upgrades and changes to the rules; higher thresholds.
 	Root,
+	/// Only a kill of an earlier proposal, enacted as root in the block after approval: a short
+	/// vote with the highest thresholds, so that a kill lands before its target is enacted.
+	Emergency,
 }
 
 /// What a proposal asks for.
@@ -106,11 +109,17 @@ pub struct GovernanceRules<BlockNumber, Balance> {
 	pub standard: TrackRules,
 	/// The thresholds of the Root track: at least those of the Standard track.
 	pub root: TrackRules,
+	/// How long an Emergency proposal is open to votes: shorter than the enactment delay, so
+	/// that a kill submitted while its target is voted on is enacted before the target.
+	pub emergency_voting_period: BlockNumber,
+	/// The thresholds of the Emergency track: at least those of the Root track.
+	pub emergency: TrackRules,
 }
 
 /// A week to vote and a day before enactment (in six-second blocks), no deposit; a fifth of the
 /// members must vote on Standard proposals and a majority approve, two fifths and two thirds on
-/// Root proposals. Each genesis preset sets its own.
+/// Root proposals; Emergency kills are voted on for twelve hours, with half the members voting
+/// and three quarters approving. Each genesis preset sets its own.
 impl<BlockNumber: From<u32>, Balance: Default> Default for GovernanceRules<BlockNumber, Balance> {
 	fn default() -> Self {
 		Self {
@@ -125,6 +134,11 @@ impl<BlockNumber: From<u32>, Balance: Default> Default for GovernanceRules<Block
 				quorum: Perbill::from_percent(40),
 				approval: Perbill::from_rational(2u32, 3u32),
 			},
+			emergency_voting_period: 7_200.into(),
+			emergency: TrackRules {
+				quorum: Perbill::from_percent(50),
+				approval: Perbill::from_percent(75),
+			},
 		}
 	}
 }
@@ -135,6 +149,18 @@ impl<BlockNumber, Balance> GovernanceRules<BlockNumber, Balance> {
 		match track {
 			Track::Standard => self.standard,
 			Track::Root => self.root,
+			Track::Emergency => self.emergency,
+		}
+	}
+
+	/// How long a proposal on `track` is open to votes.
+	pub fn voting_period(&self, track: Track) -> BlockNumber
+	where
+		BlockNumber: Copy,
+	{
+		match track {
+			Track::Standard | Track::Root => self.voting_period,
+			Track::Emergency => self.emergency_voting_period,
 		}
 	}
 }
@@ -161,10 +187,12 @@ pub enum ProposalStatus<BlockNumber> {
 	Rejected,
 	/// Withdrawn by its proposer before anyone voted.
 	Cancelled,
-	/// Stopped by the DAO before enactment.
+	/// Stopped while being voted on: undecided, so its votes may be removed.
 	Killed,
 	/// Its call was dispatched (successfully or not: see the `Executed` event).
 	Executed,
+	/// Approved, then killed before enactment: decided, so its votes stand.
+	Revoked,
 }
 
 /// One proposal.

@@ -7,12 +7,15 @@ use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use ostrom_primitives::{MembershipInspect, Polls, ProposalIndex};
 use sp_runtime::traits::One;
 
-/// A member who joined before an open proposal was submitted, and that proposal.
+/// A member who joined an epoch before an open proposal was submitted, and that proposal: the
+/// member's first vote moves them into this epoch's quorum base.
 fn eligible_voter<T: Config>() -> (T::AccountId, ProposalIndex) {
 	let voter: T::AccountId = account("voter", 0, 0);
 	T::Membership::add_member_for_benchmarks(&voter);
-	let next_block = frame_system::Pallet::<T>::block_number() + BlockNumberFor::<T>::one();
-	frame_system::Pallet::<T>::set_block_number(next_block);
+	let next_epoch = frame_system::Pallet::<T>::block_number()
+		+ T::EpochLength::get()
+		+ BlockNumberFor::<T>::one();
+	frame_system::Pallet::<T>::set_block_number(next_epoch);
 	(voter, T::Polls::open_poll_for_benchmarks())
 }
 
@@ -35,12 +38,11 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 mod benchmarks {
 	use super::*;
 
-	/// Replacing an earlier vote of the same epoch: the most reads and writes.
+	/// A member's first vote in an epoch, which also counts them in the quorum base again: the
+	/// most reads and writes.
 	#[benchmark]
 	fn vote() {
 		let (voter, proposal) = eligible_voter::<T>();
-		Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), proposal, false, 1)
-			.expect("an eligible member votes once; qed");
 		let votes = most_votes::<T>();
 
 		#[extrinsic_call]
@@ -65,6 +67,26 @@ mod benchmarks {
 		_(RawOrigin::Signed(voter.clone()), proposal);
 
 		assert_last_event::<T>(Event::VoteRemoved { who: voter, proposal });
+	}
+
+	/// Reaping a removed member's vote.
+	#[benchmark]
+	fn remove_other_vote() {
+		let (voter, proposal) = eligible_voter::<T>();
+		Pallet::<T>::vote(
+			RawOrigin::Signed(voter.clone()).into(),
+			proposal,
+			true,
+			most_votes::<T>(),
+		)
+		.expect("an eligible member votes once; qed");
+		T::Membership::remove_member_for_benchmarks(&voter);
+		let reaper: T::AccountId = account("reaper", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(reaper.clone()), voter.clone(), proposal);
+
+		assert_last_event::<T>(Event::VoteReaped { who: voter, proposal, by: reaper });
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -9,8 +9,11 @@
 //! budget over proposals: intensity of preference counts (more votes where it matters more), but
 //! the quadratic cost makes each extra vote dearer, so no one can buy an outcome.
 //!
-//! Only members who joined before a proposal was submitted may vote on it, and only while
-//! [`ostrom_primitives::Polls`] says it is open. Voting again replaces the earlier vote; credits
+//! Only members whose probation ended before a proposal was submitted may vote on it, and only
+//! while [`ostrom_primitives::Polls`] says it is open. Each vote tells the membership that its
+//! voter is active, so that the quorum base counts them. A vote whose voter is no longer an
+//! active member (removed, or suspended) stops counting once anyone reaps it with
+//! [`remove_other_vote`](Pallet::remove_other_vote), free of fees. Voting again replaces the earlier vote; credits
 //! of a replaced or removed vote come back only if that vote was cast in the current epoch
 //! (credits of a past epoch are gone). So within one epoch a member never spends more than
 //! `CreditsPerEpoch`, whatever they do.
@@ -23,6 +26,8 @@
 //! - [`vote`](Pallet::vote) — signed, an eligible active member: casts or replaces a vote.
 //! - [`remove_vote`](Pallet::remove_vote) — signed, a voter: withdraws a vote while voting is
 //!   open.
+//! - [`remove_other_vote`](Pallet::remove_other_vote) — signed, anyone: reaps the vote of a
+//!   voter who is no longer an active member from a proposal still open.
 //!
 //! ## Configuration
 //!
@@ -104,6 +109,8 @@ pub mod pallet {
 		Voted { who: T::AccountId, proposal: ProposalIndex, aye: bool, votes: u32, cost: Credits },
 		/// `who` withdrew their vote on `proposal`.
 		VoteRemoved { who: T::AccountId, proposal: ProposalIndex },
+		/// `by` removed the vote of `who`, no longer an active member, from `proposal`.
+		VoteReaped { who: T::AccountId, proposal: ProposalIndex, by: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -124,6 +131,10 @@ pub mod pallet {
 		NotEnoughCredits,
 		/// The account has no vote on this proposal.
 		NoVote,
+		/// The member is on probation and may not vote yet.
+		InProbation,
+		/// The voter is an active member: only they may withdraw their vote.
+		VoterStillActive,
 	}
 
 	#[pallet::hooks]
@@ -143,11 +154,12 @@ pub mod pallet {
 		/// Casts `votes` votes for (`aye`) or against `proposal`, costing `votes²` voice credits;
 		/// replaces the caller's earlier vote on it.
 		///
-		/// Origin: signed by an active member who joined before the proposal was submitted.
-		/// The credits of a replaced vote cast in this epoch are given back first.
+		/// Origin: signed by an active member whose probation ended before the proposal was
+		/// submitted. The credits of a replaced vote cast in this epoch are given back first. The
+		/// voter counts in the membership's quorum base from now on.
 		///
-		/// Emits `Voted`. Errors: `ZeroVotes`, `NotMember`, `Suspended`, `UnknownProposal`,
-		/// `VotingClosed`, `NotEligible`, `NotEnoughCredits`.
+		/// Emits `Voted`. Errors: `ZeroVotes`, `NotMember`, `Suspended`, `InProbation`,
+		/// `UnknownProposal`, `VotingClosed`, `NotEligible`, `NotEnoughCredits`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::vote())]
 		pub fn vote(
@@ -158,10 +170,11 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(votes > 0, Error::<T>::ZeroVotes);
-			let joined = T::Membership::member_since(&who).ok_or(Error::<T>::NotMember)?;
+			let settled = T::Membership::settled_since(&who).ok_or(Error::<T>::NotMember)?;
 			ensure!(T::Membership::is_active_member(&who), Error::<T>::Suspended);
+			ensure!(settled <= frame_system::Pallet::<T>::block_number(), Error::<T>::InProbation);
 			let submitted_at = Self::ensure_open(proposal)?;
-			ensure!(joined < submitted_at, Error::<T>::NotEligible);
+			ensure!(settled < submitted_at, Error::<T>::NotEligible);
 
 			let cost = Credits::from(votes).saturating_mul(Credits::from(votes));
 			let epoch = Self::current_epoch();
@@ -182,6 +195,7 @@ pub mod pallet {
 			});
 			Votes::<T>::insert(proposal, &who, vote);
 			Spent::<T>::insert(&who, SpentCredits { epoch, credits: spent });
+			T::Membership::note_vote(&who);
 			Self::deposit_event(Event::Voted { who, proposal, aye, votes, cost });
 			Ok(())
 		}
@@ -200,8 +214,38 @@ pub mod pallet {
 				PollState::Closed => return Err(Error::<T>::VotingClosed.into()),
 				PollState::Unknown => return Err(Error::<T>::UnknownProposal.into()),
 			}
-			let vote = Votes::<T>::take(proposal, &who).ok_or(Error::<T>::NoVote)?;
+			Self::take_vote(&who, proposal)?;
+			Self::deposit_event(Event::VoteRemoved { who, proposal });
+			Ok(())
+		}
 
+		/// Removes the vote of `voter` on `proposal`, still open to votes, because `voter` is no
+		/// longer an active member (removed, or suspended): their vote stops counting. Their
+		/// credits of this epoch come back to their record, as if they had withdrawn it.
+		///
+		/// Origin: signed by anyone; no fee when it succeeds. Emits `VoteReaped`.
+		/// Errors: `VoterStillActive`, `UnknownProposal`, `VotingClosed`, `NoVote`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::remove_other_vote())]
+		pub fn remove_other_vote(
+			origin: OriginFor<T>,
+			voter: T::AccountId,
+			proposal: ProposalIndex,
+		) -> DispatchResultWithPostInfo {
+			let by = ensure_signed(origin)?;
+			ensure!(!T::Membership::is_active_member(&voter), Error::<T>::VoterStillActive);
+			Self::ensure_open(proposal)?;
+			Self::take_vote(&voter, proposal)?;
+			Self::deposit_event(Event::VoteReaped { who: voter, proposal, by });
+			Ok(Pays::No.into())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Takes the vote of `who` on `proposal` out of storage and its tally; gives back its
+		/// credits if it was cast in this epoch.
+		fn take_vote(who: &T::AccountId, proposal: ProposalIndex) -> DispatchResult {
+			let vote = Votes::<T>::take(proposal, who).ok_or(Error::<T>::NoVote)?;
 			TallyOf::<T>::mutate(proposal, |tally| {
 				vote.take_from(tally);
 				tally.voters = tally.voters.saturating_sub(1);
@@ -209,15 +253,12 @@ pub mod pallet {
 			let epoch = Self::current_epoch();
 			let refund = vote.cost_in(epoch);
 			if refund > 0 {
-				let credits = Self::spent_in(&who, epoch).saturating_sub(refund);
-				Spent::<T>::insert(&who, SpentCredits { epoch, credits });
+				let credits = Self::spent_in(who, epoch).saturating_sub(refund);
+				Spent::<T>::insert(who, SpentCredits { epoch, credits });
 			}
-			Self::deposit_event(Event::VoteRemoved { who, proposal });
 			Ok(())
 		}
-	}
 
-	impl<T: Config> Pallet<T> {
 		/// The epoch the current block belongs to.
 		pub fn current_epoch() -> EpochIndex {
 			let now = frame_system::Pallet::<T>::block_number();

@@ -191,3 +191,66 @@ fn votes_on_a_withdrawn_proposal_can_be_removed_with_their_credits() {
 		assert_eq!(QuadraticVoting::tally(EARLY), Tally::default());
 	});
 }
+
+#[test]
+fn a_member_on_probation_may_not_vote() {
+	build_and_execute(|| {
+		// Admitted, but on probation until block 8.
+		TestMembership::set_member_since(OUTSIDER, 8);
+		noop!(QuadraticVoting::vote(signed(OUTSIDER), LATE, true, 1), Error::<Test>::InProbation);
+	});
+}
+
+#[test]
+fn anyone_reaps_the_vote_of_a_removed_or_suspended_member_for_free() {
+	build_and_execute(|| {
+		ok!(QuadraticVoting::vote(signed(ALICE), LATE, true, 3));
+		ok!(QuadraticVoting::vote(signed(BOB), LATE, false, 2));
+		ok!(QuadraticVoting::vote(signed(CHARLIE), LATE, true, 1));
+		noop!(
+			QuadraticVoting::remove_other_vote(signed(OUTSIDER), ALICE, LATE),
+			Error::<Test>::VoterStillActive
+		);
+		TestMembership::remove(ALICE);
+		TestMembership::suspend(BOB);
+		let reaped = QuadraticVoting::remove_other_vote(signed(OUTSIDER), ALICE, LATE);
+		assert_eq!(reaped.map(|info| info.pays_fee), Ok(frame_support::dispatch::Pays::No));
+		check_invariants();
+		ok!(QuadraticVoting::remove_other_vote(signed(OUTSIDER), BOB, LATE));
+		assert_eq!(QuadraticVoting::tally(LATE), tally(1, 0, 1, 1));
+		assert_eq!(QuadraticVoting::credits_left(&ALICE), CREDITS, "as if she withdrew it");
+		assert_eq!(
+			events()[3..].to_vec(),
+			vec![
+				Event::VoteReaped { who: ALICE, proposal: LATE, by: OUTSIDER },
+				Event::VoteReaped { who: BOB, proposal: LATE, by: OUTSIDER },
+			]
+		);
+	});
+}
+
+#[test]
+fn remove_other_vote_errors_leave_state_unchanged() {
+	build_and_execute(|| {
+		ok!(QuadraticVoting::vote(signed(ALICE), EARLY, true, 2));
+		TestMembership::remove(ALICE);
+		noop!(
+			QuadraticVoting::remove_other_vote(signed(OUTSIDER), ALICE, LATE),
+			Error::<Test>::NoVote
+		);
+		noop!(
+			QuadraticVoting::remove_other_vote(signed(OUTSIDER), ALICE, 7),
+			Error::<Test>::UnknownProposal
+		);
+		TestPolls::close(EARLY);
+		// A decided proposal keeps its votes.
+		noop!(
+			QuadraticVoting::remove_other_vote(signed(OUTSIDER), ALICE, EARLY),
+			Error::<Test>::VotingClosed
+		);
+		noop!(
+			QuadraticVoting::remove_other_vote(RawOrigin::Root.into(), ALICE, EARLY),
+			DispatchError::BadOrigin
+		);
+	});
+}

@@ -39,6 +39,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn vote() -> Weight;
 	fn remove_vote() -> Weight;
+	fn remove_other_vote() -> Weight;
 }
 
 /// Measured weights, with the database costs of the runtime that uses them.
@@ -76,6 +77,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn remove_other_vote() -> Weight {
+		Weight::from_parts(27_521_000, 3966)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
@@ -88,6 +94,11 @@ impl WeightInfo for () {
 	fn remove_vote() -> Weight {
 		Weight::from_parts(27_521_000, 3966)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn remove_other_vote() -> Weight {
+		Weight::from_parts(27_521_000, 3966)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

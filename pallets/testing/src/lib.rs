@@ -60,9 +60,20 @@ impl MembershipInspect<u64, u64> for TestMembership {
 		MEMBERS.with(|m| m.borrow().get(who).map(|standing| standing.joined_at))
 	}
 
+	fn settled_since(who: &u64) -> Option<u64> {
+		<Self as MembershipInspect<u64, u64>>::member_since(who)
+	}
+
 	fn member_count() -> u32 {
 		MEMBERS.with(|m| m.borrow().len() as u32)
 	}
+
+	/// Every member counts: the mock has no probation and no dormancy.
+	fn quorum_base() -> u32 {
+		<Self as MembershipInspect<u64, u64>>::member_count()
+	}
+
+	fn note_vote(_who: &u64) {}
 
 	fn reputation(who: &u64) -> Reputation {
 		MEMBERS.with(|m| m.borrow().get(who).map_or(0, |standing| standing.reputation))
@@ -82,6 +93,11 @@ impl MembershipInspect<u64, u64> for TestMembership {
 	fn add_member_for_benchmarks(who: &u64) {
 		Self::set_member(*who);
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn remove_member_for_benchmarks(who: &u64) {
+		Self::remove(*who);
+	}
 }
 
 /// The same membership for mocks whose accounts are `u128`, long enough for pallet
@@ -95,9 +111,19 @@ impl MembershipInspect<u128, u64> for TestMembership {
 		<Self as MembershipInspect<u64, u64>>::member_since(&(*who as u64))
 	}
 
+	fn settled_since(who: &u128) -> Option<u64> {
+		<Self as MembershipInspect<u64, u64>>::settled_since(&(*who as u64))
+	}
+
 	fn member_count() -> u32 {
 		<Self as MembershipInspect<u64, u64>>::member_count()
 	}
+
+	fn quorum_base() -> u32 {
+		<Self as MembershipInspect<u64, u64>>::quorum_base()
+	}
+
+	fn note_vote(_who: &u128) {}
 
 	fn reputation(who: &u128) -> Reputation {
 		<Self as MembershipInspect<u64, u64>>::reputation(&(*who as u64))
@@ -110,6 +136,11 @@ impl MembershipInspect<u128, u64> for TestMembership {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn add_member_for_benchmarks(who: &u128) {
 		Self::set_member(*who as u64);
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn remove_member_for_benchmarks(who: &u128) {
+		Self::remove(*who as u64);
 	}
 }
 

@@ -30,6 +30,8 @@ pub enum ProposalState {
 	Cancelled,
 	Killed,
 	Executed,
+	/// Approved, then killed before enactment.
+	Revoked,
 }
 
 /// What a proposal asks for.
@@ -118,6 +120,11 @@ pub struct MemberView<AccountId, Balance, BlockNumber> {
 	pub status: MemberState,
 	/// The block in which the account became a member; `None` for an applicant.
 	pub joined_at: Option<BlockNumber>,
+	/// While the member is on probation (may neither vote nor sponsor), the block it ends.
+	pub probation_ends: Option<BlockNumber>,
+	/// How many more applicants the member may sponsor in this epoch; zero on probation and for
+	/// an applicant.
+	pub sponsorships_left: u32,
 	pub suspended_until: Option<BlockNumber>,
 	pub reputation: Reputation,
 	/// The voice credits left in this epoch; zero for an applicant.

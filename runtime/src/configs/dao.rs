@@ -10,10 +10,17 @@ use frame_system::EnsureRoot;
 use ostrom_primitives::{Credits, Reputation};
 use pallet_ostrom_proposals::EnsureDao;
 
-use super::super::{
-	AccountId, Balance, Balances, BlockNumber, Commons, Membership, Preimage, Proposals,
-	QuadraticVoting, Runtime, RuntimeCall, RuntimeHoldReason, Scheduler, Treasury, DAYS, UNIT,
+use super::{
+	super::{
+		AccountId, Balance, Balances, BlockNumber, Commons, Membership, Preimage, Proposals,
+		QuadraticVoting, Runtime, RuntimeCall, RuntimeHoldReason, Scheduler, Treasury, DAYS, UNIT,
+	},
+	MaxEnactmentWeight,
 };
+
+/// The DAO's own origin (a passed Standard proposal), or root (a passed Root proposal): root can
+/// do all the DAO can, so that a Root proposal can always repair the DAO.
+pub type DaoOrRoot = EitherOf<EnsureRoot<AccountId>, EnsureDao>;
 
 parameter_types! {
 	/// Held while an application is pending, returned after: low enough that anyone can apply,
@@ -26,11 +33,17 @@ parameter_types! {
 impl pallet_ostrom_membership::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type AdminOrigin = EnsureDao;
+	type AdminOrigin = DaoOrRoot;
+	/// Looser admission rules would open the gate to sybils: only a Root proposal sets them.
+	type RulesOrigin = EnsureRoot<AccountId>;
 	type ApplicationDeposit = ApplicationDeposit;
 	type SponsorsRequired = ConstU32<2>;
 	type MaxMembers = ConstU32<10_000>;
 	type MaxMetadataLen = ConstU32<256>;
+	type MaxRemovals = ConstU32<64>;
+	type EpochLength = EpochLength;
+	type MaxProbationEpochs = ConstU32<8>;
+	type MaxDormantAfter = ConstU32<16>;
 	type WeightInfo = pallet_ostrom_membership::weights::SubstrateWeight<Runtime>;
 }
 
@@ -38,7 +51,7 @@ impl pallet_ostrom_commons::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Membership = Membership;
-	type AdminOrigin = EnsureDao;
+	type AdminOrigin = DaoOrRoot;
 	type RegistrationDeposit = RegistrationDeposit;
 	type MaxNameLen = ConstU32<64>;
 	type MaxLicenseLen = ConstU32<64>;
@@ -69,13 +82,15 @@ impl pallet_ostrom_proposals::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	/// Deposits of killed proposals go to the treasury.
 	type Slash = Treasury;
-	type KillOrigin = EitherOf<EnsureRoot<AccountId>, EnsureDao>;
+	/// The DAO origin kills Standard proposals; root (a Root or Emergency proposal) kills any.
+	type KillOrigin = EnsureDao;
 	type Membership = Membership;
 	type Tallies = QuadraticVoting;
 	type MaxMetadataLen = ConstU32<256>;
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
 	type MaxProposalDeposit = MaxProposalDeposit;
+	type MaxEnactmentWeight = MaxEnactmentWeight;
 	type WeightInfo = pallet_ostrom_proposals::weights::SubstrateWeight<Runtime>;
 }
 
@@ -107,7 +122,7 @@ parameter_types! {
 impl pallet_ostrom_treasury::Config for Runtime {
 	type Currency = Balances;
 	type PalletId = TreasuryPalletId;
-	type DaoOrigin = EnsureDao;
+	type DaoOrigin = DaoOrRoot;
 	/// The cap on what the DAO spends is changed only by a Root proposal, as the governance
 	/// rules are.
 	type SpendRulesOrigin = EnsureRoot<AccountId>;

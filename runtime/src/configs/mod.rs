@@ -20,9 +20,12 @@ use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
 };
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{
+	traits::{Bounded, One},
+	FixedPointNumber, Perbill, Perquintill,
+};
 use sp_version::RuntimeVersion;
 
 use super::{
@@ -111,10 +114,26 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
 	/// Every byte of a transaction costs ten micro-OST on top of its weight.
 	pub const TransactionByteFee: Balance = 10 * MICRO_UNIT;
+	/// Fees rise while blocks are fuller than a quarter of their normal weight, and fall back
+	/// when they are emptier (Polkadot's parameters) …
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(75, 1_000_000);
+	/// … but never below the base fee: an idle chain does not make spam cheaper.
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	pub MaximumMultiplier: Multiplier = Bounded::max_value();
 }
+
+/// Congestion pricing: the fee multiplier follows how full blocks are, so that filling blocks
+/// to crowd out votes grows dearer with every block.
+pub type FeeMultiplierUpdate = TargetedFeeAdjustment<
+	Runtime,
+	TargetBlockFullness,
+	AdjustmentVariable,
+	MinimumMultiplier,
+	MaximumMultiplier,
+>;
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -123,7 +142,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type FeeMultiplierUpdate = FeeMultiplierUpdate;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
@@ -131,6 +150,19 @@ parameter_types! {
 	/// Scheduled (enacted) calls may use most, not all, of a block.
 	pub MaximumSchedulerWeight: Weight =
 		Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+	/// What an enacted proposal may weigh: the scheduler's limit less its own work to reach
+	/// the task (a full agenda, a named task, an unsigned dispatch). A heavier call would be
+	/// dropped as permanently overweight, so the proposals pallet refuses it at submission.
+	pub MaxEnactmentWeight: Weight = {
+		use pallet_scheduler::WeightInfo as _;
+		type SchedulerWeights = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+		MaximumSchedulerWeight::get()
+			.saturating_sub(SchedulerWeights::service_agendas_base())
+			.saturating_sub(SchedulerWeights::service_agenda_base(MaxScheduledPerBlock::get()))
+			.saturating_sub(SchedulerWeights::service_task_named())
+			.saturating_sub(SchedulerWeights::execute_dispatch_unsigned())
+	};
+	pub const MaxScheduledPerBlock: u32 = 50;
 }
 
 impl pallet_scheduler::Config for Runtime {
@@ -142,7 +174,7 @@ impl pallet_scheduler::Config for Runtime {
 	// Governance schedules through the pallet's traits; no account schedules directly.
 	type ScheduleOrigin = EnsureRoot<AccountId>;
 	type OriginPrivilegeCmp = EqualPrivilegeOnly;
-	type MaxScheduledPerBlock = ConstU32<50>;
+	type MaxScheduledPerBlock = MaxScheduledPerBlock;
 	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
 	type Preimages = Preimage;
 	type BlockNumberProvider = System;

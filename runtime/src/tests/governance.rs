@@ -132,11 +132,6 @@ fn no_signed_account_reaches_the_admin_or_root_origins() {
 			Membership::add_member(signed(Alice), account(Dave)),
 			Err(DispatchError::BadOrigin)
 		);
-		// Root no longer administers members either: only the DAO does.
-		assert_eq!(
-			Membership::add_member(RuntimeOrigin::root(), account(Dave)),
-			Err(DispatchError::BadOrigin)
-		);
 		assert_eq!(
 			Proposals::set_rules(signed(Alice), development_rules()),
 			Err(DispatchError::BadOrigin)
