@@ -21,7 +21,7 @@ use pallet_ostrom_membership::{Error as MembershipError, Event as MembershipEven
 use pallet_ostrom_proposals::{Error as ProposalsError, ProposalKind, ProposalStatus, Track};
 use pallet_ostrom_quadratic_voting::Error as VotingError;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
-use sp_runtime::DispatchError;
+use sp_runtime::{traits::Hash, DispatchError};
 
 /// A funded account that is not one of the well-known ones: `kind` tells groups apart.
 fn someone(kind: u8, index: u32) -> AccountId {
@@ -63,8 +63,15 @@ fn submit(proposer: &AccountId, track: Track, kind: Kind) -> ProposalIndex {
 	id
 }
 
-fn inline(call: RuntimeCall) -> Kind {
-	ProposalKind::Call(Bounded::Inline(BoundedVec::try_from(call.encode()).unwrap()))
+/// `call`, inline when small, else as a preimage Alice notes.
+fn bounded(call: RuntimeCall) -> Kind {
+	let encoded = call.encode();
+	if let Ok(inline) = BoundedVec::try_from(encoded.clone()) {
+		return ProposalKind::Call(Bounded::Inline(inline));
+	}
+	assert_ok!(crate::Preimage::note_preimage(signed(Alice), encoded.clone()));
+	let hash = <Runtime as frame_system::Config>::Hashing::hash(&encoded);
+	ProposalKind::Call(Bounded::Lookup { hash, len: encoded.len() as u32 })
 }
 
 fn vote(voter: &AccountId, id: ProposalIndex, aye: bool, votes: u32) {
@@ -208,7 +215,7 @@ fn one_standard_proposal_removes_the_sybil_wave_and_sanctions_both_sponsors() {
 		let remove = RuntimeCall::Membership(pallet_ostrom_membership::Call::remove_members {
 			members: BoundedVec::try_from(sybils.clone()).unwrap(),
 		});
-		let id = submit(&honest[0], Track::Standard, inline(remove));
+		let id = submit(&honest[0], Track::Standard, bounded(remove));
 		// Every honest member spends the whole budget on it; every attacker fights back.
 		for member in &honest {
 			vote(member, id, true, 10);
@@ -276,11 +283,11 @@ fn the_standard_track_cannot_kill_a_root_proposal() {
 		let next = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
 		// The attack: a Standard kill aimed at the Root proposal about to be submitted.
 		let kill = RuntimeCall::Proposals(pallet_ostrom_proposals::Call::kill { id: next + 1 });
-		let killer = submit(&account(Alice), Track::Standard, inline(kill));
+		let killer = submit(&account(Alice), Track::Standard, bounded(kill));
 		let mut rules = development_rules();
 		rules.voting_period = 20;
 		let set_rules = RuntimeCall::Proposals(pallet_ostrom_proposals::Call::set_rules { rules });
-		let root = submit(&account(Bob), Track::Root, inline(set_rules));
+		let root = submit(&account(Bob), Track::Root, bounded(set_rules));
 		for voter in [Alice, Bob, Charlie] {
 			vote(&account(voter), killer, true, 1);
 			vote(&account(voter), root, true, 1);
@@ -313,7 +320,7 @@ fn an_emergency_kill_submitted_during_a_harmful_vote_lands_before_its_enactment(
 			beneficiary: eve.clone(),
 			amount: 1_000 * UNIT,
 		});
-		let harmful = submit(&account(Alice), Track::Standard, inline(spend));
+		let harmful = submit(&account(Alice), Track::Standard, bounded(spend));
 		vote(&account(Alice), harmful, true, 5);
 		vote(&account(Bob), harmful, true, 5);
 		// In the last block of its vote, the others see it and ask for an emergency kill.
@@ -321,7 +328,7 @@ fn an_emergency_kill_submitted_during_a_harmful_vote_lands_before_its_enactment(
 			pallet_ostrom_proposals::Proposals::<Runtime>::get(harmful).unwrap().voting_ends;
 		run_to_block(voting_ends - 1);
 		let kill = RuntimeCall::Proposals(pallet_ostrom_proposals::Call::kill { id: harmful });
-		let emergency = submit(&account(Charlie), Track::Emergency, inline(kill));
+		let emergency = submit(&account(Charlie), Track::Emergency, bounded(kill));
 		for voter in [Alice, Bob, Charlie] {
 			vote(&account(voter), emergency, true, 1);
 		}
@@ -350,12 +357,12 @@ fn a_call_too_heavy_to_enact_is_refused_at_submission() {
 			subkeys: u32::MAX,
 		});
 		assert_noop!(
-			Proposals::submit(signed(Alice), Track::Root, inline(heavy), Default::default()),
+			Proposals::submit(signed(Alice), Track::Root, bounded(heavy), Default::default()),
 			ProposalsError::<Runtime>::CallTooHeavy
 		);
 		// A runtime upgrade still fits.
 		let upgrade = RuntimeCall::System(frame_system::Call::set_code { code: vec![0; 64] });
-		submit(&account(Alice), Track::Root, inline(upgrade));
+		submit(&account(Alice), Track::Root, bounded(upgrade));
 	});
 }
 
@@ -366,7 +373,7 @@ fn killing_an_approved_proposal_keeps_its_votes_decided() {
 			beneficiary: account(Eve),
 			amount: UNIT,
 		});
-		let approved = submit(&account(Alice), Track::Standard, inline(spend));
+		let approved = submit(&account(Alice), Track::Standard, bounded(spend));
 		vote(&account(Alice), approved, true, 5);
 		vote(&account(Bob), approved, true, 5);
 		assert!(close(approved));
