@@ -41,7 +41,7 @@ impl pallet_balances::Config for Test {
 }
 
 pub const DEPOSIT: u64 = 10;
-pub const MAX_MEMBERS: u32 = 6;
+pub const MAX_MEMBERS: u32 = 9;
 pub const EPOCH: u64 = 20;
 
 parameter_types! {

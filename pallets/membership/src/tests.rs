@@ -76,9 +76,9 @@ fn apply_fails_when_the_dao_is_full() {
 	});
 }
 
-/// Admits Dave, Eve and Ferdie: the DAO then has `MAX_MEMBERS` members.
+/// Admits Dave, Eve, Ferdie and three unfunded accounts: the DAO then has `MAX_MEMBERS` members.
 fn fill_the_dao() {
-	for who in [DAVE, EVE, FERDIE] {
+	for who in [DAVE, EVE, FERDIE, 10, 11, 12] {
 		ok!(Membership::add_member(RuntimeOrigin::root(), who));
 	}
 	assert_eq!(MemberCount::<Test>::get(), MAX_MEMBERS);
