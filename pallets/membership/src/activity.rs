@@ -20,12 +20,13 @@ impl<T: Config> Pallet<T> {
 	/// `dormant_after` epochs from now.
 	pub(crate) fn note_activity(who: &T::AccountId) {
 		let now = Self::current_epoch();
-		Members::<T>::mutate(who, |record| {
-			if let Some(record) = record.as_mut().filter(|record| record.counted_from < now) {
-				Self::count_from(Some(record.counted_from), Some(now));
-				record.counted_from = now;
-			}
-		});
+		// Most votes come from members already counted this epoch: write only when moving one.
+		if let Some(mut record) = Members::<T>::get(who).filter(|record| record.counted_from < now)
+		{
+			Self::count_from(Some(record.counted_from), Some(now));
+			record.counted_from = now;
+			Members::<T>::insert(who, record);
+		}
 	}
 
 	/// Moves one member's count from epoch `from` to epoch `to` (either may be none: a member
