@@ -57,7 +57,8 @@ enum Command {
 	/// Join the DAO, sponsor applicants, leave, or look a member up.
 	#[command(subcommand)]
 	Member(MemberCommand),
-	/// Register commons, record and review contributions, list and show commons.
+	/// Register commons and appoint their stewards; record, review, withdraw and dismiss
+	/// contributions; list and show commons.
 	#[command(subcommand)]
 	Commons(CommonsCommand),
 	/// Submit a proposal: a signal, a call, a treasury spend or new rules.

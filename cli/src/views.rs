@@ -22,7 +22,8 @@ pub struct Proposal {
 	pub track: String,
 	/// `Signal` or `Call`.
 	pub kind: String,
-	/// The call's pallet and name, e.g. `Treasury.spend`.
+	/// The call's pallet and name, e.g. `Treasury.spend`, recorded at submission; `None` for a
+	/// signal.
 	pub call: Option<String>,
 	pub metadata: String,
 	pub deposit: Amount,
@@ -34,13 +35,9 @@ pub struct Proposal {
 }
 
 impl Proposal {
-	/// What the proposal asks for: its call, or that it is a signal.
+	/// What the proposal asks for: its call, or its kind (`Signal`) when it names none.
 	pub fn asks_for(&self) -> &str {
-		match &self.call {
-			Some(call) => call,
-			None if self.kind == "Call" => "a call (preimage gone)",
-			None => "Signal",
-		}
+		self.call.as_deref().unwrap_or(&self.kind)
 	}
 }
 
@@ -139,6 +136,7 @@ pub struct Treasury {
 pub struct Round {
 	pub id: u32,
 	pub matching: Amount,
+	pub enrolment_ends: u32,
 	pub ends_at: u32,
 	pub contributed: Amount,
 	pub contributions: u32,

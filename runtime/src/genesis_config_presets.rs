@@ -8,7 +8,7 @@ use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use pallet_ostrom_membership::AdmissionRules;
 use pallet_ostrom_proposals::{GovernanceRules, TrackRules};
-use pallet_ostrom_treasury::SpendRules;
+use pallet_ostrom_treasury::{MatchingRules, SpendRules};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -21,6 +21,14 @@ pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 
 /// What the treasury's pot holds at genesis in both presets.
 pub const TREASURY_ENDOWMENT: Balance = 100_000 * UNIT;
+
+/// M of the development chain, in OST: pairs draw less than 200 OST; givers of 1 OST keep
+/// 100/101 (over 99 %) of the plain match.
+pub const DEVELOPMENT_COORDINATION_BOUND: Balance = 100;
+
+/// M of the test network, in OST: pairs draw less than 500 OST; givers of 1 OST keep 250/251
+/// (over 99.6 %) of the plain match.
+pub const LOCAL_COORDINATION_BOUND: Balance = 250;
 
 /// The well-known development accounts funded by both presets.
 pub fn endowed_accounts() -> Vec<AccountId> {
@@ -123,12 +131,24 @@ pub fn spend_rules(period: BlockNumber) -> SpendRules<BlockNumber> {
 	SpendRules { period, max_share: Perbill::from_percent(20) }
 }
 
+/// Pairwise-bounded matching with coordination bound `bound` OST: a pair of givers draws less
+/// than `2 · bound` from a round's pool, and givers of at most 1 OST who meet once keep at least
+/// `bound / (bound + 1)` of the plain quadratic-funding match. No commons is matched more than a
+/// quarter of the pool.
+pub fn matching_rules(bound: Balance) -> MatchingRules<Balance> {
+	MatchingRules {
+		coordination_bound: bound * UNIT,
+		max_match_share: Perbill::from_percent(25),
+	}
+}
+
 fn genesis(
 	validators: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	rules: GovernanceRules<BlockNumber, Balance>,
 	admission_rules: AdmissionRules<BlockNumber>,
 	spend_rules: SpendRules<BlockNumber>,
+	matching_rules: MatchingRules<Balance>,
 ) -> Value {
 	let balances = endowed
 		.into_iter()
@@ -148,7 +168,7 @@ fn genesis(
 		},
 		membership: MembershipConfig { members: founding_members(), rules: admission_rules },
 		proposals: ProposalsConfig { rules },
-		treasury: TreasuryConfig { spend_rules },
+		treasury: TreasuryConfig { spend_rules, matching_rules },
 	})
 }
 
@@ -161,6 +181,7 @@ pub fn development_genesis() -> Value {
 		development_rules(),
 		development_admission_rules(),
 		spend_rules(15),
+		matching_rules(DEVELOPMENT_COORDINATION_BOUND),
 	)
 }
 
@@ -177,6 +198,7 @@ pub fn local_testnet_genesis() -> Value {
 		local_testnet_rules(),
 		local_testnet_admission_rules(),
 		spend_rules(7 * DAYS),
+		matching_rules(LOCAL_COORDINATION_BOUND),
 	)
 }
 

@@ -1,8 +1,9 @@
 //! The whole-DAO views of `OstromApi`, built from the pallets' storage. Every list is bounded:
-//! at most `MAX_PAGE` items, and at most `MAX_SCAN` records looked at per call.
+//! at most `MAX_PAGE` items, and at most `MAX_SCAN` records looked at per call. No view decodes a
+//! proposal's call: its name was recorded at submission, and a preimage may be megabytes.
 
 use alloc::vec::Vec;
-use frame_support::traits::{Get, GetCallMetadata, QueryPreimage};
+use frame_support::traits::Get;
 use ostrom_primitives::{CommonsId, ProposalIndex};
 use ostrom_runtime_api::{
 	CommonsView, ContributionCounts, ContributionView, GrantView, MemberState, MemberView, Page,
@@ -11,13 +12,13 @@ use ostrom_runtime_api::{
 };
 use pallet_ostrom_commons::ContributionId;
 use pallet_ostrom_membership::MemberStatus;
-use pallet_ostrom_proposals::{ProposalKind, ProposalStatus};
+use pallet_ostrom_proposals::{CallName, ProposalKind, ProposalStatus};
 use pallet_ostrom_treasury::RoundStatus;
 use sp_runtime::Perbill;
 
 use super::{
-	AccountId, Balance, Balances, BlockNumber, Hash, Membership, Preimage, QuadraticVoting,
-	Runtime, System, Treasury,
+	AccountId, Balance, Balances, BlockNumber, Hash, Membership, QuadraticVoting, Runtime, System,
+	Treasury,
 };
 
 type Proposal = ProposalView<AccountId, Balance, BlockNumber>;
@@ -70,16 +71,16 @@ fn state(status: ProposalStatus<BlockNumber>) -> (ProposalState, Option<BlockNum
 fn proposal_view(id: ProposalIndex, proposal: StoredProposal) -> Proposal {
 	let (status, enactment) = state(proposal.status);
 	let tally = tally_view(id, &proposal);
-	let (kind, call) = match &proposal.kind {
-		ProposalKind::Signal => (ProposalKindName::Signal, None),
-		ProposalKind::Call(bounded) => (ProposalKindName::Call, call_name(bounded)),
+	let kind = match proposal.kind {
+		ProposalKind::Signal => ProposalKindName::Signal,
+		ProposalKind::Call(_) => ProposalKindName::Call,
 	};
 	ProposalView {
 		id,
 		proposer: proposal.proposer,
 		track: proposal.track,
 		kind,
-		call,
+		call: proposal.call_name.as_ref().map(CallName::dotted),
 		metadata: proposal.metadata.into_inner(),
 		deposit: proposal.deposit,
 		status,
@@ -90,20 +91,13 @@ fn proposal_view(id: ProposalIndex, proposal: StoredProposal) -> Proposal {
 	}
 }
 
-/// `Pallet.call` of a proposal's call, if its preimage is still there to decode.
-fn call_name(bounded: &pallet_ostrom_proposals::BoundedCallOf<Runtime>) -> Option<Vec<u8>> {
-	let (call, _) = <Preimage as QueryPreimage>::peek::<super::RuntimeCall>(bounded).ok()?;
-	let metadata = call.get_call_metadata();
-	Some(alloc::format!("{}.{}", metadata.pallet_name, metadata.function_name).into_bytes())
-}
-
 pub fn proposals(
 	status: Option<ProposalState>,
 	from: ProposalIndex,
 	limit: u32,
 ) -> Page<Proposal, ProposalIndex> {
 	let end = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
-	// The status filters the stored proposal before its view (tally, call name) is built.
+	// The status filters the stored proposal before its view (its tally) is built.
 	page(from, end, limit, |id| {
 		let stored = pallet_ostrom_proposals::Proposals::<Runtime>::get(id)?;
 		let wanted = status.is_none_or(|wanted| state(stored.status).0 == wanted);
@@ -262,6 +256,7 @@ pub fn treasury() -> TreasuryOverview {
 			(round.status == RoundStatus::Open).then_some(RoundView {
 				id,
 				matching: round.matching,
+				enrolment_ends: round.enrolment_ends,
 				ends_at: round.ends_at,
 				contributed: round.contributed,
 				contributions: round.contributions,

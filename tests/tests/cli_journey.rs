@@ -1,8 +1,8 @@
 //! A member's journey through the `ostrom` command line, on a running `--dev` node: Dave
 //! applies and Alice and Bob sponsor him; Dave proposes that the treasury pay Ferdie 1 OST;
 //! Alice and Bob vote for it with 2 votes each (4 credits), while Charlie's 11 votes (121
-//! credits) are refused and Dave registers a commons, records a contribution to it and Alice
-//! and Bob accept it; after the voting period Dave closes the proposal, it is enacted two blocks
+//! credits) are refused and Dave registers a commons, makes Alice a steward of it, records a
+//! contribution to it and Alice and Bob accept it; after the voting period Dave closes the proposal, it is enacted two blocks
 //! later and Ferdie has exactly 1 OST more. The test runs the CLI as a process and checks what
 //! it prints, in text and with `--json`.
 
@@ -14,6 +14,7 @@ use subxt_signer::sr25519::dev;
 use tokio::process::Command;
 
 const UNIT: u128 = 1_000_000_000_000;
+const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
 const DAVE: &str = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
 const FERDIE: &str = "5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL";
 
@@ -194,8 +195,11 @@ async fn a_member_joins_proposes_a_spend_and_the_dao_pays() {
 	assert_eq!(shown["registrant"], DAVE);
 	assert_eq!(shown["stewards"], serde_json::json!([DAVE]));
 
-	// While the vote runs, Dave records a contribution to his commons; Alice and Bob accept it.
+	// While the vote runs, Dave makes Alice a steward of his commons and records a contribution
+	// to it; Alice and Bob accept it (the deciding approval needs a steward: Alice is one).
 	let commons_text = commons.to_string();
+	let appointed = ostrom.send("//Dave", &["commons", "add-steward", &commons_text, ALICE]).await;
+	assert!(appointed.contains(&format!("{ALICE} now stewards commons #{commons}")), "{appointed}");
 	let contribute =
 		["commons", "contribute", &commons_text, "--content", "tomato seeds", "--note", "harvest"];
 	let contributed = ostrom.send("//Dave", &contribute).await;

@@ -1,6 +1,6 @@
 //! Membership and the commons registry on a running `--dev` node, driven with subxt: Dave
-//! applies and two members sponsor him; Dave registers a commons and contributes to it; two
-//! members approve; Dave's reputation rose. Everything is read back from chain state over RPC.
+//! applies and two members sponsor him; Dave registers a commons, makes Alice a steward and
+//! contributes to it; Alice, then Charlie approve; Dave's reputation rose. Everything is read back from chain state over RPC.
 
 use ostrom_e2e::{has_event, submit_finalized, wait_for_blocks, Node};
 use scale_decode::DecodeAsType;
@@ -32,6 +32,8 @@ enum ContributionStatus {
 	Pending,
 	Accepted,
 	Rejected,
+	Withdrawn,
+	Dismissed,
 }
 
 #[derive(Debug, DecodeAsType)]
@@ -97,6 +99,14 @@ async fn dave_joins_registers_a_commons_and_earns_reputation() {
 	assert_eq!(registered.name, b"ostrom-handbook".to_vec());
 	assert_eq!(registered.stewards, vec![dave]);
 
+	// A contribution is accepted only with a steward among its approvers: Dave appoints Alice.
+	let alice = dev::alice().public_key().0;
+	let add_steward =
+		dynamic::tx("Commons", "add_steward", (0u32, dev::alice().public_key().to_account_id()));
+	let events = submit_finalized(&api, &add_steward, &dev::dave()).await;
+	assert!(has_event(&events, "Commons", "StewardAdded"));
+	assert_eq!(commons(&api, 0).await.stewards, vec![dave, alice]);
+
 	let content_hash = H256::repeat_byte(0xc0);
 	let contribute = dynamic::tx(
 		"Commons",
@@ -107,7 +117,8 @@ async fn dave_joins_registers_a_commons_and_earns_reputation() {
 	assert!(has_event(&events, "Commons", "ContributionRecorded"));
 	assert_eq!(commons(&api, 0).await.pending_contributions, 1);
 
-	// Alice and Charlie approve; the second approval accepts the contribution.
+	// Alice (a steward) and Charlie approve; the second approval accepts the contribution and
+	// returns Dave's deposit.
 	let approve = dynamic::tx("Commons", "review", (0u64, true));
 	submit_finalized(&api, &approve, &dev::alice()).await;
 	assert!(matches!(contribution(&api, 0).await.status, ContributionStatus::Pending));

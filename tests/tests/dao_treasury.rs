@@ -1,8 +1,9 @@
 //! The treasury on a running `--dev` node, driven with subxt. Two Standard proposals pass by
 //! quadratic vote: one pays Ferdie 250 OST from the pot, the other opens a quadratic-funding
-//! round. Ferdie's balance rises by exactly 250 OST. Members give to two commons in the round;
-//! once it has ended Dave finalises it, and each commons' account holds its contributions plus
-//! the match the formula gives, worked out here from the gifts.
+//! round. Ferdie's balance rises by exactly 250 OST. The stewards enrol their two commons in the
+//! round, members give to them; once it has ended Dave finalises it, and each commons' account
+//! holds its gifts plus the pairwise-bounded match worked out here from the gifts (the
+//! stewards' own gifts are not matched).
 
 use ostrom_e2e::{
 	free_balance, has_event, proposal, submit_finalized, wait_for_blocks, wait_until_block, Node,
@@ -20,8 +21,11 @@ type Api = OnlineClient<PolkadotConfig>;
 type Payload = subxt::tx::DynamicPayload<Vec<Value>>;
 
 const UNIT: u128 = 1_000_000_000_000;
-/// How long the round takes contributions, in blocks.
-const ROUND_BLOCKS: u32 = 15;
+/// How long the round takes enrolments and gifts, in blocks.
+const ENROL_BLOCKS: u32 = 8;
+const ROUND_BLOCKS: u32 = 24;
+/// M of the development chain: 100 OST.
+const COORDINATION_BOUND: u128 = 100 * UNIT;
 
 #[derive(Debug, DecodeAsType)]
 struct Round {
@@ -66,26 +70,11 @@ fn isqrt(n: u128) -> u128 {
 	root
 }
 
-/// What each commons should receive from a round with pool `matching`, given each commons'
-/// contributors' totals: its contributions plus its ideal match (Σ √cᵢ)² − Σ cᵢ, all ideals
-/// scaled down together if they exceed the pool.
-fn expected_payouts(matching: u128, gifts: &[Vec<u128>]) -> Vec<u128> {
-	let ideals: Vec<u128> = gifts
-		.iter()
-		.map(|gifts| {
-			let roots: u128 = gifts.iter().map(|gift| isqrt(*gift)).sum();
-			roots * roots - gifts.iter().sum::<u128>()
-		})
-		.collect();
-	let total: u128 = ideals.iter().sum();
-	gifts
-		.iter()
-		.zip(ideals)
-		.map(|(gifts, ideal)| {
-			let matched = if total <= matching { ideal } else { ideal * matching / total };
-			gifts.iter().sum::<u128>() + matched
-		})
-		.collect()
+/// What one pair of givers, who gave `a` and `b` to a commons and whose coordination over the
+/// round is `together` (Σ √aₚ·√bₚ over the commons both gave to), earns that commons:
+/// `2·√a·√b · M / (M + together)`, rounded down.
+fn pair_subsidy(a: u128, b: u128, together: u128) -> u128 {
+	2 * isqrt(a) * isqrt(b) * COORDINATION_BOUND / (COORDINATION_BOUND + together)
 }
 
 /// A Standard proposal to enact `call`, inline.
@@ -124,6 +113,10 @@ fn register(name: &[u8]) -> Payload {
 	)
 }
 
+fn enrol(commons: u32) -> Payload {
+	dynamic::tx("Treasury", "enrol", vec![Value::u128(0), Value::u128(commons.into())])
+}
+
 fn contribute(commons: u32, amount: u128) -> Payload {
 	dynamic::tx(
 		"Treasury",
@@ -158,8 +151,9 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	// Alice proposes the spend and Bob the round, at once.
 	let beneficiary = dev::ferdie().public_key().to_account_id();
 	let spend = dynamic::tx("Treasury", "spend", (beneficiary, 250 * UNIT));
-	let matching = 5 * UNIT;
-	let open_round = dynamic::tx("Treasury", "open_round", (matching, ROUND_BLOCKS));
+	let matching = 20 * UNIT;
+	let open_round =
+		dynamic::tx("Treasury", "open_round", (matching, ENROL_BLOCKS, ROUND_BLOCKS));
 	let (pay_ferdie, fund_round) = (
 		propose(&api, &spend, b"pay Ferdie for the orchard fence").await,
 		propose(&api, &open_round, b"a funding round for our software").await,
@@ -212,16 +206,26 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 		"exactly the amount spent"
 	);
 
-	// The round: 1 OST each from Alice, Bob and Charlie to the node's code; 1 from Alice and 4
-	// from Bob to the seed library.
+	// The stewards enrol their commons, each holding a deposit of 10 OST.
+	let (enrol_code, enrol_seeds) = (enrol(code), enrol(seeds));
+	let (a, b) = tokio::join!(
+		submit_finalized(&api, &enrol_code, &alice),
+		submit_finalized(&api, &enrol_seeds, &bob)
+	);
+	assert!(has_event(&a, "Treasury", "CommonsEnrolled"));
+	assert!(has_event(&b, "Treasury", "CommonsEnrolled"));
+
+	// The round: 1 OST each from Alice, Bob and Charlie to the node's code (Alice stewards it:
+	// her gift is passed on, not matched); 1 from Alice and 4 from Charlie to the seed library.
 	let one = |commons| contribute(commons, UNIT);
 	founders_send(&api, [&one(code), &one(code), &one(code)], ("Treasury", "Contributed")).await;
-	let (alice_one, bob_four) = (one(seeds), contribute(seeds, 4 * UNIT));
-	let (a, b) = tokio::join!(
+	let (alice_one, charlie_four) = (one(seeds), contribute(seeds, 4 * UNIT));
+	let charlie = dev::charlie();
+	let (a, c) = tokio::join!(
 		submit_finalized(&api, &alice_one, &alice),
-		submit_finalized(&api, &bob_four, &bob)
+		submit_finalized(&api, &charlie_four, &charlie)
 	);
-	assert!(has_event(&a, "Treasury", "Contributed") && has_event(&b, "Treasury", "Contributed"));
+	assert!(has_event(&a, "Treasury", "Contributed") && has_event(&c, "Treasury", "Contributed"));
 
 	let round = dynamic::storage::<(u32,), Round>("Treasury", "Rounds");
 	let at = api.at_current_block().await.unwrap();
@@ -231,9 +235,12 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	let events = submit_finalized(&api, &finalize, &dave).await;
 	assert!(has_event(&events, "Treasury", "RoundFinalized"));
 
-	// Ideal matches 6 and 4 OST exceed the pool of 5: scaled to 3 and 2.
-	let expected = expected_payouts(matching, &[vec![UNIT; 3], vec![UNIT, 4 * UNIT]]);
-	assert_eq!(expected, [3 * UNIT + 3 * UNIT, 5 * UNIT + 2 * UNIT], "the hand-worked figures");
-	assert_eq!(free_balance(&api, commons_account(code)).await, expected[0]);
-	assert_eq!(free_balance(&api, commons_account(seeds)).await, expected[1]);
+	// The code: one matched pair, Bob and Charlie, who met only there (S = 1 OST):
+	// 2 · 100/101 OST. The seed library: Alice and Charlie, who met in both commons
+	// (S = √1·√1 + √1·√4 = 3 OST): 2·√1·√4 · 100/103 OST. Both below a quarter of the pool.
+	let code_match = pair_subsidy(UNIT, UNIT, UNIT);
+	let seeds_match = pair_subsidy(UNIT, 4 * UNIT, 3 * UNIT);
+	assert_eq!((code_match, seeds_match), (1_980_198_019_801, 3_883_495_145_631));
+	assert_eq!(free_balance(&api, commons_account(code)).await, 3 * UNIT + code_match);
+	assert_eq!(free_balance(&api, commons_account(seeds)).await, 5 * UNIT + seeds_match);
 }

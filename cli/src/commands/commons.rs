@@ -1,8 +1,12 @@
-//! `ostrom commons`: register a commons, record and review contributions, list and show
-//! commons.
+//! `ostrom commons`: register a commons, appoint and remove its stewards, record, review,
+//! withdraw and dismiss contributions, list and show commons.
 
 use super::{field, more_from, Context, Output};
-use crate::views::{Commons, Page};
+use crate::{
+	account::parse_address,
+	units::{parse_ost, Amount},
+	views::{Commons, Page},
+};
 use anyhow::{bail, Result};
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use subxt::{
@@ -29,10 +33,52 @@ pub enum CommonsCommand {
 		#[arg(long, default_value = "")]
 		uri: String,
 	},
-	/// Record a contribution to a commons, for other members to review.
+	/// Make a member a steward of a commons you steward.
+	AddSteward(StewardArgs),
+	/// Remove a steward of a commons you steward, or resign as one.
+	RemoveSteward(StewardArgs),
+	/// Remove the void stewardship of a former member (free when it succeeds).
+	ReapSteward(StewardArgs),
+	/// Record a contribution to a commons, for other members to review; the contribution
+	/// deposit is held until the verdict, and lost if the contribution is rejected.
 	Contribute(ContributeArgs),
-	/// Approve or reject someone else's pending contribution.
+	/// Approve or reject someone else's pending contribution. The approval or rejection that
+	/// decides must come from a steward of the commons, unless one came first.
 	Review(ReviewArgs),
+	/// Withdraw your pending contribution and get its deposit back.
+	Withdraw {
+		/// The contribution's number.
+		contribution: u64,
+	},
+	/// As a steward, take a pending contribution off the queue; its deposit is returned.
+	Dismiss {
+		/// The contribution's number.
+		contribution: u64,
+	},
+	/// Pay from a commons' account as one of its stewards: alone, within what its stewards may
+	/// pay alone per spending period; with --propose, as a spend that a majority of its acting
+	/// stewards must approve (`ostrom commons approve-spend`).
+	Spend {
+		/// The commons' number.
+		commons: u32,
+		/// The SS58 address to pay.
+		#[arg(value_parser = parse_address)]
+		beneficiary: AccountId32,
+		/// How much, in OST.
+		#[arg(value_parser = parse_ost)]
+		amount: u128,
+		/// Propose the spend to the other stewards instead of paying it alone.
+		#[arg(long)]
+		propose: bool,
+	},
+	/// Approve a spend from a commons' account that a fellow steward proposed; the approval
+	/// that makes a majority of the acting stewards pays it.
+	ApproveSpend {
+		/// The commons' number.
+		commons: u32,
+		/// The spend's number, as `spend --propose` printed it.
+		spend: u32,
+	},
 	/// List the registered commons.
 	List {
 		/// The first commons to list.
@@ -68,6 +114,15 @@ pub enum Kind {
 }
 
 #[derive(Debug, Args)]
+pub struct StewardArgs {
+	/// The commons' number.
+	commons: u32,
+	/// The steward's SS58 address.
+	#[arg(value_parser = parse_address)]
+	steward: AccountId32,
+}
+
+#[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["hash", "content"])))]
 pub struct ContributeArgs {
 	/// The commons' number.
@@ -96,11 +151,55 @@ pub struct ReviewArgs {
 	reject: bool,
 }
 
+/// `Treasury.CommonsSpendProposed`.
+#[derive(DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct SpendProposed {
+	commons: u32,
+	spend: u32,
+	amount: u128,
+}
+
+/// `Treasury.CommonsSpendApproved`.
+#[derive(DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct SpendApproved {}
+
+/// `Treasury.CommonsFundsSpent`.
+#[derive(DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct FundsSpent {
+	commons: u32,
+	beneficiary: AccountId32,
+	amount: u128,
+}
+
+/// Says what a spend from a commons' account paid, if it paid.
+fn print_paid(spent: Option<FundsSpent>) {
+	match spent {
+		Some(spent) => println!(
+			"paid {} from commons #{} to {}",
+			Amount(spent.amount),
+			spent.commons,
+			spent.beneficiary
+		),
+		None => println!("not paid yet: it awaits the approval of a majority of the stewards"),
+	}
+}
+
 /// `Commons.Registered`.
 #[derive(DecodeAsType)]
 #[decode_as_type(crate_path = "subxt::ext::scale_decode")]
 struct Registered {
 	commons: u32,
+}
+
+/// `Commons.StewardAdded`, `Commons.StewardRemoved`, `Commons.StewardReaped`.
+#[derive(DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct StewardChanged {
+	commons: u32,
+	steward: AccountId32,
 }
 
 /// `Commons.ContributionRecorded`.
@@ -120,10 +219,11 @@ struct ContributionAccepted {
 	reputation: u32,
 }
 
-/// `Commons.ContributionRejected`.
+/// `Commons.ContributionRejected`, `Commons.ContributionWithdrawn`,
+/// `Commons.ContributionDismissed`.
 #[derive(DecodeAsType)]
 #[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct ContributionRejected {
+struct ContributionClosed {
 	contribution: u64,
 }
 
@@ -147,6 +247,80 @@ pub async fn run(context: &Context, command: CommonsCommand) -> Result<()> {
 			let registered: Registered =
 				chain.submit(&signer, &register).await?.expect_event("Commons", "Registered")?;
 			println!("registered commons #{} {name:?}", registered.commons);
+		}
+		CommonsCommand::AddSteward(StewardArgs { commons, steward }) => {
+			let signer = context.signer()?;
+			let chain = context.connect().await?;
+			let add = dynamic::tx("Commons", "add_steward", (commons, steward));
+			let added: StewardChanged =
+				chain.submit(&signer, &add).await?.expect_event("Commons", "StewardAdded")?;
+			println!("{} now stewards commons #{}", added.steward, added.commons);
+		}
+		CommonsCommand::RemoveSteward(StewardArgs { commons, steward }) => {
+			let signer = context.signer()?;
+			let chain = context.connect().await?;
+			let remove = dynamic::tx("Commons", "remove_steward", (commons, steward));
+			let removed: StewardChanged =
+				chain.submit(&signer, &remove).await?.expect_event("Commons", "StewardRemoved")?;
+			println!("{} no longer stewards commons #{}", removed.steward, removed.commons);
+		}
+		CommonsCommand::ReapSteward(StewardArgs { commons, steward }) => {
+			let signer = context.signer()?;
+			let chain = context.connect().await?;
+			let reap = dynamic::tx("Commons", "reap_steward", (commons, steward));
+			let reaped: StewardChanged =
+				chain.submit(&signer, &reap).await?.expect_event("Commons", "StewardReaped")?;
+			println!(
+				"removed the void stewardship of {} over commons #{}",
+				reaped.steward, reaped.commons
+			);
+		}
+		CommonsCommand::Spend { commons, beneficiary, amount, propose } => {
+			let signer = context.signer()?;
+			let chain = context.connect().await?;
+			let call = if propose { "propose_commons_spend" } else { "spend_commons_funds" };
+			let spend = dynamic::tx("Treasury", call, (commons, beneficiary, amount));
+			let included = chain.submit(&signer, &spend).await?;
+			if let Some(proposed) =
+				included.event::<SpendProposed>("Treasury", "CommonsSpendProposed")?
+			{
+				println!(
+					"proposed spend #{} of {} from commons #{}",
+					proposed.spend,
+					Amount(proposed.amount),
+					proposed.commons
+				);
+			}
+			print_paid(included.event("Treasury", "CommonsFundsSpent")?);
+		}
+		CommonsCommand::ApproveSpend { commons, spend } => {
+			let signer = context.signer()?;
+			let chain = context.connect().await?;
+			let approve = dynamic::tx("Treasury", "approve_commons_spend", (commons, spend));
+			let included = chain.submit(&signer, &approve).await?;
+			let _: SpendApproved = included.expect_event("Treasury", "CommonsSpendApproved")?;
+			println!("approved spend #{spend} from commons #{commons}");
+			print_paid(included.event("Treasury", "CommonsFundsSpent")?);
+		}
+		CommonsCommand::Withdraw { contribution } => {
+			let signer = context.signer()?;
+			let chain = context.connect().await?;
+			let withdraw = dynamic::tx("Commons", "withdraw_contribution", (contribution,));
+			let withdrawn: ContributionClosed = chain
+				.submit(&signer, &withdraw)
+				.await?
+				.expect_event("Commons", "ContributionWithdrawn")?;
+			println!("withdrew contribution #{}; its deposit is returned", withdrawn.contribution);
+		}
+		CommonsCommand::Dismiss { contribution } => {
+			let signer = context.signer()?;
+			let chain = context.connect().await?;
+			let dismiss = dynamic::tx("Commons", "dismiss_contribution", (contribution,));
+			let dismissed: ContributionClosed = chain
+				.submit(&signer, &dismiss)
+				.await?
+				.expect_event("Commons", "ContributionDismissed")?;
+			println!("dismissed contribution #{}; its deposit is returned", dismissed.contribution);
 		}
 		CommonsCommand::Contribute(ContributeArgs { commons, hash, content, note }) => {
 			let content_hash = match (hash, content) {
@@ -188,7 +362,7 @@ pub async fn run(context: &Context, command: CommonsCommand) -> Result<()> {
 				);
 			}
 			if let Some(rejected) =
-				included.event::<ContributionRejected>("Commons", "ContributionRejected")?
+				included.event::<ContributionClosed>("Commons", "ContributionRejected")?
 			{
 				println!("contribution #{} is rejected", rejected.contribution);
 			}

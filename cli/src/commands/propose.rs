@@ -136,6 +136,31 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 			(Track::Root, call_kind(&chain, &signer, call).await?, metadata)
 		}
 	};
+	submit(&chain, &signer, track, kind, metadata).await
+}
+
+/// Proposes that the DAO enact `call` on the Standard track, e.g. for `ostrom fund cancel`.
+pub async fn propose_call(
+	context: &Context,
+	call: &impl subxt::transactions::Payload,
+	metadata: String,
+) -> Result<()> {
+	let signer = context.signer()?;
+	let chain = context.connect().await?;
+	let call = chain.call_data(call).await?;
+	let runtime = chain.metadata().await?;
+	eprintln!("proposing {}", call_name(&runtime, &call)?);
+	let kind = call_kind(&chain, &signer, call).await?;
+	submit(&chain, &signer, Track::Standard, kind, metadata).await
+}
+
+async fn submit(
+	chain: &Chain,
+	signer: &Keypair,
+	track: Track,
+	kind: Value,
+	metadata: String,
+) -> Result<()> {
 	let submit = dynamic::tx(
 		"Proposals",
 		"submit",
@@ -147,7 +172,7 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 		],
 	);
 	let submitted: Submitted =
-		chain.submit(&signer, &submit).await?.expect_event("Proposals", "Submitted")?;
+		chain.submit(signer, &submit).await?.expect_event("Proposals", "Submitted")?;
 	println!(
 		"submitted proposal #{} on the {track:?} track; voting ends at block #{}",
 		submitted.id, submitted.voting_ends

@@ -1,12 +1,14 @@
 //! Benchmarks of every commons call, each in its most expensive case.
 
 use super::*;
-use crate::pallet::{Commons as CommonsStorage, Contributions, LicenseOf, NameOf, NoteOf, UriOf};
+use crate::pallet::{
+	Commons as CommonsStorage, Contributions, LicenseOf, NameOf, NoteOf, Stewardships, UriOf,
+};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
-		Get,
+		EnsureOrigin, Get,
 	},
 	BoundedVec,
 };
@@ -17,8 +19,9 @@ use sp_runtime::traits::{Hash, Saturating};
 /// A funded active member.
 fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
-	let funds = T::Currency::minimum_balance()
-		.saturating_add(T::RegistrationDeposit::get().saturating_mul(10u32.into()));
+	let deposits = T::RegistrationDeposit::get().saturating_add(T::ContributionDeposit::get());
+	let funds =
+		T::Currency::minimum_balance().saturating_add(deposits.saturating_mul(10u32.into()));
 	T::Currency::set_balance(&who, funds);
 	T::Membership::add_member_for_benchmarks(&who);
 	who
@@ -56,8 +59,20 @@ fn commons_with_stewards<T: Config>(stewards: u32) -> alloc::vec::Vec<T::Account
 	all
 }
 
-/// A pending contribution to commons 0 that lacks one approval; returns its id.
-fn contribution_one_approval_short<T: Config>() -> ContributionId {
+/// A pending contribution to commons 0 that lacks one review to be decided (approved when
+/// `approve`, else rejected), all given by members who are not stewards; returns its id.
+fn contribution_one_review_short<T: Config>(approve: bool) -> ContributionId {
+	let id = pending_contribution::<T>();
+	let needed = if approve { T::ReviewsToAccept::get() } else { T::ReviewsToReject::get() };
+	for index in 1..needed {
+		Pallet::<T>::review(RawOrigin::Signed(member::<T>("reviewer", index)).into(), id, approve)
+			.expect("a fresh member reviews once, short of a verdict; qed");
+	}
+	id
+}
+
+/// A pending contribution to commons 0 by a fresh member; returns its id.
+fn pending_contribution<T: Config>() -> ContributionId {
 	let contributor = member::<T>("contributor", 0);
 	let id = NextContributionId::<T>::get();
 	Pallet::<T>::contribute(
@@ -67,10 +82,6 @@ fn contribution_one_approval_short<T: Config>() -> ContributionId {
 		filled::<T::MaxNoteLen>(b'c'),
 	)
 	.expect("an active member contributes to an active commons; qed");
-	for index in 1..T::ReviewsToAccept::get() {
-		Pallet::<T>::review(RawOrigin::Signed(member::<T>("reviewer", index)).into(), id, true)
-			.expect("a fresh member reviews once; qed");
-	}
 	id
 }
 
@@ -163,17 +174,82 @@ mod benchmarks {
 		assert!(Contributions::<T>::contains_key(0));
 	}
 
-	// The deciding approval: it accepts the contribution and adds reputation.
+	// The deciding approval, by the steward a steward check finds last: it accepts the
+	// contribution, returns its deposit and adds reputation.
 	#[benchmark]
 	fn review() {
-		commons_with_stewards::<T>(T::MaxStewards::get());
-		let id = contribution_one_approval_short::<T>();
-		let reviewer = member::<T>("reviewer", T::ReviewsToAccept::get());
+		let steward = last::<T>(&commons_with_stewards::<T>(T::MaxStewards::get()));
+		let id = contribution_one_review_short::<T>(true);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(reviewer), id, true);
+		_(RawOrigin::Signed(steward), id, true);
 
 		assert_eq!(Contributions::<T>::get(id).unwrap().status, ContributionStatus::Accepted);
+	}
+
+	// The deciding rejection, by the steward a steward check finds last: it rejects the
+	// contribution and slashes its deposit.
+	#[benchmark]
+	fn review_reject() {
+		let steward = last::<T>(&commons_with_stewards::<T>(T::MaxStewards::get()));
+		let id = contribution_one_review_short::<T>(false);
+
+		#[extrinsic_call]
+		review(RawOrigin::Signed(steward), id, false);
+
+		assert_eq!(Contributions::<T>::get(id).unwrap().status, ContributionStatus::Rejected);
+	}
+
+	#[benchmark]
+	fn unarchive() -> Result<(), BenchmarkError> {
+		commons_with_stewards::<T>(T::MaxStewards::get());
+		let admin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		Pallet::<T>::archive(admin.clone(), 0).expect("the admin archives; qed");
+
+		#[extrinsic_call]
+		_(admin as T::RuntimeOrigin, 0);
+
+		assert_eq!(CommonsStorage::<T>::get(0).unwrap().status, CommonsStatus::Active);
+		Ok(())
+	}
+
+	// The last steward of a full list, who left the DAO: the whole list is scanned.
+	#[benchmark]
+	fn reap_steward() {
+		let stewards = commons_with_stewards::<T>(T::MaxStewards::get());
+		let former = last::<T>(&stewards);
+		T::Membership::remove_member_for_benchmarks(&former);
+		let caller = member::<T>("reaper", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), 0, former.clone());
+
+		assert!(!Stewardships::<T>::contains_key(&former, 0));
+	}
+
+	#[benchmark]
+	fn withdraw_contribution() {
+		commons_with_stewards::<T>(T::MaxStewards::get());
+		let id = pending_contribution::<T>();
+		let contributor = Contributions::<T>::get(id).unwrap().contributor;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(contributor), id);
+
+		assert_eq!(Contributions::<T>::get(id).unwrap().status, ContributionStatus::Withdrawn);
+	}
+
+	// Signed by the last steward of a full list: heavier than the admin.
+	#[benchmark]
+	fn dismiss_contribution() {
+		let steward = last::<T>(&commons_with_stewards::<T>(T::MaxStewards::get()));
+		let id = pending_contribution::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(steward), id);
+
+		assert_eq!(Contributions::<T>::get(id).unwrap().status, ContributionStatus::Dismissed);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -2,7 +2,13 @@
 //! the tests set directly.
 
 use crate as pallet_commons;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{
+		fungible::{Balanced, Credit},
+		ConstU32, OnUnbalanced,
+	},
+};
 use ostrom_primitives::Reputation;
 pub use ostrom_testing::TestMembership;
 use sp_runtime::BuildStorage;
@@ -44,13 +50,25 @@ impl pallet_balances::Config for Test {
 }
 
 pub const DEPOSIT: u64 = 10;
+pub const CONTRIBUTION_DEPOSIT: u64 = 3;
 pub const REPUTATION: Reputation = 5;
 pub const MAX_STEWARDS: u32 = 3;
-pub const MAX_PENDING: u32 = 2;
+pub const MAX_STEWARDSHIPS: u32 = 2;
+pub const MAX_PENDING: u32 = 3;
+pub const MAX_PENDING_PER_CONTRIBUTOR: u32 = 2;
 
 parameter_types! {
 	pub const RegistrationDeposit: u64 = DEPOSIT;
+	pub const ContributionDeposit: u64 = CONTRIBUTION_DEPOSIT;
 	pub const ReputationPerContribution: Reputation = REPUTATION;
+}
+
+/// Where slashed deposits go: the mock's treasury account.
+pub struct ToTreasury;
+impl OnUnbalanced<Credit<u64, Balances>> for ToTreasury {
+	fn on_nonzero_unbalanced(credit: Credit<u64, Balances>) {
+		let _ = Balances::resolve(&TREASURY, credit);
+	}
 }
 
 impl pallet_commons::Config for Test {
@@ -58,13 +76,17 @@ impl pallet_commons::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Membership = TestMembership;
 	type AdminOrigin = frame_system::EnsureRoot<u64>;
+	type Slashed = ToTreasury;
 	type RegistrationDeposit = RegistrationDeposit;
+	type ContributionDeposit = ContributionDeposit;
 	type MaxNameLen = ConstU32<16>;
 	type MaxLicenseLen = ConstU32<16>;
 	type MaxUriLen = ConstU32<32>;
 	type MaxNoteLen = ConstU32<32>;
 	type MaxStewards = ConstU32<MAX_STEWARDS>;
+	type MaxStewardships = ConstU32<MAX_STEWARDSHIPS>;
 	type MaxPendingContributions = ConstU32<MAX_PENDING>;
+	type MaxPendingPerContributor = ConstU32<MAX_PENDING_PER_CONTRIBUTOR>;
 	type ReviewsToAccept = ConstU32<2>;
 	type ReviewsToReject = ConstU32<2>;
 	type ReputationPerContribution = ReputationPerContribution;
@@ -81,6 +103,8 @@ pub const EVE: u64 = 5;
 pub const PAUPER: u64 = 6;
 /// A funded account that is not a member.
 pub const OUTSIDER: u64 = 7;
+/// Where slashed deposits go; unfunded at first.
+pub const TREASURY: u64 = 99;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();

@@ -42,7 +42,7 @@ pub enum CommonsKind {
 #[serde(crate = "frame_support::__private::serde")]
 pub enum CommonsStatus {
 	Active,
-	/// Kept for the record; takes no new contributions and no steward changes.
+	/// Kept for the record; takes no new contributions, and only the DAO changes its stewards.
 	Archived,
 }
 
@@ -69,12 +69,15 @@ pub struct CommonsRecord<
 	pub license: BoundedVec<u8, MaxLicenseLen>,
 	/// Where the commons lives, e.g. a repository or website.
 	pub uri: BoundedVec<u8, MaxUriLen>,
-	/// The members who care for the commons; never empty.
+	/// The members appointed to care for the commons, in order of appointment. Only those who
+	/// may act count (see `CommonsInspect::is_acting_steward`); with none, the commons is
+	/// frozen until the DAO appoints one.
 	pub stewards: BoundedVec<AccountId, MaxStewards>,
 	pub status: CommonsStatus,
 	pub registered_at: BlockNumber,
 	/// Who registered the commons and holds `deposit` until it is archived.
 	pub registrant: AccountId,
+	/// Held from the registrant while the commons is active; zero once the DAO unarchived it.
 	pub deposit: Balance,
 	/// Contributions still awaiting their verdict.
 	pub pending_contributions: u32,
@@ -88,18 +91,40 @@ pub struct CommonsRecord<
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Serialize)]
 #[serde(crate = "frame_support::__private::serde")]
 pub enum ContributionStatus {
+	/// Awaiting its verdict; its deposit is held.
 	Pending,
+	/// Approved by enough reviewers, a steward among them; the deposit was returned.
 	Accepted,
+	/// Rejected by enough reviewers, a steward among them; the deposit went to the treasury.
 	Rejected,
+	/// Taken back by its contributor before a verdict; the deposit was returned.
+	Withdrawn,
+	/// Taken off the queue by a steward without a verdict; the deposit was returned.
+	Dismissed,
+}
+
+/// One member's review of a contribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Review {
+	/// Whether the review approves the contribution (else it rejects it).
+	pub approve: bool,
+	/// Whether the reviewer was an acting steward of the commons when reviewing.
+	pub by_steward: bool,
 }
 
 /// A contribution to a commons and the tally of its peer review.
 #[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(MaxNoteLen))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, Hash: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-pub struct Contribution<AccountId, Hash, BlockNumber, MaxNoteLen: Get<u32>>
+#[codec(mel_bound(
+	AccountId: MaxEncodedLen,
+	Balance: MaxEncodedLen,
+	Hash: MaxEncodedLen,
+	BlockNumber: MaxEncodedLen
+))]
+pub struct Contribution<AccountId, Balance, Hash, BlockNumber, MaxNoteLen: Get<u32>>
 where
 	AccountId: Clone + core::fmt::Debug + PartialEq,
+	Balance: Clone + core::fmt::Debug + PartialEq,
 	Hash: Clone + core::fmt::Debug + PartialEq,
 	BlockNumber: Clone + core::fmt::Debug + PartialEq,
 {
@@ -109,7 +134,13 @@ where
 	pub content_hash: Hash,
 	pub note: BoundedVec<u8, MaxNoteLen>,
 	pub recorded_at: BlockNumber,
+	/// Held from the contributor while the contribution is pending.
+	pub deposit: Balance,
 	pub approvals: u32,
 	pub rejections: u32,
+	/// Approvals by reviewers who were acting stewards of the commons.
+	pub steward_approvals: u32,
+	/// Rejections by reviewers who were acting stewards of the commons.
+	pub steward_rejections: u32,
 	pub status: ContributionStatus,
 }

@@ -12,7 +12,8 @@
 //!
 //! Each member record keeps the block the member joined, a reputation earned from accepted
 //! contributions to the commons (added by other pallets through
-//! [`ostrom_primitives::MembershipInspect`]) and a status: active or suspended until a block.
+//! [`ostrom_primitives::MembershipInspect`], at most `MaxReputationPerEpoch` per member and
+//! epoch) and a status: active or suspended until a block.
 //! A suspended member cannot propose, vote, sponsor or review until that block.
 //!
 //! ## Capture resistance
@@ -49,8 +50,8 @@
 //! ## Configuration
 //!
 //! `Currency` holds deposits; `ApplicationDeposit`, `SponsorsRequired` (at least one),
-//! `MaxMembers`, `MaxMetadataLen`, `MaxRemovals`, `EpochLength` and the bounds on the rules are
-//! constants; `AdminOrigin` decides admin calls, `RulesOrigin` the rules. The genesis config
+//! `MaxMembers`, `MaxMetadataLen`, `MaxRemovals`, `EpochLength`, `MaxReputationPerEpoch` and
+//! the bounds on the rules are constants; `AdminOrigin` decides admin calls, `RulesOrigin` the rules. The genesis config
 //! lists the initial members (past probation) and the admission rules.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -71,8 +72,8 @@ pub mod types;
 pub mod weights;
 
 pub use types::{
-	AdmissionRules, Application, EpochAdmissions, EpochIndex, MemberRecord, MemberStatus,
-	SponsorQuota,
+	AdmissionRules, Application, EpochAdmissions, EpochIndex, EpochReputation, MemberRecord,
+	MemberStatus, SponsorQuota,
 };
 pub use weights::WeightInfo;
 
@@ -165,6 +166,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDormantAfter: Get<u32>;
 
+		/// The most reputation a member earns in one epoch, however many contributions are
+		/// accepted: a ring of members approving each other cannot mint standing faster.
+		#[pallet::constant]
+		type MaxReputationPerEpoch: Get<Reputation>;
+
 		type WeightInfo: WeightInfo;
 	}
 
@@ -206,6 +212,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ActivityWindow<T: Config> =
 		StorageValue<_, BoundedVec<(EpochIndex, u32), MaxActivityEpochs>, ValueQuery>;
+
+	/// The reputation each member earned in their last earning epoch; removed with the member.
+	#[pallet::storage]
+	pub type ReputationEarned<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, EpochReputation>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -517,6 +528,14 @@ pub mod pallet {
 			(block / T::EpochLength::get()).saturated_into()
 		}
 
+		/// How much more reputation `who` may earn in the current epoch.
+		pub fn reputation_left(who: &T::AccountId) -> Reputation {
+			let earned = ReputationEarned::<T>::get(who)
+				.filter(|earned| earned.epoch == Self::current_epoch())
+				.map_or(0, |earned| earned.earned);
+			T::MaxReputationPerEpoch::get().saturating_sub(earned)
+		}
+
 		/// The epoch the current block belongs to.
 		pub fn current_epoch() -> EpochIndex {
 			Self::epoch_of(frame_system::Pallet::<T>::block_number())
@@ -703,6 +722,7 @@ pub mod pallet {
 			let record = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
 			ensure!(MemberCount::<T>::get() > 1, Error::<T>::LastMember);
 			Members::<T>::remove(who);
+			ReputationEarned::<T>::remove(who);
 			Self::count_from(Some(record.counted_from), None);
 			MemberCount::<T>::mutate(|count| *count = count.saturating_sub(1));
 			Ok(record)
@@ -726,7 +746,8 @@ pub mod pallet {
 		/// exactly the members counted from each of its epochs, and holds the current and
 		/// future epochs that members count from; an
 		/// applicant is not a member, has fewer sponsors than required, all distinct, and
-		/// exactly the application deposit is held from them.
+		/// exactly the application deposit is held from them; reputation is earned only by
+		/// members, within `MaxReputationPerEpoch`.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 
@@ -762,6 +783,14 @@ pub mod pallet {
 				ensure!(
 					epoch < now || window.iter().any(|(kept, _)| *kept == epoch),
 					"the activity window misses members who count now or later"
+				);
+			}
+
+			for (who, earned) in ReputationEarned::<T>::iter() {
+				ensure!(Members::<T>::contains_key(&who), "a non-member earned reputation");
+				ensure!(
+					earned.earned <= T::MaxReputationPerEpoch::get(),
+					"a member earned more reputation in an epoch than MaxReputationPerEpoch"
 				);
 			}
 

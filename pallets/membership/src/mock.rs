@@ -43,6 +43,7 @@ impl pallet_balances::Config for Test {
 pub const DEPOSIT: u64 = 10;
 pub const MAX_MEMBERS: u32 = 9;
 pub const EPOCH: u64 = 20;
+pub const MAX_REPUTATION_PER_EPOCH: u32 = 10;
 
 parameter_types! {
 	pub const ApplicationDeposit: u64 = DEPOSIT;
@@ -78,6 +79,7 @@ impl pallet_membership::Config for Test {
 	type EpochLength = EpochLength;
 	type MaxProbationEpochs = ConstU32<8>;
 	type MaxDormantAfter = ConstU32<8>;
+	type MaxReputationPerEpoch = ConstU32<MAX_REPUTATION_PER_EPOCH>;
 	type WeightInfo = ();
 }
 

@@ -2,8 +2,8 @@
 //! storage unchanged. The invariants are checked after every step.
 
 use crate::{
-	mock::*, ActivityWindow, AdmissionsPaused, Applications, Error, Event, HoldReason, MemberCount,
-	MemberStatus, Members, Rules, SponsorQuota,
+	mock::*, ActivityWindow, AdmissionsPaused, Applications, EpochReputation, Error, Event,
+	HoldReason, MemberCount, MemberStatus, Members, ReputationEarned, Rules, SponsorQuota,
 };
 use frame_support::{traits::fungible::InspectHold, BoundedVec};
 use frame_system::RawOrigin;
@@ -272,11 +272,12 @@ fn suspend_errors_leave_state_unchanged() {
 #[test]
 fn reputation_is_added_to_members_only() {
 	build_and_execute(|| {
-		assert!(Membership::add_reputation(&ALICE, 3));
-		assert!(Membership::add_reputation(&ALICE, 4));
-		assert!(!Membership::add_reputation(&DAVE, 4));
+		assert_eq!(Membership::add_reputation(&ALICE, 3), 3);
+		assert_eq!(Membership::add_reputation(&ALICE, 4), 4);
+		assert_eq!(Membership::add_reputation(&DAVE, 4), 0);
 		assert_eq!((Membership::reputation(&ALICE), Membership::reputation(&DAVE)), (7, 0));
 		assert!(!Members::<Test>::contains_key(DAVE));
+		assert!(!ReputationEarned::<Test>::contains_key(DAVE));
 		assert_eq!(
 			events(),
 			vec![
@@ -284,9 +285,60 @@ fn reputation_is_added_to_members_only() {
 				Event::ReputationChanged { who: ALICE, reputation: 7 },
 			]
 		);
-		assert!(Membership::add_reputation(&ALICE, u32::MAX));
-		assert_eq!(Membership::reputation(&ALICE), u32::MAX, "reputation saturates");
 		check_invariants();
+	});
+}
+
+#[test]
+fn reputation_earned_per_epoch_is_capped() {
+	build_and_execute(|| {
+		assert_eq!(Membership::add_reputation(&ALICE, 8), 8);
+		assert_eq!(Membership::add_reputation(&ALICE, 5), MAX_REPUTATION_PER_EPOCH - 8);
+		System::reset_events();
+		assert_eq!(Membership::add_reputation(&ALICE, 5), 0);
+		assert!(events().is_empty(), "nothing added, nothing reported");
+		assert_eq!(Membership::reputation(&ALICE), MAX_REPUTATION_PER_EPOCH);
+		assert_eq!(
+			ReputationEarned::<Test>::get(ALICE),
+			Some(EpochReputation { epoch: 0, earned: MAX_REPUTATION_PER_EPOCH })
+		);
+		check_invariants();
+		// The next epoch opens a new allowance.
+		System::set_block_number(EPOCH + 1);
+		assert_eq!(Membership::reputation_left(&ALICE), MAX_REPUTATION_PER_EPOCH);
+		assert_eq!(Membership::add_reputation(&ALICE, 4), 4);
+		assert_eq!(Membership::reputation(&ALICE), MAX_REPUTATION_PER_EPOCH + 4);
+		assert_eq!(
+			ReputationEarned::<Test>::get(ALICE),
+			Some(EpochReputation { epoch: 1, earned: 4 })
+		);
+		// What a member earned goes with their membership.
+		ok!(Membership::remove_member(RuntimeOrigin::root(), ALICE));
+		assert!(!ReputationEarned::<Test>::contains_key(ALICE));
+	});
+}
+
+#[test]
+fn reputation_saturates_and_reports_what_it_rose_by() {
+	build_and_execute(|| {
+		Members::<Test>::mutate(ALICE, |record| record.as_mut().unwrap().reputation = u32::MAX - 1);
+		assert_eq!(Membership::add_reputation(&ALICE, 5), 1);
+		assert_eq!(Membership::reputation(&ALICE), u32::MAX);
+		assert_eq!(ReputationEarned::<Test>::get(ALICE).unwrap().earned, 1);
+		assert_eq!(Membership::add_reputation(&ALICE, 5), 0);
+	});
+}
+
+#[test]
+fn invariants_catch_reputation_earned_beyond_the_cap_or_by_a_non_member() {
+	build_and_execute(|| {
+		let beyond = EpochReputation { epoch: 0, earned: MAX_REPUTATION_PER_EPOCH + 1 };
+		ReputationEarned::<Test>::insert(ALICE, beyond);
+		assert!(Membership::do_try_state().is_err());
+		ReputationEarned::<Test>::remove(ALICE);
+		ReputationEarned::<Test>::insert(DAVE, EpochReputation { epoch: 0, earned: 1 });
+		assert!(Membership::do_try_state().is_err());
+		ReputationEarned::<Test>::remove(DAVE);
 	});
 }
 

@@ -28,6 +28,15 @@ pub struct SponsorQuota {
 	pub used: u32,
 }
 
+/// The reputation a member earned in one epoch, against `MaxReputationPerEpoch`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct EpochReputation {
+	/// The epoch the sum belongs to.
+	pub epoch: EpochIndex,
+	/// Reputation earned in it.
+	pub earned: Reputation,
+}
+
 /// What the chain knows about one member.
 #[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(MaxSponsors))]

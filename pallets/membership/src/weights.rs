@@ -116,11 +116,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::ActivityWindow` (r:1 w:1)
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
+		// `Membership::ReputationEarned`.
 		// Proof size: measured `350`, estimated `3607`.
 		// Minimum execution time: 21_031_000 picoseconds.
 		Weight::from_parts(31_497_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:1)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
@@ -152,11 +154,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::ActivityWindow` (r:1 w:1)
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
+		// `Membership::ReputationEarned`.
 		// Proof size: measured `579`, estimated `8841`.
 		// Minimum execution time: 32_919_000 picoseconds.
 		Weight::from_parts(38_377_000, 8841)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Membership::Members` (r:192 w:192)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
@@ -168,6 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn remove_members(n: u32, ) -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
+		// `Membership::ReputationEarned`.
 		// Proof size: measured `278`, estimated `1999`.
 		// Minimum execution time: 57_255_000 picoseconds.
 		Weight::from_parts(71_666_924, 1999)
@@ -175,7 +181,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 7851).saturating_mul(n.into()))
 	}
 	/// Storage: `Membership::AdmissionsPaused` (r:0 w:1)
@@ -223,9 +229,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn leave() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
+		// `Membership::ReputationEarned`.
 		Weight::from_parts(31_497_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn add_member() -> Weight {
 		Weight::from_parts(101_181_000, 3852)
@@ -233,17 +241,21 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_member() -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
+		// `Membership::ReputationEarned`.
 		Weight::from_parts(38_377_000, 8841)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_members(n: u32, ) -> Weight {
+		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
+		// `Membership::ReputationEarned`.
 		Weight::from_parts(71_666_924, 1999)
 			.saturating_add(Weight::from_parts(35_974_788, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 7851).saturating_mul(n.into()))
 	}
 	fn set_admissions_paused() -> Weight {

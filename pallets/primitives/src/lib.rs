@@ -12,6 +12,9 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
@@ -53,9 +56,9 @@ pub trait MembershipInspect<AccountId, BlockNumber> {
 	/// The reputation of `who`; zero for non-members.
 	fn reputation(who: &AccountId) -> Reputation;
 
-	/// Adds `amount` to the reputation of `who` (saturating). Returns whether `who` is a member,
-	/// and so got it: non-members get nothing.
-	fn add_reputation(who: &AccountId, amount: Reputation) -> bool;
+	/// Adds up to `amount` to the reputation of `who`, within what they may still earn in the
+	/// current epoch. Returns what was added: zero for non-members.
+	fn add_reputation(who: &AccountId, amount: Reputation) -> Reputation;
 
 	/// Makes `who` an active member past probation, so that benchmarks can set up member-only
 	/// calls.
@@ -131,8 +134,18 @@ pub trait CommonsInspect<AccountId> {
 	/// Whether `commons` is registered and active (not archived).
 	fn is_active(commons: CommonsId) -> bool;
 
-	/// Whether `who` is one of the stewards of `commons`, archived or not.
-	fn is_steward(commons: CommonsId, who: &AccountId) -> bool;
+	/// Whether `who` may act as a steward of `commons` now: listed as one, an active member,
+	/// and appointed during their current membership (a removed member who is admitted again
+	/// stewards nothing).
+	fn is_acting_steward(commons: CommonsId, who: &AccountId) -> bool;
+
+	/// How many stewards of `commons` may act now. Zero means the commons is frozen until the
+	/// DAO appoints one.
+	fn acting_stewards(commons: CommonsId) -> u32;
+
+	/// Everyone with a stake in `commons`: its stewards, acting or not, and its registrant.
+	/// Their gifts to it are passed on but never matched.
+	fn insiders(commons: CommonsId) -> Vec<AccountId>;
 
 	/// Registers an active commons stewarded by `steward`, so that benchmarks can set up calls
 	/// that need one.

@@ -9,7 +9,9 @@
 //! upgrade). Voting opens at once and lasts the rules' voting period; only accounts that were
 //! members before the proposal was submitted may vote, so joining cannot buy a say on a running
 //! decision. The call's weight is read at submission, so that its enactment reserves room in its
-//! block. The votes are counted elsewhere (the quadratic voting pallet) and read through
+//! block, and so are its pallet and function names ([`CallName`]), so that views name the call
+//! without decoding it: a preimage may be megabytes, and many proposals may share one. The votes
+//! are counted elsewhere (the quadratic voting pallet) and read through
 //! [`ostrom_primitives::Tallies`]; this pallet tells the voting pallet which proposals are open
 //! through [`ostrom_primitives::Polls`].
 //!
@@ -73,7 +75,10 @@ pub mod types;
 pub mod weights;
 
 pub use origin::EnsureDao;
-pub use types::{GovernanceRules, Proposal, ProposalKind, ProposalStatus, Track, TrackRules};
+pub use types::{
+	CallName, GovernanceRules, Proposal, ProposalKind, ProposalStatus, Track, TrackRules,
+	MAX_CALL_NAME_LEN,
+};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -86,7 +91,8 @@ pub mod pallet {
 			fungible::{self, Inspect, InspectHold, MutateHold},
 			schedule::{v3::Named as ScheduleNamed, DispatchTime, HARD_DEADLINE},
 			tokens::Precision,
-			Bounded, Imbalance, IsSubType, OnUnbalanced, OriginTrait, QueryPreimage, StorePreimage,
+			Bounded, GetCallMetadata, Imbalance, IsSubType, OnUnbalanced, OriginTrait,
+			QueryPreimage, StorePreimage,
 		},
 		Hashable,
 	};
@@ -121,12 +127,13 @@ pub mod pallet {
 	pub trait Config:
 		frame_system::Config<RuntimeEvent: From<Event<Self>>, RuntimeOrigin: From<Origin>>
 	{
-		/// The calls that proposals enact.
+		/// The calls that proposals enact; their names are recorded at submission.
 		type RuntimeCall: Parameter
 			+ Dispatchable<
 				RuntimeOrigin = <Self as frame_system::Config>::RuntimeOrigin,
 				PostInfo = PostDispatchInfo,
 			> + GetDispatchInfo
+			+ GetCallMetadata
 			+ From<Call<Self>>
 			+ IsSubType<Call<Self>>
 			+ From<frame_system::Call<Self>>
@@ -341,9 +348,9 @@ pub mod pallet {
 		/// Origin: signed by an active member. Holds the rules' proposal deposit. A `Call` kind
 		/// is inline, or a lookup of a noted preimage, which is then kept until the proposal
 		/// ends; either way it must decode as a call, whose weight is recorded for enactment and
-		/// must fit `MaxEnactmentWeight`. An Emergency proposal must be a `kill` of an earlier
-		/// proposal being voted on or awaiting enactment. The turnout's base is the membership's
-		/// quorum base now.
+		/// must fit `MaxEnactmentWeight`, and whose pallet and function names are recorded for
+		/// the views. An Emergency proposal must be a `kill` of an earlier proposal being voted
+		/// on or awaiting enactment. The turnout's base is the membership's quorum base now.
 		///
 		/// Emits `Submitted`. Errors: `NotMember`, `Suspended`, `PreimageMissing`,
 		/// `UndecodableCall`, `CallTooHeavy`, `EmergencyOnlyKills`, `TooManyProposals`,
@@ -363,11 +370,14 @@ pub mod pallet {
 			let proposer = ensure_signed(origin)?;
 			ensure!(T::Membership::member_since(&proposer).is_some(), Error::<T>::NotMember);
 			ensure!(T::Membership::is_active_member(&proposer), Error::<T>::Suspended);
-			let call_weight = match &kind {
-				ProposalKind::Call(call) => Self::enactable_call_weight(call, track)?,
+			let (call_weight, call_name) = match &kind {
+				ProposalKind::Call(call) => {
+					let (weight, name) = Self::enactable_call(call, track)?;
+					(weight, Some(name))
+				}
 				ProposalKind::Signal => {
 					ensure!(track != Track::Emergency, Error::<T>::EmergencyOnlyKills);
-					Weight::zero()
+					(Weight::zero(), None)
 				}
 			};
 			ensure!(
@@ -393,6 +403,7 @@ pub mod pallet {
 					proposer: proposer.clone(),
 					track,
 					kind,
+					call_name,
 					metadata,
 					deposit: rules.proposal_deposit,
 					submitted_at: now,
@@ -650,13 +661,14 @@ pub mod pallet {
 			(*b"ostrom/proposals/enact", id).blake2_256()
 		}
 
-		/// The weight `call` declares; fails unless it can be enacted later on `track`: inline,
-		/// or noted with exactly its hash and length, decoding as a call, and on the Emergency
-		/// track a kill of a killable proposal.
-		fn enactable_call_weight(
+		/// The weight `call` declares and its name, both read from the one decoding of the call
+		/// at submission; fails unless it can be enacted later on `track`: inline, or noted with
+		/// exactly its hash and length, decoding as a call, and on the Emergency track a kill of
+		/// a killable proposal.
+		fn enactable_call(
 			call: &BoundedCallOf<T>,
 			track: Track,
-		) -> Result<Weight, DispatchError> {
+		) -> Result<(Weight, CallName), DispatchError> {
 			if let Some(hash) = call.lookup_hash() {
 				ensure!(T::Preimages::len(&hash) == call.lookup_len(), Error::<T>::PreimageMissing);
 			}
@@ -668,7 +680,7 @@ pub mod pallet {
 				};
 				ensure!(Self::is_killable(target), Error::<T>::EmergencyOnlyKills);
 			}
-			Ok(call.get_dispatch_info().call_weight)
+			Ok((call.get_dispatch_info().call_weight, call.get_call_metadata().into()))
 		}
 
 		/// The length of the preimage a proposal's call is read from; zero when it is inline.
@@ -739,7 +751,8 @@ pub mod pallet {
 		/// The invariants, checked by `try_state` and by the tests after every step: the rules
 		/// are valid; proposals are numbered below `ProposalCount`; only proposals being voted on
 		/// hold a deposit, and each proposer has exactly their deposits held; an approved call
-		/// waiting for enactment has its task scheduled, and only calls are enacted.
+		/// waiting for enactment has its task scheduled, and only calls are enacted; every call,
+		/// and nothing else, has its name recorded.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 
@@ -752,6 +765,10 @@ pub mod pallet {
 				ensure!(
 					proposal.voting_ends >= proposal.submitted_at,
 					"voting ends before it began"
+				);
+				ensure!(
+					matches!(proposal.kind, ProposalKind::Call(_)) == proposal.call_name.is_some(),
+					"a call without a recorded name, or a signal with one"
 				);
 				match proposal.status {
 					ProposalStatus::Voting => {

@@ -3,8 +3,9 @@
 //! are checked after every step.
 
 use crate::{
-	mock::*, BoundedCallOf, Error, Event, HoldReason, Origin, ProposalCount, ProposalKind,
-	ProposalStatus, Proposals as ProposalsStorage, Rules, Track, TrackRules,
+	mock::*, BoundedCallOf, CallName, Error, Event, HoldReason, Origin, ProposalCount,
+	ProposalKind, ProposalStatus, Proposals as ProposalsStorage, Rules, Track, TrackRules,
+	MAX_CALL_NAME_LEN,
 };
 use codec::Encode;
 use frame_support::{
@@ -658,4 +659,44 @@ fn a_kill_works_when_the_scheduler_dropped_the_task() {
 		ok!(Proposals::kill(RuntimeOrigin::from(Origin::Dao), id));
 		assert_eq!(status(id), ProposalStatus::Revoked);
 	});
+}
+
+fn call_name(id: ProposalIndex) -> Option<CallName> {
+	ProposalsStorage::<Test>::get(id).unwrap().call_name
+}
+
+#[test]
+fn submit_records_the_calls_pallet_and_function() {
+	build_and_execute(|| {
+		let inline = submit_call(ALICE, Track::Root, set_rules_call(50));
+		let large = remark(300);
+		let noted = submit_call(BOB, Track::Root, large.clone());
+		let signal = submit_signal(CHARLIE);
+		assert_eq!(call_name(inline), Some(CallName::new("Proposals", "set_rules")));
+		assert_eq!(call_name(noted), Some(CallName::new("System", "remark")));
+		assert_eq!(call_name(noted).unwrap().dotted(), b"System.remark".to_vec());
+		assert_eq!(call_name(signal), None);
+
+		// The name outlives the preimage, which is released once the call is enacted.
+		close_with(noted, 3, 0, 3);
+		run_to_block(System::block_number() + ENACTMENT_DELAY);
+		assert_eq!(status(noted), ProposalStatus::Executed);
+		assert!(!requested(&large));
+		assert_eq!(call_name(noted), Some(CallName::new("System", "remark")));
+	});
+}
+
+#[test]
+fn call_names_too_long_are_cut_at_a_character_boundary() {
+	let limit = MAX_CALL_NAME_LEN as usize;
+	let long = "p".repeat(limit + 5);
+	let name = CallName::new(&long, "spend");
+	assert_eq!(name.pallet.as_slice(), &long.as_bytes()[..limit]);
+	assert_eq!(name.function.as_slice(), b"spend");
+	// Two-byte characters: the last one that would straddle the limit is left out whole.
+	let accented = format!("a{}", "é".repeat(limit));
+	let cut = CallName::new("Pallet", &accented).function;
+	assert_eq!(cut.len(), limit - 1);
+	assert!(core::str::from_utf8(&cut).is_ok());
+	assert_eq!(CallName::new("", "").dotted(), b".".to_vec());
 }

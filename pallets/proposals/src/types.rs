@@ -1,9 +1,11 @@
 //! The records the proposals pallet stores, and the governance rules.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::weights::Weight;
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, Deserialize, PartialEqNoBound, Serialize,
+	traits::{CallMetadata, ConstU32, Get},
+	BoundedVec, CloneNoBound, DebugNoBound, Deserialize, PartialEqNoBound, Serialize,
 };
 use ostrom_primitives::Tally;
 use scale_info::TypeInfo;
@@ -43,6 +45,56 @@ pub enum ProposalKind<BoundedCall> {
 	Signal,
 	/// A call to enact, inline when small or through a noted preimage.
 	Call(BoundedCall),
+}
+
+/// The longest pallet or function name a proposal records, in bytes. Names are Rust identifiers:
+/// the runtime's longest, `authorize_upgrade_without_checks`, has 32 bytes (a runtime test checks
+/// that every name fits), which leaves room for new calls; yet the two names add at most 99 bytes
+/// to a stored proposal.
+pub const MAX_CALL_NAME_LEN: u32 = 48;
+
+/// A pallet or function name, cut to [`MAX_CALL_NAME_LEN`] bytes.
+pub type CallNamePart = BoundedVec<u8, ConstU32<MAX_CALL_NAME_LEN>>;
+
+/// The pallet and function of a proposal's call, read once at submission: views name the call
+/// from it and never decode the call, whose preimage may be megabytes.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct CallName {
+	/// The pallet's name in the runtime, e.g. `Treasury`.
+	pub pallet: CallNamePart,
+	/// The call's function name, e.g. `spend`.
+	pub function: CallNamePart,
+}
+
+impl CallName {
+	/// The names, each cut to [`MAX_CALL_NAME_LEN`] bytes (at a character boundary) if longer.
+	pub fn new(pallet: &str, function: &str) -> Self {
+		Self { pallet: cut(pallet), function: cut(function) }
+	}
+
+	/// `Pallet.function`, e.g. `Treasury.spend`: how views show a call.
+	pub fn dotted(&self) -> Vec<u8> {
+		let mut text = Vec::with_capacity(self.pallet.len() + 1 + self.function.len());
+		text.extend_from_slice(&self.pallet);
+		text.push(b'.');
+		text.extend_from_slice(&self.function);
+		text
+	}
+}
+
+impl From<CallMetadata> for CallName {
+	fn from(metadata: CallMetadata) -> Self {
+		Self::new(metadata.pallet_name, metadata.function_name)
+	}
+}
+
+/// `name`, or its longest prefix of whole characters that fits a [`CallNamePart`].
+fn cut(name: &str) -> CallNamePart {
+	let mut end = name.len().min(MAX_CALL_NAME_LEN as usize);
+	while !name.is_char_boundary(end) {
+		end -= 1;
+	}
+	CallNamePart::truncate_from(name.as_bytes()[..end].to_vec())
 }
 
 /// The thresholds of one track.
@@ -215,6 +267,9 @@ where
 	pub proposer: AccountId,
 	pub track: Track,
 	pub kind: ProposalKind<BoundedCall>,
+	/// The call's pallet and function, recorded at submission; `None` for a signal. Views read
+	/// the call's name from here, so that listing proposals never decodes their calls.
+	pub call_name: Option<CallName>,
 	/// A hash of, or a link to, the proposal's text.
 	pub metadata: BoundedVec<u8, MaxMetadataLen>,
 	/// Held from the proposer; zero once released or slashed.

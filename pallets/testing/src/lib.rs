@@ -79,14 +79,14 @@ impl MembershipInspect<u64, u64> for TestMembership {
 		MEMBERS.with(|m| m.borrow().get(who).map_or(0, |standing| standing.reputation))
 	}
 
-	fn add_reputation(who: &u64, amount: Reputation) -> bool {
-		MEMBERS
-			.with(|m| {
-				m.borrow_mut().get_mut(who).map(|standing| {
-					standing.reputation = standing.reputation.saturating_add(amount);
-				})
+	/// No cap per epoch: a member gets all of `amount`.
+	fn add_reputation(who: &u64, amount: Reputation) -> Reputation {
+		MEMBERS.with(|m| {
+			m.borrow_mut().get_mut(who).map_or(0, |standing| {
+				standing.reputation = standing.reputation.saturating_add(amount);
+				amount
 			})
-			.is_some()
+		})
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -129,7 +129,7 @@ impl MembershipInspect<u128, u64> for TestMembership {
 		<Self as MembershipInspect<u64, u64>>::reputation(&(*who as u64))
 	}
 
-	fn add_reputation(who: &u128, amount: Reputation) -> bool {
+	fn add_reputation(who: &u128, amount: Reputation) -> Reputation {
 		<Self as MembershipInspect<u64, u64>>::add_reputation(&(*who as u64), amount)
 	}
 

@@ -1,7 +1,9 @@
 //! Benchmarks of every treasury call, each in its most expensive case.
 
 use super::*;
-use crate::pallet::{Contributions, Earmarked, GrantCount, RoundCount};
+use crate::pallet::{
+	CommonsSpends, Contributions, Earmarked, GrantCount, NextCommonsSpend, RoundCount,
+};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -42,14 +44,62 @@ fn dao_origin<T: Config>() -> T::RuntimeOrigin {
 /// Opens a round; returns its number.
 fn opened_round<T: Config>() -> RoundIndex {
 	let round = RoundCount::<T>::get();
-	Pallet::<T>::open_round(dao_origin::<T>(), amount::<T>(), 10u32.into())
+	Pallet::<T>::open_round(dao_origin::<T>(), amount::<T>(), 5u32.into(), 10u32.into())
 		.expect("the funded pot opens a round; qed");
 	round
 }
 
+/// Registers a commons stewarded by a new member and enrols it in `round`.
+fn enrolled<T: Config>(round: RoundIndex, index: u32) -> (CommonsId, T::AccountId) {
+	let steward = member::<T>("steward", index);
+	let commons = T::Commons::register_for_benchmarks(&steward);
+	Pallet::<T>::enrol(RawOrigin::Signed(steward.clone()).into(), round, commons)
+		.expect("a steward enrols an active commons in an open round; qed");
+	(commons, steward)
+}
+
 fn give<T: Config>(who: &T::AccountId, round: RoundIndex, commons: CommonsId) {
 	Pallet::<T>::contribute(RawOrigin::Signed(who.clone()).into(), round, commons, amount::<T>())
-		.expect("a member contributes to an open round; qed");
+		.expect("a member gives to an enrolled commons; qed");
+}
+
+/// The fewest commons that hold a round's most gifts within the bound on givers per commons.
+fn fewest_commons<T: Config>() -> u32 {
+	T::MaxContributionsPerRound::get()
+		.div_ceil(T::MaxGiversPerCommons::get().max(1))
+		.clamp(1, T::MaxCommonsPerRound::get())
+}
+
+/// Stores a pending spend of `commons` approved by `MaxApprovals − 1` accounts that are not
+/// its stewards; returns its number.
+fn pending_spend<T: Config>(
+	commons: CommonsId,
+	beneficiary: &T::AccountId,
+	amount: BalanceOf<T>,
+) -> crate::CommonsSpendIndex {
+	let spend = NextCommonsSpend::<T>::get(commons);
+	let approvals = (1..T::MaxApprovals::get()).map(|index| account("approver", index, 0));
+	let record = crate::CommonsSpend {
+		beneficiary: beneficiary.clone(),
+		amount,
+		approvals: frame_support::BoundedVec::truncate_from(approvals.collect()),
+		expires_at: frame_system::Pallet::<T>::block_number() + T::CommonsSpendLifetime::get(),
+	};
+	CommonsSpends::<T>::mutate(commons, |pending| {
+		pending.try_push((spend, record)).expect("the list has room; qed")
+	});
+	NextCommonsSpend::<T>::insert(commons, spend + 1);
+	spend
+}
+
+/// Fills the pending spends of `commons` with spends that have lapsed.
+fn lapsed_spends<T: Config>(commons: CommonsId) {
+	let beneficiary: T::AccountId = account("beneficiary", 1, 0);
+	for _ in 0..T::MaxPendingCommonsSpends::get() {
+		pending_spend::<T>(commons, &beneficiary, amount::<T>());
+	}
+	let lifetime = T::CommonsSpendLifetime::get();
+	run_to_block::<T>(frame_system::Pallet::<T>::block_number() + lifetime);
 }
 
 fn run_to_block<T: Config>(n: BlockNumberFor<T>) {
@@ -166,38 +216,49 @@ mod benchmarks {
 		let matching = amount::<T>();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, matching, 10u32.into());
+		_(origin as T::RuntimeOrigin, matching, 5u32.into(), 10u32.into());
 
 		assert_eq!(Earmarked::<T>::get(), matching);
 		Ok(())
 	}
 
-	/// A member's first gift to a commons that is new in the round: the most writes.
+	/// A member's first gift to a commons, into the middle of a full list of their gifts: the
+	/// most writes.
 	#[benchmark]
 	fn contribute() {
 		funded_pot::<T>();
 		let round = opened_round::<T>();
 		let giver = member::<T>("giver", 0);
-		let commons = T::Commons::register_for_benchmarks(&giver);
+		let gifts = T::MaxCommonsPerGiver::get();
+		let commons: alloc::vec::Vec<CommonsId> =
+			(0..gifts).map(|index| enrolled::<T>(round, index).0).collect();
+		for other in commons.iter().skip(1) {
+			give::<T>(&giver, round, *other);
+		}
 		let amount = amount::<T>();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(giver.clone()), round, commons, amount);
+		_(RawOrigin::Signed(giver.clone()), round, commons[0], amount);
 
-		assert_eq!(Contributions::<T>::get((round, commons, &giver)), Some(amount));
-		assert_last_event::<T>(Event::Contributed { round, commons, who: giver, amount });
+		let gift = Contributions::<T>::get((round, commons[0], &giver)).map(|gift| gift.amount);
+		assert_eq!(gift, Some(amount));
+		assert_last_event::<T>(Event::Contributed { round, commons: commons[0], who: giver, amount });
 	}
 
-	/// `c` commons, each backed by two members, each paid into a new account.
+	/// `c` commons enrolled, `g` gifts from distinct members spread over them, each commons
+	/// paid into a new account. The pairs these gifts make are measured here too, and again by
+	/// `match_pairs`: an overestimate.
 	#[benchmark]
-	fn finalize_round(c: Linear<1, { T::MaxCommonsPerRound::get() }>) {
+	fn finalize_round(
+		c: Linear<{ fewest_commons::<T>() }, { T::MaxCommonsPerRound::get() }>,
+		g: Linear<1, { T::MaxContributionsPerRound::get() }>,
+	) {
 		funded_pot::<T>();
 		let round = opened_round::<T>();
-		for index in 0..c {
-			let steward = member::<T>("steward", index);
-			let commons = T::Commons::register_for_benchmarks(&steward);
-			give::<T>(&steward, round, commons);
-			give::<T>(&member::<T>("backer", index), round, commons);
+		let commons: alloc::vec::Vec<CommonsId> =
+			(0..c).map(|index| enrolled::<T>(round, index).0).collect();
+		for index in 0..g {
+			give::<T>(&member::<T>("backer", index), round, commons[(index % c) as usize]);
 		}
 		let ends_at = Rounds::<T>::get(round).expect("the round was opened; qed").ends_at;
 		run_to_block::<T>(ends_at);
@@ -211,6 +272,99 @@ mod benchmarks {
 		assert!(Earmarked::<T>::get().is_zero());
 	}
 
+	/// The pairwise matching of `p` pairs of givers who each gave to as many commons as they
+	/// may, all the same ones: the longest coordination sums.
+	#[benchmark]
+	fn match_pairs(p: Linear<1, { Pallet::<T>::max_pairs().max(1) }>) {
+		let mut givers = 2u32;
+		while crate::funding::pairs(givers) < p {
+			givers += 1;
+		}
+		let gifts: alloc::vec::Vec<(CommonsId, u128)> = (0..T::MaxCommonsPerGiver::get())
+			.map(|commons| (commons, 1_000_000_000_000u128))
+			.collect();
+		let all: alloc::vec::Vec<crate::funding::Giver> = (0..givers)
+			.map(|_| crate::funding::Giver { amount: 1_000_000_000_000, gifts: &gifts })
+			.collect();
+		let ideal;
+
+		#[block]
+		{
+			ideal = crate::funding::ideal_match(&all, 1_000_000_000_000_000);
+		}
+
+		assert!(ideal > 0);
+	}
+
+	#[benchmark]
+	fn enrol() {
+		funded_pot::<T>();
+		let round = opened_round::<T>();
+		let steward = member::<T>("steward", 0);
+		let commons = T::Commons::register_for_benchmarks(&steward);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(steward.clone()), round, commons);
+
+		let deposit = T::EnrolmentDeposit::get();
+		assert_last_event::<T>(Event::CommonsEnrolled { round, commons, steward, deposit });
+	}
+
+	#[benchmark]
+	fn exclude_commons() -> Result<(), BenchmarkError> {
+		funded_pot::<T>();
+		let origin =
+			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let round = opened_round::<T>();
+		let (commons, _) = enrolled::<T>(round, 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, round, commons);
+
+		let slashed = T::EnrolmentDeposit::get();
+		assert_last_event::<T>(Event::CommonsExcluded { round, commons, slashed });
+		Ok(())
+	}
+
+	/// `c` commons enrolled, each deposit released.
+	#[benchmark]
+	fn cancel_round(c: Linear<1, { T::MaxCommonsPerRound::get() }>) -> Result<(), BenchmarkError> {
+		funded_pot::<T>();
+		let origin =
+			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let round = opened_round::<T>();
+		for index in 0..c {
+			let (commons, _) = enrolled::<T>(round, index);
+			give::<T>(&member::<T>("backer", index), round, commons);
+		}
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, round);
+
+		assert_last_event::<T>(Event::RoundCancelled { round });
+		Ok(())
+	}
+
+	/// `g` gifts paid back to their givers.
+	#[benchmark]
+	fn refund_gifts(g: Linear<1, { T::MaxGiversPerCommons::get() }>) {
+		funded_pot::<T>();
+		let round = opened_round::<T>();
+		let (commons, _) = enrolled::<T>(round, 0);
+		for index in 0..g {
+			give::<T>(&member::<T>("backer", index), round, commons);
+		}
+		Pallet::<T>::exclude_commons(dao_origin::<T>(), round, commons)
+			.expect("the DAO excludes an enrolled commons; qed");
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), round, commons);
+
+		let amount = amount::<T>().saturating_mul(g.into());
+		assert_last_event::<T>(Event::GiftsRefunded { round, commons, givers: g, amount });
+	}
+
 	/// Paying a new account from a commons' account.
 	#[benchmark]
 	fn spend_commons_funds() {
@@ -218,12 +372,78 @@ mod benchmarks {
 		let commons = T::Commons::register_for_benchmarks(&steward);
 		T::Currency::set_balance(&Pallet::<T>::commons_account(commons), plenty::<T>());
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
-		let amount = amount::<T>();
+		let amount = T::StewardAllowance::get().min(amount::<T>());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(steward.clone()), commons, beneficiary.clone(), amount);
 
 		assert_last_event::<T>(Event::CommonsFundsSpent { commons, steward, beneficiary, amount });
+	}
+
+	/// A lone steward's spend, paid at once to a new account, after clearing a full list of
+	/// lapsed spends.
+	#[benchmark]
+	fn propose_commons_spend() {
+		let steward = member::<T>("steward", 0);
+		let commons = T::Commons::register_for_benchmarks(&steward);
+		T::Currency::set_balance(&Pallet::<T>::commons_account(commons), plenty::<T>());
+		let origin: T::RuntimeOrigin = RawOrigin::Signed(steward.clone()).into();
+		lapsed_spends::<T>(commons);
+		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
+		let amount = amount::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, commons, beneficiary.clone(), amount);
+
+		assert!(CommonsSpends::<T>::get(commons).is_empty());
+		assert_last_event::<T>(Event::CommonsFundsSpent { commons, steward, beneficiary, amount });
+	}
+
+	/// The approval that pays, to a new account.
+	#[benchmark]
+	fn approve_commons_spend() {
+		let steward = member::<T>("steward", 0);
+		let commons = T::Commons::register_for_benchmarks(&steward);
+		T::Currency::set_balance(&Pallet::<T>::commons_account(commons), plenty::<T>());
+		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
+		let amount = amount::<T>();
+		// A spend whose approvals are of stewards who no longer act: the steward's approval
+		// makes the majority.
+		let pending = pending_spend::<T>(commons, &beneficiary, amount);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(steward.clone()), commons, pending);
+
+		assert_last_event::<T>(Event::CommonsFundsSpent { commons, steward, beneficiary, amount });
+	}
+
+	#[benchmark]
+	fn remove_commons_spend() {
+		let steward = member::<T>("steward", 0);
+		let commons = T::Commons::register_for_benchmarks(&steward);
+		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
+		let pending = pending_spend::<T>(commons, &beneficiary, amount::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(steward), commons, pending);
+
+		assert_last_event::<T>(Event::CommonsSpendRemoved { commons, spend: pending });
+	}
+
+	#[benchmark]
+	fn set_matching_rules() -> Result<(), BenchmarkError> {
+		let origin =
+			T::SpendRulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let rules = MatchingRules {
+			coordination_bound: amount::<T>(),
+			max_match_share: Perbill::from_percent(30),
+		};
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, rules);
+
+		assert_eq!(crate::Matching::<T>::get(), rules);
+		Ok(())
 	}
 
 	#[benchmark]

@@ -15,36 +15,53 @@
 //! not yet paid — open rounds' pools and contributions, grants' unclaimed rest — is
 //! *earmarked*: it stays in the pot and cannot be committed again.
 //!
-//! In a quadratic-funding round members give to active commons. Once the round has ended
-//! anyone finalises it: each commons receives its contributions plus a match from the pool
-//! following [`funding`] (many small gifts weigh more than one large one); what the pool does
-//! not pay, rounding dust included, stays in the pot.
+//! In a quadratic-funding round the stewards of active commons enrol them during the round's
+//! enrolment window, holding `EnrolmentDeposit`; members give to enrolled commons until the
+//! round ends. Then anyone finalises it: each commons receives its gifts plus a match from the
+//! pool following [`funding`]: pairwise-bounded quadratic funding, so that many small
+//! independent gifts weigh more than large ones and a pair of givers who co-fund a lot earns
+//! less than `2·M` in all, with a cap per commons; a commons' insiders (stewards, registrant)
+//! get no match for their own gifts. What the pool does not pay, rounding dust included, stays
+//! in the pot. The DAO may exclude a commons from a round (its deposit goes to the pot) or
+//! cancel a round; the gifts of an excluded, archived or cancelled commons are owed back to
+//! their givers, and anyone refunds them with [`refund_gifts`](Pallet::refund_gifts).
 //!
 //! Payouts to a commons go to its own account, derived from `PalletId` and the commons' id, so
 //! that the money belongs to the commons rather than to one person and survives changes of
-//! stewards. Any steward of the commons who is an active member pays from it with
-//! [`spend_commons_funds`](Pallet::spend_commons_funds), the same trust the registry gives each
-//! steward over the commons' record.
+//! stewards. One acting steward may pay up to `StewardAllowance` from it per spending period;
+//! larger spends need the approval of a majority of its acting stewards. A commons without an
+//! acting steward is frozen until the DAO appoints one.
 //!
 //! ## Dispatchable functions
 //!
 //! - [`donate`](Pallet::donate) — signed, anyone.
 //! - [`spend`](Pallet::spend), [`spend_stream`](Pallet::spend_stream),
-//!   [`cancel_grant`](Pallet::cancel_grant), [`open_round`](Pallet::open_round) — `DaoOrigin`.
-//! - [`set_spend_rules`](Pallet::set_spend_rules) — `SpendRulesOrigin`.
-//! - [`claim`](Pallet::claim) — signed, a grant's beneficiary.
+//!   [`cancel_grant`](Pallet::cancel_grant), [`open_round`](Pallet::open_round),
+//!   [`exclude_commons`](Pallet::exclude_commons), [`cancel_round`](Pallet::cancel_round) —
+//!   `DaoOrigin`.
+//! - [`set_spend_rules`](Pallet::set_spend_rules),
+//!   [`set_matching_rules`](Pallet::set_matching_rules) — `SpendRulesOrigin`.
+//! - [`claim`](Pallet::claim) — signed, a grant's beneficiary; [`claim_for`](Pallet::claim_for)
+//!   — signed, anyone, paying the beneficiary.
+//! - [`enrol`](Pallet::enrol) — signed, an acting steward of the commons.
 //! - [`contribute`](Pallet::contribute) — signed, an active member.
 //! - [`finalize_round`](Pallet::finalize_round) — signed, anyone, once the round has ended.
-//! - [`spend_commons_funds`](Pallet::spend_commons_funds) — signed, a steward of the commons
-//!   who is an active member.
+//! - [`refund_gifts`](Pallet::refund_gifts) — signed, anyone.
+//! - [`spend_commons_funds`](Pallet::spend_commons_funds),
+//!   [`propose_commons_spend`](Pallet::propose_commons_spend),
+//!   [`approve_commons_spend`](Pallet::approve_commons_spend) — signed, an acting steward of the
+//!   commons; [`remove_commons_spend`](Pallet::remove_commons_spend) — an acting steward or the
+//!   DAO, or anyone once it lapsed.
 //!
 //! ## Configuration
 //!
-//! `Currency` holds the money; `DaoOrigin` decides spending and `SpendRulesOrigin` (stricter)
-//! its cap; `Membership` says who may contribute; `Commons` says which commons are active and
-//! who stewards them. Bounds: `MinContribution` (at least the existential deposit, so that
-//! every payout can open a commons' account), `MaxContributionsPerRound`, `MaxCommonsPerRound`
-//! (what finalising a round visits), `MaxRoundDuration`.
+//! `Currency` holds the money and enrolment deposits; `DaoOrigin` decides spending and
+//! `SpendRulesOrigin` (stricter) its cap and the matching rules; `Membership` says who may give;
+//! `Commons` says which commons are active and who stewards them. Bounds: `MinContribution`
+//! (at least the existential deposit, so that every payout can open a commons' account),
+//! `MaxContributionsPerRound`, `MaxCommonsPerRound`, `MaxGiversPerCommons`,
+//! `MaxCommonsPerGiver` (together they bound what finalising a round computes),
+//! `MaxRoundDuration`, `MaxPendingCommonsSpends`, `MaxApprovals`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -54,22 +71,25 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod commons_funds;
 pub mod funding;
+mod invariants;
 #[cfg(test)]
 mod mock;
+mod rounds;
 #[cfg(test)]
 mod tests;
 pub mod types;
 pub mod weights;
 
 pub use types::{
-	CommonsFunding, Grant, GrantIndex, Payout, PeriodSpending, Round, RoundIndex, RoundStatus,
-	SpendRules,
+	CommonsFunding, CommonsSpend, CommonsSpendIndex, FundingState, Gift, Grant, GrantIndex,
+	MatchingRules, Payout, PeriodSpending, Round, RoundIndex, RoundStatus, SpendRules,
 };
 pub use weights::WeightInfo;
 
 use frame_support::traits::{
-	fungible::{Balanced, Credit, Inspect, Mutate},
+	fungible::{Balanced, Credit, Inspect, Mutate, MutateHold},
 	tokens::{Fortitude, Preservation},
 	Imbalance, OnUnbalanced,
 };
@@ -89,63 +109,119 @@ pub mod pallet {
 	pub type GrantOf<T> =
 		Grant<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 	pub type RoundOf<T> = Round<BalanceOf<T>, BlockNumberFor<T>>;
+	pub type CommonsFundingOf<T> =
+		CommonsFunding<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 	pub type PayoutsOf<T> = BoundedVec<Payout<BalanceOf<T>>, <T as Config>::MaxCommonsPerRound>;
+	pub type GiftsOf<T> =
+		BoundedVec<(CommonsId, BalanceOf<T>), <T as Config>::MaxCommonsPerGiver>;
+	pub type CommonsSpendOf<T> = CommonsSpend<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::MaxApprovals,
+	>;
+	pub type PendingSpendsOf<T> =
+		BoundedVec<(CommonsSpendIndex, CommonsSpendOf<T>), <T as Config>::MaxPendingCommonsSpends>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The token the pot holds.
-		type Currency: Mutate<Self::AccountId> + Balanced<Self::AccountId>;
+		/// The token the pot holds; holds enrolment deposits.
+		type Currency: Mutate<Self::AccountId>
+			+ Balanced<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason, which includes this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Derives the pot's account and the commons' accounts.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// Spends, makes and cancels grants, and opens rounds.
+		/// Spends, makes and cancels grants, opens and cancels rounds, excludes commons.
 		type DaoOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Sets the spending rule: stricter than `DaoOrigin`, or the origin the cap limits could
-		/// lift it.
+		/// Sets the spending and matching rules: stricter than `DaoOrigin`, or the origin the
+		/// cap limits could lift it.
 		type SpendRulesOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Who may contribute to rounds and pay from a commons' account.
+		/// Who may give to rounds.
 		type Membership: MembershipInspect<Self::AccountId, BlockNumberFor<Self>>;
 
 		/// Which commons may be funded, and who stewards them.
 		type Commons: CommonsInspect<Self::AccountId>;
 
-		/// The smallest contribution; at least the existential deposit.
+		/// The smallest gift; at least the existential deposit.
 		#[pallet::constant]
 		type MinContribution: Get<BalanceOf<Self>>;
 
-		/// The most (commons, contributor) pairs in one round.
+		/// Held from the steward who enrols a commons in a round until the round is finalised
+		/// or cancelled; goes to the pot if the DAO excludes the commons.
+		#[pallet::constant]
+		type EnrolmentDeposit: Get<BalanceOf<Self>>;
+
+		/// The most (commons, giver) pairs in one round.
 		#[pallet::constant]
 		type MaxContributionsPerRound: Get<u32>;
 
-		/// The most commons funded in one round: what finalising it visits.
+		/// The most commons enrolled in one round.
 		#[pallet::constant]
 		type MaxCommonsPerRound: Get<u32>;
 
-		/// The longest a round may take contributions, so that no round holds members' money
-		/// for good.
+		/// The most givers to one commons in one round: bounds the pairs finalising visits.
+		#[pallet::constant]
+		type MaxGiversPerCommons: Get<u32>;
+
+		/// The most commons one member gives to in one round: bounds each coordination sum.
+		#[pallet::constant]
+		type MaxCommonsPerGiver: Get<u32>;
+
+		/// The longest a round may take gifts, so that no round holds members' money for good.
 		#[pallet::constant]
 		type MaxRoundDuration: Get<BlockNumberFor<Self>>;
 
+		/// What one acting steward may pay alone from a commons' account per spending period.
+		#[pallet::constant]
+		type StewardAllowance: Get<BalanceOf<Self>>;
+
+		/// The most spends awaiting approval per commons.
+		#[pallet::constant]
+		type MaxPendingCommonsSpends: Get<u32>;
+
+		/// The most approvals a spend can gather: the commons registry's most stewards.
+		#[pallet::constant]
+		type MaxApprovals: Get<u32>;
+
+		/// How long a proposed spend from a commons' account waits for approvals.
+		#[pallet::constant]
+		type CommonsSpendLifetime: Get<BlockNumberFor<Self>>;
+
 		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a commons enrolled in a round that is not finalised yet.
+		Enrolment,
 	}
 
 	/// How much the DAO may commit per period.
 	#[pallet::storage]
 	pub type SpendRulesOf<T: Config> = StorageValue<_, SpendRules<BlockNumberFor<T>>, ValueQuery>;
 
+	/// How matching pools are shared.
+	#[pallet::storage]
+	pub type Matching<T: Config> = StorageValue<_, MatchingRules<BalanceOf<T>>, ValueQuery>;
+
 	/// What the DAO committed in the current (or last) spending period.
 	#[pallet::storage]
 	pub type Spending<T: Config> = StorageValue<_, PeriodSpending<BalanceOf<T>>, ValueQuery>;
 
-	/// Money in the pot that is owed: open rounds' pools and contributions, grants' unclaimed
-	/// rest.
+	/// Money in the pot that is owed: open rounds' pools, gifts not yet passed on or refunded,
+	/// grants' unclaimed rest.
 	#[pallet::storage]
 	pub type Earmarked<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
@@ -161,7 +237,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RoundCount<T: Config> = StorageValue<_, RoundIndex, ValueQuery>;
 
-	/// The funding of each commons in each round.
+	/// Each enrolled commons' part in each round.
 	#[pallet::storage]
 	pub type RoundCommons<T: Config> = StorageDoubleMap<
 		_,
@@ -169,10 +245,10 @@ pub mod pallet {
 		RoundIndex,
 		Twox64Concat,
 		CommonsId,
-		CommonsFunding<BalanceOf<T>>,
+		CommonsFundingOf<T>,
 	>;
 
-	/// Each member's contributions to each commons in each round, summed.
+	/// Each member's gifts to each commons in each round, summed.
 	#[pallet::storage]
 	pub type Contributions<T: Config> = StorageNMap<
 		_,
@@ -181,21 +257,55 @@ pub mod pallet {
 			NMapKey<Twox64Concat, CommonsId>,
 			NMapKey<Blake2_128Concat, T::AccountId>,
 		),
-		BalanceOf<T>,
+		Gift<BalanceOf<T>>,
 	>;
+
+	/// Each member's gifts in each round, by commons: what their coordination with others is
+	/// computed from.
+	#[pallet::storage]
+	pub type GiverGifts<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		RoundIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		GiftsOf<T>,
+		ValueQuery,
+	>;
+
+	/// What one steward paid alone from each commons' account in the current (or last)
+	/// spending period.
+	#[pallet::storage]
+	pub type StewardSpending<T: Config> =
+		StorageMap<_, Twox64Concat, CommonsId, PeriodSpending<BalanceOf<T>>, ValueQuery>;
+
+	/// Spends from each commons' account awaiting approval.
+	#[pallet::storage]
+	pub type CommonsSpends<T: Config> =
+		StorageMap<_, Twox64Concat, CommonsId, PendingSpendsOf<T>, ValueQuery>;
+
+	/// The number the next proposed spend from each commons' account gets.
+	#[pallet::storage]
+	pub type NextCommonsSpend<T: Config> =
+		StorageMap<_, Twox64Concat, CommonsId, CommonsSpendIndex, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The spending rule the DAO starts with.
 		pub spend_rules: SpendRules<BlockNumberFor<T>>,
+		/// How matching pools are shared from the start.
+		pub matching_rules: MatchingRules<BalanceOf<T>>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			Pallet::<T>::validate(&self.spend_rules).expect("the genesis spending rule is valid");
+			Pallet::<T>::validate_matching(&self.matching_rules)
+				.expect("the genesis matching rules are valid");
 			SpendRulesOf::<T>::put(self.spend_rules);
+			Matching::<T>::put(self.matching_rules);
 			// The pot must exist to take fees and slashes of any size.
 			let pot = Pallet::<T>::pot();
 			let missing = T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pot));
@@ -221,13 +331,25 @@ pub mod pallet {
 			start: BlockNumberFor<T>,
 			duration: BlockNumberFor<T>,
 		},
-		/// `beneficiary` took `amount` of what had vested of `grant`.
+		/// `beneficiary` was paid `amount` of what had vested of `grant`.
 		Claimed { grant: GrantIndex, beneficiary: T::AccountId, amount: BalanceOf<T> },
 		/// The DAO stopped `grant`; `unvested` went back to what the pot can spend.
 		GrantCancelled { grant: GrantIndex, unvested: BalanceOf<T> },
-		/// The DAO opened `round` with a matching pool of `matching`; contributions are taken
-		/// until block `ends_at`.
-		RoundOpened { round: RoundIndex, matching: BalanceOf<T>, ends_at: BlockNumberFor<T> },
+		/// The DAO opened `round` with a matching pool of `matching`; commons enrol before
+		/// block `enrolment_ends`, gifts are taken before block `ends_at`.
+		RoundOpened {
+			round: RoundIndex,
+			matching: BalanceOf<T>,
+			enrolment_ends: BlockNumberFor<T>,
+			ends_at: BlockNumberFor<T>,
+		},
+		/// `steward` enrolled `commons` in `round`, holding `deposit`.
+		CommonsEnrolled {
+			round: RoundIndex,
+			commons: CommonsId,
+			steward: T::AccountId,
+			deposit: BalanceOf<T>,
+		},
 		/// `who` gave `amount` to `commons` in `round`.
 		Contributed {
 			round: RoundIndex,
@@ -235,18 +357,41 @@ pub mod pallet {
 			who: T::AccountId,
 			amount: BalanceOf<T>,
 		},
+		/// `commons` gets no match in `round`: the DAO excluded it (its deposit, `slashed`,
+		/// went to the pot), or it was archived (nothing slashed). Its gifts are owed back.
+		CommonsExcluded { round: RoundIndex, commons: CommonsId, slashed: BalanceOf<T> },
+		/// The DAO cancelled `round`: its pool went back to the pot; every gift is owed back.
+		RoundCancelled { round: RoundIndex },
+		/// The gifts to `commons` in `round`, `amount` from `givers` members, went back to them.
+		GiftsRefunded { round: RoundIndex, commons: CommonsId, givers: u32, amount: BalanceOf<T> },
 		/// `round` was finalised: each commons received `payouts`; `returned` of the pool stayed
 		/// in the pot.
 		RoundFinalized { round: RoundIndex, payouts: PayoutsOf<T>, returned: BalanceOf<T> },
-		/// `steward` paid `amount` from the account of `commons` to `beneficiary`.
+		/// `amount` was paid from the account of `commons` to `beneficiary`, by `steward` alone
+		/// or, for an approved spend, by the steward whose approval made the majority.
 		CommonsFundsSpent {
 			commons: CommonsId,
 			steward: T::AccountId,
 			beneficiary: T::AccountId,
 			amount: BalanceOf<T>,
 		},
+		/// `steward` proposed paying `amount` from the account of `commons` to `beneficiary`;
+		/// it needs the approval of a majority of the commons' acting stewards.
+		CommonsSpendProposed {
+			commons: CommonsId,
+			spend: CommonsSpendIndex,
+			steward: T::AccountId,
+			beneficiary: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// `steward` approved `spend` from the account of `commons`.
+		CommonsSpendApproved { commons: CommonsId, spend: CommonsSpendIndex, steward: T::AccountId },
+		/// `spend` from the account of `commons` was withdrawn, or had lapsed.
+		CommonsSpendRemoved { commons: CommonsId, spend: CommonsSpendIndex },
 		/// The DAO changed its spending rule.
 		SpendRulesChanged { rules: SpendRules<BlockNumberFor<T>> },
+		/// The DAO changed how matching pools are shared.
+		MatchingRulesChanged { rules: MatchingRules<BalanceOf<T>> },
 	}
 
 	#[pallet::error]
@@ -255,7 +400,8 @@ pub mod pallet {
 		ZeroAmount,
 		/// A duration must be at least one block.
 		ZeroDuration,
-		/// A round may take contributions for at most `MaxRoundDuration` blocks.
+		/// A round may take gifts for at most `MaxRoundDuration` blocks, and its enrolment
+		/// must end before it does.
 		RoundTooLong,
 		/// The pot cannot pay itself.
 		PotIsBeneficiary,
@@ -264,7 +410,7 @@ pub mod pallet {
 		GrantTooSmall,
 		/// The grant has nothing left to vest.
 		NothingToCancel,
-		/// The caller cannot pay this amount and keep their account alive.
+		/// The caller cannot pay this amount (or the deposit) and keep their account alive.
 		InsufficientBalance,
 		/// The pot has not this much that is not earmarked.
 		InsufficientFunds,
@@ -275,38 +421,70 @@ pub mod pallet {
 		BeneficiaryCannotReceive,
 		/// A spending period must be at least one block.
 		InvalidSpendRules,
+		/// The coordination bound must not be zero.
+		InvalidMatchingRules,
 		/// No grant has this number.
 		UnknownGrant,
-		/// Only the grant's beneficiary may claim it.
+		/// Only the grant's beneficiary may claim it this way; anyone may `claim_for` it.
 		NotBeneficiary,
 		/// Nothing more of the grant has vested yet.
 		NothingToClaim,
 		/// No round has this number.
 		UnknownRound,
-		/// The round no longer takes contributions.
+		/// The round no longer takes gifts.
 		RoundEnded,
-		/// The round takes contributions until its end; it can be finalised only after.
+		/// The round takes gifts until its end; it can be finalised only after.
 		RoundNotEnded,
-		/// The round was finalised already.
-		RoundFinalized,
+		/// The round was finalised or cancelled already.
+		RoundNotOpen,
+		/// The round's enrolment window is over.
+		EnrolmentClosed,
+		/// The commons is enrolled in this round already.
+		AlreadyEnrolled,
+		/// The commons is not enrolled in this round, or was excluded from it.
+		NotEnrolled,
+		/// The commons' gifts are not owed back: it is enrolled or paid, or they were refunded.
+		NothingToRefund,
 		/// The account is not an active member.
 		NotActiveMember,
 		/// The commons is unknown or archived.
 		CommonsNotActive,
-		/// A contribution must be at least `MinContribution`.
+		/// A gift must be at least `MinContribution`.
 		ContributionTooSmall,
-		/// The round has `MaxContributionsPerRound` contributions already.
+		/// The round has `MaxContributionsPerRound` gifts already.
 		TooManyContributions,
-		/// The round funds `MaxCommonsPerRound` commons already.
+		/// The round has `MaxCommonsPerRound` commons already.
 		TooManyCommons,
-		/// The caller is not a steward of the commons.
+		/// The commons has `MaxGiversPerCommons` givers in this round already.
+		TooManyGivers,
+		/// The giver gave to `MaxCommonsPerGiver` commons in this round already.
+		TooManyGifts,
+		/// The caller is not an acting steward of the commons.
 		NotSteward,
+		/// The commons has no acting steward: nothing is paid from its account until the DAO
+		/// appoints one.
+		CommonsFrozen,
 		/// The commons' account has not this much.
 		InsufficientCommonsFunds,
 		/// The commons' account would keep less than the existential deposit, which would be
 		/// lost: pay all of it, or leave at least the existential deposit.
 		WouldLeaveDust,
-		/// No more grants or rounds can be numbered.
+		/// One steward may pay at most `StewardAllowance` per spending period from a commons'
+		/// account; propose larger spends to the other stewards.
+		OverStewardAllowance,
+		/// The commons has `MaxPendingCommonsSpends` spends awaiting approval already.
+		TooManyPendingSpends,
+		/// No pending spend of this commons has this number.
+		UnknownCommonsSpend,
+		/// This steward approved this spend already.
+		AlreadyApproved,
+		/// The spend has more approvals than `MaxApprovals` allows.
+		TooManyApprovals,
+		/// The spend waited longer than `CommonsSpendLifetime`: it can only be removed.
+		CommonsSpendLapsed,
+		/// Only the commons' acting stewards or the DAO remove a spend that has not lapsed.
+		SpendNotLapsed,
+		/// No more grants, rounds or spends can be numbered.
 		IdsExhausted,
 	}
 
@@ -318,6 +496,7 @@ pub mod pallet {
 				"MinContribution must be at least the existential deposit"
 			);
 			assert!(T::MaxCommonsPerRound::get() > 0, "MaxCommonsPerRound must not be zero");
+			assert!(T::MaxApprovals::get() > 0, "MaxApprovals must not be zero");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -361,6 +540,7 @@ pub mod pallet {
 			Self::deposit_event(Event::Spent { beneficiary, amount });
 			Ok(())
 		}
+
 
 		/// Grants `amount` to `beneficiary`, vesting linearly over `blocks` from now; the
 		/// beneficiary claims what has vested whenever they like.
@@ -416,18 +596,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::claim())]
 		pub fn claim(origin: OriginFor<T>, grant: GrantIndex) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-			ensure!(record.beneficiary == who, Error::<T>::NotBeneficiary);
-			let now = frame_system::Pallet::<T>::block_number();
-			let due = record.vested_at(now).saturating_sub(record.claimed);
-			ensure!(!due.is_zero(), Error::<T>::NothingToClaim);
-
-			Earmarked::<T>::mutate(|earmarked| earmarked.saturating_reduce(due));
-			Self::pay_out(&who, due)?;
-			record.claimed.saturating_accrue(due);
-			Self::store_grant(grant, record);
-			Self::deposit_event(Event::Claimed { grant, beneficiary: who, amount: due });
-			Ok(())
+			Self::do_claim(grant, Some(who))
 		}
 
 		/// Stops `grant`: what has vested stays claimable, the unvested rest is released.
@@ -451,8 +620,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Opens a quadratic-funding round with a matching pool of `matching`, taking
-		/// contributions for `duration` blocks.
+		/// Opens a quadratic-funding round with a matching pool of `matching`: commons enrol
+		/// for `enrolment` blocks, gifts are taken for `duration` blocks from now.
 		///
 		/// Origin: `DaoOrigin`. Counts against this period's cap; earmarks `matching`.
 		/// Emits `RoundOpened`. Errors: `ZeroDuration`, `RoundTooLong`, `ZeroAmount`,
@@ -462,40 +631,22 @@ pub mod pallet {
 		pub fn open_round(
 			origin: OriginFor<T>,
 			matching: BalanceOf<T>,
+			enrolment: BlockNumberFor<T>,
 			duration: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::DaoOrigin::ensure_origin(origin)?;
-			ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
-			ensure!(duration <= T::MaxRoundDuration::get(), Error::<T>::RoundTooLong);
-			let round = RoundCount::<T>::get();
-			let next = round.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-			Self::commit(matching)?;
-
-			let ends_at = frame_system::Pallet::<T>::block_number().saturating_add(duration);
-			Rounds::<T>::insert(
-				round,
-				Round {
-					matching,
-					ends_at,
-					contributed: Zero::zero(),
-					contributions: 0,
-					commons: 0,
-					status: RoundStatus::Open,
-				},
-			);
-			RoundCount::<T>::put(next);
-			Earmarked::<T>::mutate(|earmarked| earmarked.saturating_accrue(matching));
-			Self::deposit_event(Event::RoundOpened { round, matching, ends_at });
-			Ok(())
+			Self::do_open_round(matching, enrolment, duration)
 		}
 
-		/// Gives `amount` to `commons` through `round`: the pot keeps it, earmarked, until the
-		/// round is finalised and the commons is paid.
+		/// Gives `amount` to the enrolled `commons` through `round`: the pot keeps it,
+		/// earmarked, until the round is finalised and the commons is paid, or until it is
+		/// refunded. A gift by a steward or the registrant of the commons is passed on but not
+		/// matched.
 		///
 		/// Origin: signed by an active member who keeps their existential deposit.
 		/// Emits `Contributed`. Errors: `NotActiveMember`, `UnknownRound`, `RoundEnded`,
-		/// `CommonsNotActive`, `ContributionTooSmall`, `TooManyContributions`,
-		/// `TooManyCommons`, `InsufficientBalance`.
+		/// `NotEnrolled`, `CommonsNotActive`, `ContributionTooSmall`, `TooManyContributions`,
+		/// `TooManyGivers`, `TooManyGifts`, `InsufficientBalance`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::contribute())]
 		pub fn contribute(
@@ -505,113 +656,39 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(T::Membership::is_active_member(&who), Error::<T>::NotActiveMember);
-			let mut record = Rounds::<T>::get(round).ok_or(Error::<T>::UnknownRound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(
-				record.status == RoundStatus::Open && now < record.ends_at,
-				Error::<T>::RoundEnded
-			);
-			ensure!(T::Commons::is_active(commons), Error::<T>::CommonsNotActive);
-			ensure!(amount >= T::MinContribution::get(), Error::<T>::ContributionTooSmall);
-
-			let earlier = Contributions::<T>::get((round, commons, &who));
-			if earlier.is_none() {
-				ensure!(
-					record.contributions < T::MaxContributionsPerRound::get(),
-					Error::<T>::TooManyContributions
-				);
-				record.contributions.saturating_inc();
-			}
-			let mut entry = RoundCommons::<T>::get(round, commons);
-			if entry.is_none() {
-				ensure!(record.commons < T::MaxCommonsPerRound::get(), Error::<T>::TooManyCommons);
-				record.commons.saturating_inc();
-			}
-			Self::pay_in(&who, amount)?;
-
-			let earlier = earlier.unwrap_or_default();
-			let total = earlier.saturating_add(amount);
-			let entry = entry.get_or_insert_with(Default::default);
-			entry.contributed.saturating_accrue(amount);
-			entry.root_sum = entry
-				.root_sum
-				.saturating_sub(funding::root(earlier.saturated_into()))
-				.saturating_add(funding::root(total.saturated_into()));
-			record.contributed.saturating_accrue(amount);
-			RoundCommons::<T>::insert(round, commons, *entry);
-			Contributions::<T>::insert((round, commons, &who), total);
-			Rounds::<T>::insert(round, record);
-			Earmarked::<T>::mutate(|earmarked| earmarked.saturating_accrue(amount));
-			Self::deposit_event(Event::Contributed { round, commons, who, amount });
-			Ok(())
+			Self::do_contribute(who, round, commons, amount)
 		}
 
-		/// Pays each commons of `round` its contributions plus its match from the pool (see
-		/// [`funding`]), into the commons' account; the rest of the pool stays in the pot.
+		/// Finalises `round`: each enrolled commons still active is paid its gifts plus its
+		/// pairwise-bounded match (see [`funding`]) into its account, and its enrolment deposit
+		/// is released; an archived one gets no match and its gifts are owed back. The rest of
+		/// the pool stays in the pot. All of it in one call: the bounds on commons, givers and
+		/// gifts per round keep the worst case within a block.
 		///
-		/// Origin: signed, anyone, from the round's end on. Visits at most `MaxCommonsPerRound`
-		/// commons. Emits `RoundFinalized`. Errors: `UnknownRound`, `RoundNotEnded`,
-		/// `RoundFinalized`.
+		/// Origin: signed, anyone, from the round's end on. Emits `CommonsExcluded` for each
+		/// archived commons, then `RoundFinalized`. Errors: `UnknownRound`, `RoundNotEnded`,
+		/// `RoundNotOpen`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::finalize_round(T::MaxCommonsPerRound::get()))]
+		#[pallet::weight(Pallet::<T>::finalize_round_weight(
+			T::MaxCommonsPerRound::get(),
+			T::MaxContributionsPerRound::get(),
+			Pallet::<T>::max_pairs(),
+		))]
 		pub fn finalize_round(
 			origin: OriginFor<T>,
 			round: RoundIndex,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let mut record = Rounds::<T>::get(round).ok_or(Error::<T>::UnknownRound)?;
-			ensure!(record.status == RoundStatus::Open, Error::<T>::RoundFinalized);
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(now >= record.ends_at, Error::<T>::RoundNotEnded);
-
-			let mut funded: alloc::vec::Vec<_> = RoundCommons::<T>::iter_prefix(round).collect();
-			funded.sort_by_key(|(commons, _)| *commons);
-			let ideals: alloc::vec::Vec<u128> = funded
-				.iter()
-				.map(|(_, entry)| {
-					funding::ideal_match(entry.contributed.saturated_into(), entry.root_sum)
-				})
-				.collect();
-			let pool = record.matching.saturated_into::<u128>();
-
-			let mut payouts = PayoutsOf::<T>::new();
-			let mut matched_total = BalanceOf::<T>::zero();
-			for ((commons, mut entry), matched) in
-				funded.into_iter().zip(funding::matches(pool, &ideals))
-			{
-				entry.matched = matched.saturated_into();
-				matched_total.saturating_accrue(entry.matched);
-				Self::pay_out(
-					&Self::commons_account(commons),
-					entry.contributed.saturating_add(entry.matched),
-				)?;
-				RoundCommons::<T>::insert(round, commons, entry);
-				payouts
-					.try_push(Payout {
-						commons,
-						contributed: entry.contributed,
-						matched: entry.matched,
-					})
-					.map_err(|_| Error::<T>::TooManyCommons)?;
-			}
-
-			let returned = record.matching.saturating_sub(matched_total);
-			Earmarked::<T>::mutate(|earmarked| {
-				earmarked.saturating_reduce(record.matching.saturating_add(record.contributed))
-			});
-			record.status = RoundStatus::Finalized { matched: matched_total, returned };
-			let visited = record.commons;
-			Rounds::<T>::insert(round, record);
-			Self::deposit_event(Event::RoundFinalized { round, payouts, returned });
-			Ok(Some(T::WeightInfo::finalize_round(visited)).into())
+			Self::do_finalize_round(round)
 		}
 
-		/// Pays `amount` from the account of `commons` to `beneficiary`.
+		/// Pays `amount` from the account of `commons` to `beneficiary`, within what one
+		/// steward may pay alone this spending period (`StewardAllowance`, for all stewards of
+		/// the commons together); larger spends go through `propose_commons_spend`.
 		///
-		/// Origin: signed by a steward of the commons who is an active member (the commons may
-		/// be archived). Emits `CommonsFundsSpent`. Errors: `ZeroAmount`, `NotActiveMember`,
-		/// `NotSteward`, `InsufficientCommonsFunds`, `WouldLeaveDust`,
+		/// Origin: signed by an acting steward of the commons (which may be archived).
+		/// Emits `CommonsFundsSpent`. Errors: `ZeroAmount`, `NotSteward`, `CommonsFrozen`,
+		/// `OverStewardAllowance`, `InsufficientCommonsFunds`, `WouldLeaveDust`,
 		/// `BeneficiaryCannotReceive`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::spend_commons_funds())]
@@ -622,26 +699,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let steward = ensure_signed(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(T::Membership::is_active_member(&steward), Error::<T>::NotActiveMember);
-			ensure!(T::Commons::is_steward(commons, &steward), Error::<T>::NotSteward);
-			let account = Self::commons_account(commons);
-			let available = T::Currency::reducible_balance(
-				&account,
-				Preservation::Expendable,
-				Fortitude::Polite,
-			);
-			ensure!(amount <= available, Error::<T>::InsufficientCommonsFunds);
-			// A rest below the existential deposit would be removed as dust, i.e. destroyed.
-			let rest = available.saturating_sub(amount);
-			ensure!(
-				rest.is_zero() || rest >= T::Currency::minimum_balance(),
-				Error::<T>::WouldLeaveDust
-			);
-			T::Currency::transfer(&account, &beneficiary, amount, Preservation::Expendable)
-				.map_err(|_| Error::<T>::BeneficiaryCannotReceive)?;
-			Self::deposit_event(Event::CommonsFundsSpent { commons, steward, beneficiary, amount });
-			Ok(())
+			Self::do_spend_commons_funds(steward, commons, beneficiary, amount)
 		}
 
 		/// Sets how much the DAO may commit per spending period.
@@ -662,6 +720,151 @@ pub mod pallet {
 			Spending::<T>::put(PeriodSpending { period: Self::current_period(), committed });
 			Self::deposit_event(Event::SpendRulesChanged { rules });
 			Ok(())
+		}
+
+		/// Pays the beneficiary of `grant` what has vested and was not claimed yet, so that a
+		/// grant to an account that cannot sign (a commons' account, a lost key) is paid all
+		/// the same.
+		///
+		/// Origin: signed, anyone (who pays the fee). A grant fully paid is removed.
+		/// Emits `Claimed`. Errors: `UnknownGrant`, `NothingToClaim`,
+		/// `BeneficiaryCannotReceive`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::claim())]
+		pub fn claim_for(origin: OriginFor<T>, grant: GrantIndex) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_claim(grant, None)
+		}
+
+		/// Enrols `commons` in `round`, holding `EnrolmentDeposit` from the caller until the
+		/// round is finalised or cancelled.
+		///
+		/// Origin: signed by an acting steward of the active commons, before the round's
+		/// enrolment ends. Emits `CommonsEnrolled`. Errors: `UnknownRound`, `RoundNotOpen`,
+		/// `EnrolmentClosed`, `CommonsNotActive`, `NotSteward`, `AlreadyEnrolled`,
+		/// `TooManyCommons`, `InsufficientBalance`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::enrol())]
+		pub fn enrol(origin: OriginFor<T>, round: RoundIndex, commons: CommonsId) -> DispatchResult {
+			let steward = ensure_signed(origin)?;
+			Self::do_enrol(steward, round, commons)
+		}
+
+		/// Excludes `commons` from the open `round`: it gets no match and takes no more gifts;
+		/// its enrolment deposit goes to the pot; its gifts are owed back (`refund_gifts`).
+		///
+		/// Origin: `DaoOrigin`. Emits `CommonsExcluded`. Errors: `UnknownRound`,
+		/// `RoundNotOpen`, `NotEnrolled`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::exclude_commons())]
+		pub fn exclude_commons(
+			origin: OriginFor<T>,
+			round: RoundIndex,
+			commons: CommonsId,
+		) -> DispatchResult {
+			T::DaoOrigin::ensure_origin(origin)?;
+			Self::do_exclude_commons(round, commons)
+		}
+
+		/// Cancels the open `round`: its pool goes back to what the pot can spend, the
+		/// enrolment deposits are released, and every gift is owed back (`refund_gifts`).
+		///
+		/// Origin: `DaoOrigin`. Emits `RoundCancelled`. Errors: `UnknownRound`,
+		/// `RoundNotOpen`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::cancel_round(T::MaxCommonsPerRound::get()))]
+		pub fn cancel_round(origin: OriginFor<T>, round: RoundIndex) -> DispatchResultWithPostInfo {
+			T::DaoOrigin::ensure_origin(origin)?;
+			Self::do_cancel_round(round)
+		}
+
+		/// Pays back every gift to `commons` in `round` to its giver, once the commons was
+		/// excluded, archived before finalisation, or its round cancelled.
+		///
+		/// Origin: signed, anyone. Emits `GiftsRefunded`. Errors: `UnknownRound`,
+		/// `NotEnrolled`, `NothingToRefund`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::refund_gifts(T::MaxGiversPerCommons::get()))]
+		pub fn refund_gifts(
+			origin: OriginFor<T>,
+			round: RoundIndex,
+			commons: CommonsId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_refund_gifts(round, commons)
+		}
+
+		/// Sets how matching pools are shared from now on, finalisations of open rounds
+		/// included.
+		///
+		/// Origin: `SpendRulesOrigin`. Emits `MatchingRulesChanged`.
+		/// Errors: `InvalidMatchingRules`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::set_matching_rules())]
+		pub fn set_matching_rules(
+			origin: OriginFor<T>,
+			rules: MatchingRules<BalanceOf<T>>,
+		) -> DispatchResult {
+			T::SpendRulesOrigin::ensure_origin(origin)?;
+			Self::validate_matching(&rules)?;
+			Matching::<T>::put(rules);
+			Self::deposit_event(Event::MatchingRulesChanged { rules });
+			Ok(())
+		}
+
+		/// Proposes paying `amount` from the account of `commons` to `beneficiary`, with the
+		/// caller's approval; it is paid once a majority of the commons' acting stewards
+		/// approved it, and lapses after `CommonsSpendLifetime` blocks.
+		///
+		/// Origin: signed by an acting steward of the commons. Emits `CommonsSpendProposed`,
+		/// and `CommonsFundsSpent` if the caller alone is a majority. Errors: `ZeroAmount`,
+		/// `NotSteward`, `CommonsFrozen`, `TooManyPendingSpends`, `IdsExhausted`, and on payment
+		/// `InsufficientCommonsFunds`, `WouldLeaveDust`, `BeneficiaryCannotReceive`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::propose_commons_spend())]
+		pub fn propose_commons_spend(
+			origin: OriginFor<T>,
+			commons: CommonsId,
+			beneficiary: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let steward = ensure_signed(origin)?;
+			Self::do_propose_commons_spend(steward, commons, beneficiary, amount)
+		}
+
+		/// Approves the pending `spend` from the account of `commons`; the approval that makes
+		/// a majority of the acting stewards (approvals of stewards who no longer act do not
+		/// count) pays it.
+		///
+		/// Origin: signed by an acting steward of the commons. Emits `CommonsSpendApproved`,
+		/// and `CommonsFundsSpent` when paid. Errors: `NotSteward`, `CommonsFrozen`,
+		/// `UnknownCommonsSpend`, `CommonsSpendLapsed`, `AlreadyApproved`, `TooManyApprovals`,
+		/// and on payment `InsufficientCommonsFunds`, `WouldLeaveDust`,
+		/// `BeneficiaryCannotReceive`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::approve_commons_spend())]
+		pub fn approve_commons_spend(
+			origin: OriginFor<T>,
+			commons: CommonsId,
+			spend: CommonsSpendIndex,
+		) -> DispatchResult {
+			let steward = ensure_signed(origin)?;
+			Self::do_approve_commons_spend(steward, commons, spend)
+		}
+
+		/// Removes the pending `spend` from the account of `commons`.
+		///
+		/// Origin: an acting steward of the commons or `DaoOrigin`; once the spend lapsed,
+		/// signed by anyone. Emits `CommonsSpendRemoved`. Errors: `UnknownCommonsSpend`,
+		/// `SpendNotLapsed`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::remove_commons_spend())]
+		pub fn remove_commons_spend(
+			origin: OriginFor<T>,
+			commons: CommonsId,
+			spend: CommonsSpendIndex,
+		) -> DispatchResult {
+			Self::do_remove_commons_spend(origin, commons, spend)
 		}
 	}
 
@@ -691,7 +894,7 @@ pub mod pallet {
 			cap.saturating_sub(committed)
 		}
 
-		fn current_period() -> u32 {
+		pub(crate) fn current_period() -> u32 {
 			let now = frame_system::Pallet::<T>::block_number();
 			// The rule's period is never zero (validated), so the division is defined.
 			(now / SpendRulesOf::<T>::get().period).saturated_into()
@@ -711,8 +914,13 @@ pub mod pallet {
 			Ok(())
 		}
 
+		fn validate_matching(rules: &MatchingRules<BalanceOf<T>>) -> Result<(), Error<T>> {
+			ensure!(!rules.coordination_bound.is_zero(), Error::<T>::InvalidMatchingRules);
+			Ok(())
+		}
+
 		/// Records `amount` as committed in this period, if the pot and the cap allow it.
-		fn commit(amount: BalanceOf<T>) -> DispatchResult {
+		pub(crate) fn commit(amount: BalanceOf<T>) -> DispatchResult {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			ensure!(amount <= Self::spendable(), Error::<T>::InsufficientFunds);
 			ensure!(amount <= Self::spend_cap_left(), Error::<T>::OverSpendCap);
@@ -722,16 +930,36 @@ pub mod pallet {
 		}
 
 		/// Moves `amount` from `who` to the pot, keeping `who` alive.
-		fn pay_in(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		pub(crate) fn pay_in(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 			T::Currency::transfer(who, &Self::pot(), amount, Preservation::Preserve)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 			Ok(())
 		}
 
 		/// Moves `amount` from the pot to `to`; the pot keeps its existential deposit.
-		fn pay_out(to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		pub(crate) fn pay_out(to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 			T::Currency::transfer(&Self::pot(), to, amount, Preservation::Preserve)
 				.map_err(|_| Error::<T>::BeneficiaryCannotReceive)?;
+			Ok(())
+		}
+
+		/// Pays what has vested of `grant` to its beneficiary; `claimant`, when given, must be
+		/// the beneficiary.
+		fn do_claim(grant: GrantIndex, claimant: Option<T::AccountId>) -> DispatchResult {
+			let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
+			if let Some(claimant) = claimant {
+				ensure!(record.beneficiary == claimant, Error::<T>::NotBeneficiary);
+			}
+			let now = frame_system::Pallet::<T>::block_number();
+			let due = record.vested_at(now).saturating_sub(record.claimed);
+			ensure!(!due.is_zero(), Error::<T>::NothingToClaim);
+
+			Self::pay_out(&record.beneficiary, due)?;
+			Earmarked::<T>::mutate(|earmarked| earmarked.saturating_reduce(due));
+			record.claimed.saturating_accrue(due);
+			let beneficiary = record.beneficiary.clone();
+			Self::store_grant(grant, record);
+			Self::deposit_event(Event::Claimed { grant, beneficiary, amount: due });
 			Ok(())
 		}
 
@@ -742,81 +970,6 @@ pub mod pallet {
 			} else {
 				Grants::<T>::insert(grant, record);
 			}
-		}
-
-		/// The invariants, checked by `try_state` and by the tests after every step:
-		/// `Earmarked` is what open rounds and grants owe, and the pot holds it on top of its
-		/// existential deposit; each round's records add up — contributions per commons and in
-		/// all, the contributors' roots, the counts against their bounds — and a finalised
-		/// round paid its contributions plus at most its pool, the rest returned.
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let mut owed = BalanceOf::<T>::zero();
-			for (grant, record) in Grants::<T>::iter() {
-				ensure!(grant < GrantCount::<T>::get(), "a grant number is not below GrantCount");
-				ensure!(record.claimed < record.amount, "a paid-up grant is still stored");
-				owed.saturating_accrue(record.owed());
-			}
-			for (round, record) in Rounds::<T>::iter() {
-				ensure!(round < RoundCount::<T>::get(), "a round number is not below RoundCount");
-				Self::check_round(round, &record)?;
-				if record.status == RoundStatus::Open {
-					owed.saturating_accrue(record.matching.saturating_add(record.contributed));
-				}
-			}
-			ensure!(Earmarked::<T>::get() == owed, "Earmarked differs from what is owed");
-			let pot = Self::pot();
-			ensure!(
-				T::Currency::balance(&pot) >= T::Currency::minimum_balance(),
-				"the pot fell below the existential deposit"
-			);
-			ensure!(
-				T::Currency::reducible_balance(&pot, Preservation::Preserve, Fortitude::Polite)
-					>= owed,
-				"the pot holds less than is earmarked"
-			);
-			ensure!(!SpendRulesOf::<T>::get().period.is_zero(), "a zero spending period");
-			Ok(())
-		}
-
-		fn check_round(
-			round: RoundIndex,
-			record: &RoundOf<T>,
-		) -> Result<(), sp_runtime::TryRuntimeError> {
-			let (mut contributed, mut matched) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
-			let (mut commons_count, mut contributions) = (0u32, 0u32);
-			for (commons, entry) in RoundCommons::<T>::iter_prefix(round) {
-				let (mut sum, mut roots) = (BalanceOf::<T>::zero(), 0u128);
-				for (_, amount) in Contributions::<T>::iter_prefix((round, commons)) {
-					sum.saturating_accrue(amount);
-					roots = roots.saturating_add(funding::root(amount.saturated_into()));
-					contributions.saturating_inc();
-				}
-				ensure!(
-					(sum, roots) == (entry.contributed, entry.root_sum),
-					"a commons' funding differs from its contributions"
-				);
-				contributed.saturating_accrue(entry.contributed);
-				matched.saturating_accrue(entry.matched);
-				commons_count.saturating_inc();
-			}
-			ensure!(
-				(contributed, contributions, commons_count)
-					== (record.contributed, record.contributions, record.commons),
-				"a round's totals differ from its contributions"
-			);
-			ensure!(
-				record.contributions <= T::MaxContributionsPerRound::get()
-					&& record.commons <= T::MaxCommonsPerRound::get(),
-				"a round exceeds its bounds"
-			);
-			match record.status {
-				RoundStatus::Open => ensure!(matched.is_zero(), "an open round matched already"),
-				RoundStatus::Finalized { matched: paid, returned } => ensure!(
-					paid == matched && paid.saturating_add(returned) == record.matching,
-					"a finalised round's payouts differ from its pool"
-				),
-			}
-			Ok(())
 		}
 	}
 

@@ -8,7 +8,7 @@ use frame_support::{
 	traits::{ConstU32, ConstU64},
 	PalletId,
 };
-use ostrom_primitives::{CommonsId, CommonsInspect};
+use ostrom_primitives::{CommonsId, CommonsInspect, MembershipInspect};
 use sp_runtime::{BuildStorage, Perbill};
 use std::collections::BTreeMap;
 
@@ -86,13 +86,31 @@ impl TestCommons {
 	}
 }
 
+impl TestCommons {
+	fn stewards(commons: CommonsId) -> Vec<AccountId> {
+		COMMONS.with(|c| c.borrow().get(&commons).map(|entry| entry.1.clone()).unwrap_or_default())
+	}
+}
+
+/// A steward acts while an active member; the first steward listed registered the commons.
 impl CommonsInspect<AccountId> for TestCommons {
 	fn is_active(commons: CommonsId) -> bool {
 		COMMONS.with(|c| c.borrow().get(&commons).is_some_and(|entry| entry.0))
 	}
 
-	fn is_steward(commons: CommonsId, who: &AccountId) -> bool {
-		COMMONS.with(|c| c.borrow().get(&commons).is_some_and(|entry| entry.1.contains(who)))
+	fn is_acting_steward(commons: CommonsId, who: &AccountId) -> bool {
+		Self::stewards(commons).contains(who) && TestMembership::is_active_member(who)
+	}
+
+	fn acting_stewards(commons: CommonsId) -> u32 {
+		Self::stewards(commons)
+			.iter()
+			.filter(|who| TestMembership::is_active_member(*who))
+			.count() as u32
+	}
+
+	fn insiders(commons: CommonsId) -> Vec<AccountId> {
+		Self::stewards(commons)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -103,21 +121,37 @@ impl CommonsInspect<AccountId> for TestCommons {
 	}
 }
 
-pub const MAX_CONTRIBUTIONS: u32 = 8;
+pub const MAX_CONTRIBUTIONS: u32 = 12;
 pub const MAX_COMMONS: u32 = 3;
+pub const MAX_GIVERS: u32 = 10;
+pub const MAX_GIFTS: u32 = 2;
 pub const MAX_ROUND_BLOCKS: u64 = 50;
+pub const ENROLMENT_DEPOSIT: u64 = UNIT;
+pub const STEWARD_ALLOWANCE: u64 = 10 * UNIT;
+pub const MAX_PENDING_SPENDS: u32 = 2;
+pub const SPEND_LIFETIME: u64 = 20;
+/// M of the mock: 100 units.
+pub const COORDINATION_BOUND: u64 = 100 * UNIT;
 
 impl pallet_treasury::Config for Test {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type PalletId = TreasuryPalletId;
 	type DaoOrigin = frame_system::EnsureRoot<AccountId>;
 	type SpendRulesOrigin = frame_system::EnsureRoot<AccountId>;
 	type Membership = TestMembership;
 	type Commons = TestCommons;
 	type MinContribution = MinContribution;
+	type EnrolmentDeposit = ConstU64<ENROLMENT_DEPOSIT>;
 	type MaxContributionsPerRound = ConstU32<MAX_CONTRIBUTIONS>;
 	type MaxCommonsPerRound = ConstU32<MAX_COMMONS>;
+	type MaxGiversPerCommons = ConstU32<MAX_GIVERS>;
+	type MaxCommonsPerGiver = ConstU32<MAX_GIFTS>;
 	type MaxRoundDuration = ConstU64<MAX_ROUND_BLOCKS>;
+	type StewardAllowance = ConstU64<STEWARD_ALLOWANCE>;
+	type MaxPendingCommonsSpends = ConstU32<MAX_PENDING_SPENDS>;
+	type MaxApprovals = ConstU32<4>;
+	type CommonsSpendLifetime = ConstU64<SPEND_LIFETIME>;
 	type WeightInfo = ();
 }
 
@@ -143,6 +177,9 @@ pub const SEED_BANK: CommonsId = 1;
 pub const ARCHIVED: CommonsId = 2;
 pub const TOOL_LIBRARY: CommonsId = 3;
 
+/// The largest share of a pool one commons may be matched, in per cent.
+pub const MAX_MATCH_PERCENT: u32 = 50;
+
 /// Spending periods of ten blocks, a fifth of the pot each.
 pub const PERIOD: u64 = 10;
 
@@ -157,6 +194,10 @@ pub fn new_test_ext_with_pot(pot: u64) -> sp_io::TestExternalities {
 		.unwrap();
 	pallet_treasury::GenesisConfig::<Test> {
 		spend_rules: crate::SpendRules { period: PERIOD, max_share: Perbill::from_percent(20) },
+		matching_rules: crate::MatchingRules {
+			coordination_bound: COORDINATION_BOUND,
+			max_match_share: Perbill::from_percent(MAX_MATCH_PERCENT),
+		},
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

@@ -3,18 +3,21 @@
 //! The invariants are checked after every step.
 
 use crate::{
-	mock::*, CommonsFunding, Contributions, Earmarked, Error, Event, Grant, Grants, Payout,
-	RoundCommons, RoundStatus, Rounds, SpendRules, SpendRulesOf,
+	mock::*, Contributions, Earmarked, Error, Event, Gift, Grant, Grants, HoldReason,
+	RoundCommons, SpendRules, SpendRulesOf,
 };
 use frame_support::traits::{
-	fungible::{Balanced, Inspect, Mutate},
+	fungible::{Balanced, Inspect, InspectHold, Mutate, MutateHold},
 	tokens::{Fortitude, Precision, Preservation},
 	OnUnbalanced,
 };
+use frame_support::assert_ok;
 use frame_system::RawOrigin;
 use sp_runtime::{DispatchError, Perbill};
 
+mod commons_funds;
 mod properties;
+mod rounds;
 
 fn signed(who: AccountId) -> RuntimeOrigin {
 	RawOrigin::Signed(who).into()
@@ -144,7 +147,7 @@ fn spend_errors_leave_state_unchanged() {
 #[test]
 fn grants_and_rounds_count_against_the_cap_and_are_earmarked() {
 	build_and_execute(|| {
-		ok!(Treasury::open_round(dao(), 100 * UNIT, 5));
+		ok!(Treasury::open_round(dao(), 100 * UNIT, 2, 5));
 		ok!(Treasury::spend_stream(dao(), NOBODY, 90 * UNIT, 10));
 		assert_eq!(Earmarked::<Test>::get(), 190 * UNIT);
 		assert_eq!(Treasury::spendable(), SPENDABLE - 190 * UNIT);
@@ -261,6 +264,29 @@ fn grant_errors_leave_state_unchanged() {
 }
 
 #[test]
+fn anyone_pays_a_grant_to_a_beneficiary_who_cannot_sign() {
+	build_and_execute(|| {
+		// A grant to a commons' account, which has no key.
+		let account = Treasury::commons_account(OPEN_CODE);
+		ok!(Treasury::spend_stream(dao(), account, 10 * UNIT, 10));
+		System::set_block_number(6);
+		noop!(Treasury::claim(signed(OUTSIDER), 0), Error::<Test>::NotBeneficiary);
+		ok!(Treasury::claim_for(signed(OUTSIDER), 0));
+		assert_eq!(balance(account), 5 * UNIT);
+		assert_eq!(
+			last_event(),
+			Event::Claimed { grant: 0, beneficiary: account, amount: 5 * UNIT }
+		);
+		noop!(Treasury::claim_for(signed(OUTSIDER), 0), Error::<Test>::NothingToClaim);
+		noop!(Treasury::claim_for(signed(OUTSIDER), 1), Error::<Test>::UnknownGrant);
+		noop!(Treasury::claim_for(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
+		System::set_block_number(11);
+		ok!(Treasury::claim_for(signed(BOB), 0));
+		assert_eq!((balance(account), Grants::<Test>::get(0), Earmarked::<Test>::get()), (10 * UNIT, None, 0));
+	});
+}
+
+#[test]
 fn a_cancelled_grant_pays_what_had_vested_and_releases_the_rest() {
 	build_and_execute(|| {
 		ok!(Treasury::spend_stream(dao(), NOBODY, 100 * UNIT, 10));
@@ -283,274 +309,11 @@ fn a_cancelled_grant_pays_what_had_vested_and_releases_the_rest() {
 }
 
 #[test]
-fn open_round_earmarks_the_matching_pool() {
-	build_and_execute(|| {
-		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
-		assert_eq!(last_event(), Event::RoundOpened { round: 0, matching: 20 * UNIT, ends_at: 6 });
-		assert_eq!(Rounds::<Test>::get(0).unwrap().status, RoundStatus::Open);
-		assert_eq!(Earmarked::<Test>::get(), 20 * UNIT);
-		noop!(Treasury::open_round(signed(ALICE), UNIT, 5), DispatchError::BadOrigin);
-		noop!(Treasury::open_round(dao(), UNIT, 0), Error::<Test>::ZeroDuration);
-		noop!(Treasury::open_round(dao(), UNIT, MAX_ROUND_BLOCKS + 1), Error::<Test>::RoundTooLong);
-		noop!(Treasury::open_round(dao(), 0, 5), Error::<Test>::ZeroAmount);
-		noop!(Treasury::open_round(dao(), 190 * UNIT, 5), Error::<Test>::OverSpendCap);
-	});
-}
-
-#[test]
-fn contributions_are_kept_in_the_pot_and_summed_per_member() {
-	build_and_execute(|| {
-		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
-		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT));
-		assert_eq!(
-			last_event(),
-			Event::Contributed { round: 0, commons: OPEN_CODE, who: ALICE, amount: UNIT }
-		);
-		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, 3 * UNIT));
-		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
-		assert_eq!(balance(ALICE), FUNDS - 4 * UNIT);
-		assert_eq!(pot(), POT + 5 * UNIT);
-		assert_eq!(Contributions::<Test>::get((0, OPEN_CODE, ALICE)), Some(4 * UNIT));
-		// Alice's 1 + 3 count as one gift of 4: √4 + √1 = 2 + 1 (in thousands).
-		assert_eq!(
-			RoundCommons::<Test>::get(0, OPEN_CODE),
-			Some(CommonsFunding { contributed: 5 * UNIT, root_sum: 3_000, matched: 0 })
-		);
-		let round = Rounds::<Test>::get(0).unwrap();
-		assert_eq!((round.contributed, round.contributions, round.commons), (5 * UNIT, 2, 1));
-		assert_eq!(Earmarked::<Test>::get(), 25 * UNIT);
-	});
-}
-
-#[test]
-fn contribute_errors_leave_state_unchanged() {
-	build_and_execute(|| {
-		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
-		noop!(
-			Treasury::contribute(signed(OUTSIDER), 0, OPEN_CODE, UNIT),
-			Error::<Test>::NotActiveMember
-		);
-		TestMembership::suspend(FERDIE as u64);
-		noop!(
-			Treasury::contribute(signed(FERDIE), 0, OPEN_CODE, UNIT),
-			Error::<Test>::NotActiveMember
-		);
-		noop!(Treasury::contribute(signed(ALICE), 1, OPEN_CODE, UNIT), Error::<Test>::UnknownRound);
-		noop!(
-			Treasury::contribute(signed(ALICE), 0, ARCHIVED, UNIT),
-			Error::<Test>::CommonsNotActive
-		);
-		noop!(Treasury::contribute(signed(ALICE), 0, 7, UNIT), Error::<Test>::CommonsNotActive);
-		noop!(
-			Treasury::contribute(signed(ALICE), 0, OPEN_CODE, ED - 1),
-			Error::<Test>::ContributionTooSmall
-		);
-		noop!(
-			Treasury::contribute(signed(ALICE), 0, OPEN_CODE, FUNDS),
-			Error::<Test>::InsufficientBalance
-		);
-		System::set_block_number(6);
-		noop!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
-	});
-}
-
-#[test]
-fn a_round_takes_a_bounded_number_of_contributions_and_commons() {
-	build_and_execute(|| {
-		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
-		for commons in [OPEN_CODE, SEED_BANK, TOOL_LIBRARY] {
-			ok!(Treasury::contribute(signed(ALICE), 0, commons, UNIT));
-		}
-		TestCommons::set(4, true, &[FERDIE]);
-		noop!(Treasury::contribute(signed(ALICE), 0, 4, UNIT), Error::<Test>::TooManyCommons);
-		for who in [BOB, CHARLIE, DAVE, EVE, FERDIE] {
-			ok!(Treasury::contribute(signed(who), 0, OPEN_CODE, UNIT));
-		}
-		assert_eq!(Rounds::<Test>::get(0).unwrap().contributions, MAX_CONTRIBUTIONS);
-		noop!(
-			Treasury::contribute(signed(BOB), 0, SEED_BANK, UNIT),
-			Error::<Test>::TooManyContributions
-		);
-		// Giving more to the same commons adds no pair.
-		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
-	});
-}
-
-/// Opens round 0 with `matching`, lets `gifts` contribute, and finalises it at its end.
-fn finalized_round(matching: u64, gifts: &[(AccountId, ostrom_primitives::CommonsId, u64)]) {
-	ok!(Treasury::open_round(dao(), matching, 5));
-	for (who, commons, amount) in gifts {
-		ok!(Treasury::contribute(signed(*who), 0, *commons, *amount));
-	}
-	System::set_block_number(6);
-	ok!(Treasury::finalize_round(signed(OUTSIDER), 0));
-}
-
-#[test]
-fn four_small_gifts_are_matched_more_than_one_gift_of_their_sum() {
-	build_and_execute(|| {
-		// Open code: four members give 1 each, ideal match (4 × √1)² − 4 = 12.
-		// Seed bank: one member gives 4, ideal match (√4)² − 4 = 0.
-		// The pool of 20 covers both: 12 and 0 are paid, 8 stays in the pot.
-		let mut gifts: Vec<_> =
-			[ALICE, BOB, CHARLIE, DAVE].map(|who| (who, OPEN_CODE, UNIT)).to_vec();
-		gifts.push((EVE, SEED_BANK, 4 * UNIT));
-		finalized_round(20 * UNIT, &gifts);
-
-		assert_eq!(balance(Treasury::commons_account(OPEN_CODE)), 16 * UNIT);
-		assert_eq!(balance(Treasury::commons_account(SEED_BANK)), 4 * UNIT);
-		assert_eq!(pot(), POT + 8 * UNIT - 20 * UNIT);
-		assert_eq!(Earmarked::<Test>::get(), 0);
-		let payouts = vec![
-			Payout { commons: OPEN_CODE, contributed: 4 * UNIT, matched: 12 * UNIT },
-			Payout { commons: SEED_BANK, contributed: 4 * UNIT, matched: 0 },
-		];
-		assert_eq!(
-			last_event(),
-			Event::RoundFinalized {
-				round: 0,
-				payouts: payouts.try_into().unwrap(),
-				returned: 8 * UNIT
-			}
-		);
-		assert_eq!(
-			Rounds::<Test>::get(0).unwrap().status,
-			RoundStatus::Finalized { matched: 12 * UNIT, returned: 8 * UNIT }
-		);
-		assert_eq!(RoundCommons::<Test>::get(0, OPEN_CODE).unwrap().matched, 12 * UNIT);
-	});
-}
-
-#[test]
-fn a_small_pool_is_shared_in_proportion_to_the_ideal_matches() {
-	build_and_execute(|| {
-		// Open code: four gifts of 1, ideal 12. Seed bank: 1 and 4 from two members,
-		// ideal (1 + 2)² − 5 = 4. A pool of 7 shared 12 : 4 gives 5.25 and 1.75.
-		let mut gifts: Vec<_> =
-			[ALICE, BOB, CHARLIE, DAVE].map(|who| (who, OPEN_CODE, UNIT)).to_vec();
-		gifts.extend([(EVE, SEED_BANK, UNIT), (FERDIE, SEED_BANK, 4 * UNIT)]);
-		finalized_round(7 * UNIT, &gifts);
-
-		assert_eq!(balance(Treasury::commons_account(OPEN_CODE)), 4 * UNIT + 5_250_000);
-		assert_eq!(balance(Treasury::commons_account(SEED_BANK)), 5 * UNIT + 1_750_000);
-		assert_eq!(
-			Rounds::<Test>::get(0).unwrap().status,
-			RoundStatus::Finalized { matched: 7 * UNIT, returned: 0 }
-		);
-		assert_eq!(pot(), POT - 7 * UNIT);
-	});
-}
-
-#[test]
-fn rounding_dust_returns_to_the_pot() {
-	build_and_execute(|| {
-		// The same ideals 12 : 4 sharing 1_000_001: 750_000.75 and 250_000.25, rounded down.
-		let mut gifts: Vec<_> =
-			[ALICE, BOB, CHARLIE, DAVE].map(|who| (who, OPEN_CODE, UNIT)).to_vec();
-		gifts.extend([(EVE, SEED_BANK, UNIT), (FERDIE, SEED_BANK, 4 * UNIT)]);
-		finalized_round(1_000_001, &gifts);
-
-		assert_eq!(balance(Treasury::commons_account(OPEN_CODE)), 4 * UNIT + 750_000);
-		assert_eq!(balance(Treasury::commons_account(SEED_BANK)), 5 * UNIT + 250_000);
-		assert_eq!(
-			Rounds::<Test>::get(0).unwrap().status,
-			RoundStatus::Finalized { matched: 1_000_000, returned: 1 }
-		);
-		assert_eq!(pot(), POT - 1_000_000);
-	});
-}
-
-#[test]
-fn a_round_without_contributions_returns_its_whole_pool() {
-	build_and_execute(|| {
-		finalized_round(20 * UNIT, &[]);
-		assert_eq!(
-			last_event(),
-			Event::RoundFinalized { round: 0, payouts: Default::default(), returned: 20 * UNIT }
-		);
-		assert_eq!((pot(), Earmarked::<Test>::get()), (POT, 0));
-	});
-}
-
-#[test]
-fn finalize_errors_leave_state_unchanged() {
-	build_and_execute(|| {
-		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
-		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT));
-		noop!(Treasury::finalize_round(signed(OUTSIDER), 1), Error::<Test>::UnknownRound);
-		System::set_block_number(5);
-		noop!(Treasury::finalize_round(signed(OUTSIDER), 0), Error::<Test>::RoundNotEnded);
-		System::set_block_number(6);
-		noop!(Treasury::finalize_round(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
-		ok!(Treasury::finalize_round(signed(OUTSIDER), 0));
-		noop!(Treasury::finalize_round(signed(OUTSIDER), 0), Error::<Test>::RoundFinalized);
-		noop!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
-	});
-}
-
-#[test]
-fn stewards_pay_from_their_commons_account() {
-	build_and_execute(|| {
-		finalized_round(20 * UNIT, &[(ALICE, SEED_BANK, UNIT), (DAVE, SEED_BANK, UNIT)]);
-		// (1 + 1)² − 2 = 2 matched, 4 in the account.
-		let account = Treasury::commons_account(SEED_BANK);
-		assert_eq!(balance(account), 4 * UNIT);
-		ok!(Treasury::spend_commons_funds(signed(CHARLIE), SEED_BANK, NOBODY, 3 * UNIT));
-		assert_eq!((balance(account), balance(NOBODY)), (UNIT, 3 * UNIT));
-		assert_eq!(
-			last_event(),
-			Event::CommonsFundsSpent {
-				commons: SEED_BANK,
-				steward: CHARLIE,
-				beneficiary: NOBODY,
-				amount: 3 * UNIT
-			}
-		);
-		// An archived commons' stewards may still empty its account.
-		TestCommons::archive(SEED_BANK);
-		ok!(Treasury::spend_commons_funds(signed(BOB), SEED_BANK, BOB, UNIT));
-		assert_eq!(balance(account), 0);
-	});
-}
-
-#[test]
-fn spend_commons_funds_errors_leave_state_unchanged() {
-	build_and_execute(|| {
-		finalized_round(20 * UNIT, &[(ALICE, OPEN_CODE, UNIT)]);
-		noop!(
-			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, 0),
-			Error::<Test>::ZeroAmount
-		);
-		noop!(
-			Treasury::spend_commons_funds(signed(BOB), OPEN_CODE, NOBODY, UNIT),
-			Error::<Test>::NotSteward
-		);
-		noop!(
-			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, UNIT + 1),
-			Error::<Test>::InsufficientCommonsFunds
-		);
-		noop!(
-			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, ED - 1),
-			Error::<Test>::BeneficiaryCannotReceive
-		);
-		// Leaving less than the existential deposit would destroy it as dust.
-		noop!(
-			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, ALICE, UNIT - ED + 1),
-			Error::<Test>::WouldLeaveDust
-		);
-		TestMembership::suspend(ALICE as u64);
-		noop!(
-			Treasury::spend_commons_funds(signed(ALICE), OPEN_CODE, NOBODY, UNIT),
-			Error::<Test>::NotActiveMember
-		);
-	});
-}
-
-#[test]
 fn the_invariants_catch_money_owed_but_missing() {
 	build_and_execute(|| {
-		ok!(Treasury::open_round(dao(), 20 * UNIT, 5));
-		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::open_round(dao(), 20 * UNIT, 2, 5));
+		ok!(Treasury::enrol(signed(ALICE), 0, OPEN_CODE));
+		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
 		Earmarked::<Test>::put(20 * UNIT);
 		assert!(Treasury::do_try_state().is_err());
 		Earmarked::<Test>::put(21 * UNIT);
@@ -566,10 +329,18 @@ fn the_invariants_catch_money_owed_but_missing() {
 		assert!(Treasury::do_try_state().is_err());
 		RoundCommons::<Test>::mutate(0, OPEN_CODE, |entry| entry.as_mut().unwrap().matched -= 1);
 		check_invariants();
-		// A lost record of a contribution.
-		Contributions::<Test>::remove((0, OPEN_CODE, ALICE));
+		// A lost record of a gift.
+		Contributions::<Test>::remove((0, OPEN_CODE, BOB));
 		assert!(Treasury::do_try_state().is_err());
-		Contributions::<Test>::insert((0, OPEN_CODE, ALICE), UNIT);
+		Contributions::<Test>::insert((0, OPEN_CODE, BOB), Gift { amount: UNIT, insider: false });
+		check_invariants();
+		// An enrolment deposit released but still recorded.
+		ok!(Treasury::open_round(dao(), 20 * UNIT, 2, 5));
+		ok!(Treasury::enrol(signed(ALICE), 1, OPEN_CODE));
+		let enrolment = HoldReason::Enrolment.into();
+		assert_ok!(Balances::release(&enrolment, &ALICE, ENROLMENT_DEPOSIT, Precision::Exact));
+		assert!(Treasury::do_try_state().is_err());
+		assert_ok!(Balances::hold(&enrolment, &ALICE, ENROLMENT_DEPOSIT));
 		check_invariants();
 	});
 }

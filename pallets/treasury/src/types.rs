@@ -1,7 +1,9 @@
 //! The records the treasury stores, and the DAO's spending rule.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{Deserialize, Serialize};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, Deserialize, PartialEqNoBound, Serialize,
+};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{AtLeast32BitUnsigned, SaturatedConversion, Zero},
@@ -12,6 +14,8 @@ use sp_runtime::{
 pub type GrantIndex = u32;
 /// The number of a quadratic-funding round, counted from zero.
 pub type RoundIndex = u32;
+/// The number of a pending spend from a commons' account, counted from zero per commons.
+pub type CommonsSpendIndex = u32;
 
 /// How much the DAO may commit from the pot in each spending period: one-off spends, grants and
 /// matching pools together. Changed by the DAO origin with `set_spend_rules`.
@@ -97,10 +101,13 @@ where
 /// Where a quadratic-funding round stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub enum RoundStatus<Balance> {
-	/// Contributions are accepted until the round's end; its money is earmarked.
+	/// Commons enrol until `enrolment_ends`; gifts to enrolled commons are taken until the
+	/// round's end; its pool is earmarked.
 	Open,
 	/// The commons were paid: `matched` from the pool in all, `returned` went back to the pot.
 	Finalized { matched: Balance, returned: Balance },
+	/// The DAO cancelled the round: its pool went back to the pot and every gift is refunded.
+	Cancelled,
 }
 
 /// A quadratic-funding round.
@@ -108,39 +115,58 @@ pub enum RoundStatus<Balance> {
 pub struct Round<Balance, BlockNumber> {
 	/// The matching pool earmarked from the pot.
 	pub matching: Balance,
-	/// Contributions are accepted before this block; the round can be finalised from it on.
+	/// Commons enrol before this block.
+	pub enrolment_ends: BlockNumber,
+	/// Gifts are taken before this block; the round can be finalised from it on.
 	pub ends_at: BlockNumber,
-	/// The sum of all contributions.
+	/// The sum of all gifts made in the round, refunded ones included.
 	pub contributed: Balance,
-	/// How many (commons, contributor) pairs contributed.
+	/// Gifts the pot still holds for the round: neither passed on to their commons nor
+	/// refunded. They stay earmarked.
+	pub unsettled: Balance,
+	/// How many (commons, giver) pairs hold a gift now.
 	pub contributions: u32,
-	/// How many commons received contributions.
+	/// How many commons enrolled, excluded ones included.
 	pub commons: u32,
 	pub status: RoundStatus<Balance>,
 }
 
-/// The contributions to one commons in one round, and what it was matched.
-#[derive(
-	Clone,
-	Copy,
-	Debug,
-	Default,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct CommonsFunding<Balance> {
-	/// The sum of the contributions.
+/// Where an enrolled commons stands in its round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum FundingState {
+	/// Takes gifts; paid its gifts and its match at finalisation.
+	Enrolled,
+	/// Excluded by the DAO, archived before finalisation, or in a cancelled round: gets no
+	/// match, and its gifts are owed back to their givers until refunded.
+	Excluded,
+	/// Received its gifts and its match.
+	Paid,
+	/// Its gifts went back to their givers.
+	Refunded,
+}
+
+/// One commons' part in one round.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct CommonsFunding<AccountId, Balance> {
+	/// The steward who enrolled the commons, and whose `deposit` is held until finalisation.
+	pub enrolled_by: AccountId,
+	pub deposit: Balance,
+	/// The sum of the gifts it holds.
 	pub contributed: Balance,
-	/// Σ √cᵢ over contributors, each contributor's cᵢ being their contributions summed (integer
-	/// square roots of amounts in the smallest unit).
-	pub root_sum: u128,
+	/// How many members gave to it.
+	pub givers: u32,
 	/// The share of the matching pool paid at finalisation; zero before.
 	pub matched: Balance,
+	pub state: FundingState,
+}
+
+/// One member's gift to one commons in one round.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Gift<Balance> {
+	pub amount: Balance,
+	/// The giver was a steward or the registrant of the commons when giving: the gift is
+	/// passed on but never matched.
+	pub insider: bool,
 }
 
 /// What one commons received when a round was finalised.
@@ -158,8 +184,61 @@ pub struct CommonsFunding<Balance> {
 )]
 pub struct Payout<Balance> {
 	pub commons: ostrom_primitives::CommonsId,
-	/// Its contributions, passed on.
+	/// Its gifts, passed on.
 	pub contributed: Balance,
 	/// Its share of the matching pool.
 	pub matched: Balance,
+}
+
+/// How the matching pool is shared: set at genesis, changed by `SpendRulesOrigin`.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
+pub struct MatchingRules<Balance> {
+	/// M of pairwise-bounded quadratic funding, in the smallest unit: the subsidy of a pair
+	/// of givers is scaled by M / (M + their coordination), so that each pair receives less
+	/// than 2·M over a whole round. Not zero. The larger, the closer to plain quadratic
+	/// funding.
+	pub coordination_bound: Balance,
+	/// The largest share of the pool one commons may be matched.
+	pub max_match_share: Perbill,
+}
+
+impl<Balance: From<u32>> Default for MatchingRules<Balance> {
+	/// A bound so large that matching is plain quadratic funding in practice, a quarter of the
+	/// pool per commons at most: the presets choose M for their token.
+	fn default() -> Self {
+		Self { coordination_bound: u32::MAX.into(), max_match_share: Perbill::from_percent(25) }
+	}
+}
+
+/// A spend from a commons' account above what one steward may pay alone, awaiting the
+/// approval of a majority of the commons' acting stewards.
+#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(MaxApprovals))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct CommonsSpend<AccountId, Balance, BlockNumber, MaxApprovals: Get<u32>>
+where
+	AccountId: Clone + core::fmt::Debug + PartialEq,
+	Balance: Clone + core::fmt::Debug + PartialEq,
+	BlockNumber: Clone + core::fmt::Debug + PartialEq,
+{
+	pub beneficiary: AccountId,
+	pub amount: Balance,
+	/// The stewards who approved it, its proposer first.
+	pub approvals: BoundedVec<AccountId, MaxApprovals>,
+	/// It lapses from this block on; anyone may then remove it.
+	pub expires_at: BlockNumber,
 }

@@ -44,7 +44,16 @@ pub trait WeightInfo {
 	fn cancel_grant() -> Weight;
 	fn open_round() -> Weight;
 	fn contribute() -> Weight;
-	fn finalize_round(c: u32, ) -> Weight;
+	fn finalize_round(c: u32, g: u32, ) -> Weight;
+	fn match_pairs(p: u32, ) -> Weight;
+	fn enrol() -> Weight;
+	fn exclude_commons() -> Weight;
+	fn cancel_round(c: u32, ) -> Weight;
+	fn refund_gifts(g: u32, ) -> Weight;
+	fn set_matching_rules() -> Weight;
+	fn propose_commons_spend() -> Weight;
+	fn approve_commons_spend() -> Weight;
+	fn remove_commons_spend() -> Weight;
 	fn spend_commons_funds() -> Weight;
 	fn set_spend_rules() -> Weight;
 }
@@ -159,25 +168,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `Treasury::Rounds` (r:1 w:1)
-	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::RoundCommons` (r:65 w:64)
-	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:65 w:65)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::Earmarked` (r:1 w:1)
-	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// The range of component `c` is `[1, 64]`.
-	fn finalize_round(c: u32, ) -> Weight {
-		// Proof size: measured `56`, estimated `3593`.
-		// Minimum execution time: 77_115_000 picoseconds.
-		Weight::from_parts(77_976_000, 3593)
-			.saturating_add(Weight::from_parts(56_599_587, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+	// Placeholders until scripts/benchmark.sh regenerates this file.
+	fn finalize_round(c: u32, g: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 3593)
+			.saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
+	}
+	fn match_pairs(p: u32, ) -> Weight {
+		Weight::from_parts(1_000_000, 0).saturating_mul(p.into())
+	}
+	fn enrol() -> Weight {
+		Weight::from_parts(80_000_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn exclude_commons() -> Weight {
+		Weight::from_parts(80_000_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn cancel_round(c: u32, ) -> Weight {
+		Weight::from_parts(50_000_000, 3593)
+			.saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
+	}
+	fn refund_gifts(g: u32, ) -> Weight {
+		Weight::from_parts(50_000_000, 3593)
+			.saturating_add(Weight::from_parts(80_000_000, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(g.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(g.into())))
+	}
+	fn set_matching_rules() -> Weight {
+		Weight::from_parts(11_207_000, 1505)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn propose_commons_spend() -> Weight {
+		Weight::from_parts(150_000_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn approve_commons_spend() -> Weight {
+		Weight::from_parts(150_000_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn remove_commons_spend() -> Weight {
+		Weight::from_parts(40_000_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
@@ -242,14 +284,57 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
-	fn finalize_round(c: u32, ) -> Weight {
-		Weight::from_parts(77_976_000, 3593)
-			.saturating_add(Weight::from_parts(56_599_587, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+	fn finalize_round(c: u32, g: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 3593)
+			.saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(c.into())))
+	}
+	fn match_pairs(p: u32, ) -> Weight {
+		Weight::from_parts(1_000_000, 0).saturating_mul(p.into())
+	}
+	fn enrol() -> Weight {
+		Weight::from_parts(80_000_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn exclude_commons() -> Weight {
+		Weight::from_parts(80_000_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn cancel_round(c: u32, ) -> Weight {
+		Weight::from_parts(50_000_000, 3593)
+			.saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(c.into())))
+	}
+	fn refund_gifts(g: u32, ) -> Weight {
+		Weight::from_parts(50_000_000, 3593)
+			.saturating_add(Weight::from_parts(80_000_000, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(g.into())))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(g.into())))
+	}
+	fn set_matching_rules() -> Weight {
+		Weight::from_parts(11_207_000, 1505)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn propose_commons_spend() -> Weight {
+		Weight::from_parts(150_000_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(40_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn approve_commons_spend() -> Weight {
+		Weight::from_parts(150_000_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(40_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn remove_commons_spend() -> Weight {
+		Weight::from_parts(40_000_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn spend_commons_funds() -> Weight {
 		Weight::from_parts(71_797_000, 6196)

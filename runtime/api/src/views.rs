@@ -79,8 +79,8 @@ pub struct ProposalView<AccountId, Balance, BlockNumber> {
 	pub proposer: AccountId,
 	pub track: Track,
 	pub kind: ProposalKindName,
-	/// The call's pallet and name, e.g. `Treasury.spend`; `None` for a signal, or when the
-	/// call's preimage is no longer stored.
+	/// The call's pallet and name, e.g. `Treasury.spend`; `None` for a signal. Recorded at
+	/// submission, so it outlives the call's preimage and no view decodes the call.
 	#[serde(serialize_with = "json::optional_text")]
 	pub call: Option<Vec<u8>>,
 	/// A hash of, or a link to, the proposal's text.
@@ -215,13 +215,15 @@ pub struct RoundView<Balance, BlockNumber> {
 	/// The matching pool.
 	#[serde(serialize_with = "json::decimal")]
 	pub matching: Balance,
+	/// Commons enrol before this block.
+	pub enrolment_ends: BlockNumber,
 	/// Contributions are accepted before this block; it can be finalised from it on.
 	pub ends_at: BlockNumber,
 	#[serde(serialize_with = "json::decimal")]
 	pub contributed: Balance,
 	/// How many (commons, contributor) pairs contributed.
 	pub contributions: u32,
-	/// How many commons received contributions.
+	/// How many commons enrolled.
 	pub commons: u32,
 }
 

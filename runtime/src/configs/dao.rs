@@ -27,7 +27,14 @@ parameter_types! {
 	/// enough to make flooding the queue with applications costly. Sponsorship is the sybil gate.
 	pub const ApplicationDeposit: Balance = 10 * UNIT;
 	pub const RegistrationDeposit: Balance = 20 * UNIT;
+	/// Held while a contribution awaits review: returned on acceptance, withdrawal or
+	/// dismissal, given to the treasury on rejection. One OST is nothing to an honest
+	/// contributor, but a queue flooded with junk that stewards reject costs its sender.
+	pub const ContributionDeposit: Balance = UNIT;
 	pub const ReputationPerContribution: Reputation = 10;
+	/// Ten accepted contributions' worth per member and epoch (a week): a ring of members
+	/// approving each other cannot mint standing faster than that.
+	pub const MaxReputationPerEpoch: Reputation = 10 * ReputationPerContribution::get();
 }
 
 impl pallet_ostrom_membership::Config for Runtime {
@@ -44,6 +51,7 @@ impl pallet_ostrom_membership::Config for Runtime {
 	type EpochLength = EpochLength;
 	type MaxProbationEpochs = ConstU32<8>;
 	type MaxDormantAfter = ConstU32<16>;
+	type MaxReputationPerEpoch = MaxReputationPerEpoch;
 	type WeightInfo = pallet_ostrom_membership::weights::SubstrateWeight<Runtime>;
 }
 
@@ -52,13 +60,20 @@ impl pallet_ostrom_commons::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Membership = Membership;
 	type AdminOrigin = DaoOrRoot;
+	/// Deposits of rejected contributions go to the treasury, never to the commons.
+	type Slashed = Treasury;
 	type RegistrationDeposit = RegistrationDeposit;
+	type ContributionDeposit = ContributionDeposit;
 	type MaxNameLen = ConstU32<64>;
 	type MaxLicenseLen = ConstU32<64>;
 	type MaxUriLen = ConstU32<256>;
 	type MaxNoteLen = ConstU32<256>;
 	type MaxStewards = ConstU32<16>;
+	/// As many commons as a commons has stewards: enough for the busiest member.
+	type MaxStewardships = ConstU32<16>;
 	type MaxPendingContributions = ConstU32<64>;
+	/// One member fills at most a sixteenth of a commons' queue.
+	type MaxPendingPerContributor = ConstU32<4>;
 	type ReviewsToAccept = ConstU32<2>;
 	type ReviewsToReject = ConstU32<2>;
 	type ReputationPerContribution = ReputationPerContribution;
@@ -117,10 +132,19 @@ parameter_types! {
 	pub const MinContribution: Balance = UNIT / 10;
 	/// Contributions are held at most a month before a round can be finalised.
 	pub const MaxRoundDuration: BlockNumber = 30 * DAYS;
+	/// Ten OST per enrolled commons: filling a round's 64 places locks 640 OST, lost to the pot
+	/// for each commons the DAO excludes.
+	pub const EnrolmentDeposit: Balance = 10 * UNIT;
+	/// What one steward may pay alone from a commons' account per spending period (a week on a
+	/// test network); more needs a majority of its stewards.
+	pub const StewardAllowance: Balance = 100 * UNIT;
+	/// Stewards have two weeks to approve a spend from their commons' account.
+	pub const CommonsSpendLifetime: BlockNumber = 14 * DAYS;
 }
 
 impl pallet_ostrom_treasury::Config for Runtime {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type PalletId = TreasuryPalletId;
 	type DaoOrigin = DaoOrRoot;
 	/// The cap on what the DAO spends is changed only by a Root proposal, as the governance
@@ -129,8 +153,18 @@ impl pallet_ostrom_treasury::Config for Runtime {
 	type Membership = Membership;
 	type Commons = Commons;
 	type MinContribution = MinContribution;
+	type EnrolmentDeposit = EnrolmentDeposit;
+	/// With at most 128 givers per commons and 16 commons per giver, finalising the largest
+	/// round visits at most 8 · 128 · 127 / 2 = 65,024 pairs (see the benchmarks).
 	type MaxContributionsPerRound = ConstU32<1_024>;
 	type MaxCommonsPerRound = ConstU32<64>;
+	type MaxGiversPerCommons = ConstU32<128>;
+	type MaxCommonsPerGiver = ConstU32<16>;
 	type MaxRoundDuration = MaxRoundDuration;
+	type StewardAllowance = StewardAllowance;
+	type MaxPendingCommonsSpends = ConstU32<8>;
+	/// A commons' most stewards.
+	type MaxApprovals = ConstU32<16>;
+	type CommonsSpendLifetime = CommonsSpendLifetime;
 	type WeightInfo = pallet_ostrom_treasury::weights::SubstrateWeight<Runtime>;
 }

@@ -2,7 +2,12 @@
 //! asserting the defence: sybil waves stay within the growth cap and are undone by one vote,
 //! passive members cannot freeze the quorum, kills respect tracks and arrive in time, calls that
 //! could never be enacted are refused, decided votes stay decided, votes of removed members stop
-//! counting, and fees rise under load.
+//! counting, fees rise under load, the DAO replaces rogue stewards, removed members steward
+//! nothing, one member cannot flood a commons' queue, only a steward's verdict decides a
+//! contribution (reputation being capped per epoch), colluders cannot take a matching pool, slot
+//! squatting costs deposits and is undone by the DAO, an archived commons is not paid, grants
+//! reach beneficiaries who cannot sign, one steward cannot empty a shared commons' account, and
+//! listing proposals never decodes a preimage.
 
 use super::governance::{account, check_invariants, in_development_chain, run_to_block, signed};
 use crate::{
@@ -503,4 +508,485 @@ fn a_block_full_of_transfers_raises_fees_and_empty_blocks_bring_them_back() {
 		assert_eq!(NextFeeMultiplier::<Runtime>::get(), Multiplier::one());
 		assert_eq!(fee(), base_fee);
 	});
+}
+
+#[test]
+fn costly_views_do_not_decode_preimages() {
+	use ostrom_runtime_api::MAX_PAGE;
+	in_development_chain(|| {
+		// The attack: one preimage of almost 4 MB, and a full page of cheap proposals pointing at
+		// it, so that a view decoding each proposal's call would decode some 390 MB per page.
+		let bulky = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 3_900_000] });
+		let ProposalKind::Call(call) = bounded(bulky) else { unreachable!("a call") };
+		let Bounded::Lookup { hash, len } = call.clone() else { panic!("noted, not inline") };
+		let first = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+		let proposers = [Alice, Bob, Charlie].map(account);
+		for n in 0..MAX_PAGE as usize {
+			submit(&proposers[n % 3], Track::Standard, ProposalKind::Call(call.clone()));
+		}
+
+		// The defence: the name was recorded at submission. Swap the preimage for bytes that
+		// decode as no call: the views still name every call, so they never decode it.
+		let noted = pallet_preimage::PreimageFor::<Runtime>::get((hash, len)).unwrap();
+		pallet_preimage::PreimageFor::<Runtime>::insert(
+			(hash, len),
+			BoundedVec::truncate_from(vec![0xff; len as usize]),
+		);
+		let page = crate::views::proposals(None, first, MAX_PAGE);
+		assert_eq!(page.items.len(), MAX_PAGE as usize);
+		for proposal in &page.items {
+			assert_eq!(proposal.call.as_deref(), Some(&b"System.remark"[..]), "{}", proposal.id);
+		}
+		let single = crate::views::proposal(first).unwrap();
+		assert_eq!(single.call.as_deref(), Some(&b"System.remark"[..]));
+		pallet_preimage::PreimageFor::<Runtime>::insert((hash, len), noted);
+		check_invariants();
+	});
+}
+
+/// A fresh software commons under MIT, registered by `who`; returns its id.
+fn register_commons(who: &AccountId) -> ostrom_primitives::CommonsId {
+	let commons = pallet_ostrom_commons::NextCommonsId::<Runtime>::get();
+	assert_ok!(crate::Commons::register(
+		RuntimeOrigin::signed(who.clone()),
+		BoundedVec::truncate_from(b"seed library".to_vec()),
+		pallet_ostrom_commons::CommonsKind::Software,
+		BoundedVec::truncate_from(b"MIT".to_vec()),
+		Default::default(),
+	));
+	commons
+}
+
+/// `who` records a contribution to `commons`; returns its id.
+fn contribute_to(
+	commons: ostrom_primitives::CommonsId,
+	who: &AccountId,
+) -> pallet_ostrom_commons::ContributionId {
+	let id = pallet_ostrom_commons::NextContributionId::<Runtime>::get();
+	let content = <Runtime as frame_system::Config>::Hashing::hash(&id.encode());
+	assert_ok!(crate::Commons::contribute(
+		RuntimeOrigin::signed(who.clone()),
+		commons,
+		content,
+		Default::default()
+	));
+	id
+}
+
+fn review(who: &AccountId, contribution: pallet_ostrom_commons::ContributionId, approve: bool) {
+	assert_ok!(crate::Commons::review(RuntimeOrigin::signed(who.clone()), contribution, approve));
+}
+
+fn contribution_status(
+	id: pallet_ostrom_commons::ContributionId,
+) -> pallet_ostrom_commons::ContributionStatus {
+	pallet_ostrom_commons::Contributions::<Runtime>::get(id).unwrap().status
+}
+
+fn held_for_contributions(who: &AccountId) -> crate::Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(
+		&crate::RuntimeHoldReason::Commons(pallet_ostrom_commons::HoldReason::Contribution),
+		who,
+	)
+}
+
+fn is_acting_steward(commons: ostrom_primitives::CommonsId, who: &AccountId) -> bool {
+	<crate::Commons as ostrom_primitives::CommonsInspect<AccountId>>::is_acting_steward(
+		commons, who,
+	)
+}
+
+fn acting_stewards(commons: ostrom_primitives::CommonsId) -> u32 {
+	<crate::Commons as ostrom_primitives::CommonsInspect<AccountId>>::acting_stewards(commons)
+}
+
+#[test]
+fn the_dao_replaces_a_rogue_steward_who_archived_a_commons() {
+	use pallet_ostrom_commons::{CommonsStatus, Error as CommonsError};
+	in_development_chain(|| {
+		let (alice, dave) = (account(Alice), account(Dave));
+		add_members(core::slice::from_ref(&dave));
+		let commons = register_commons(&alice);
+		assert_ok!(crate::Commons::add_steward(signed(Alice), commons, dave.clone()));
+		// The attack: Dave pushes Alice out and archives the commons.
+		assert_ok!(crate::Commons::remove_steward(signed(Dave), commons, alice.clone()));
+		assert_ok!(crate::Commons::archive(signed(Dave), commons));
+		assert_noop!(
+			crate::Commons::add_steward(signed(Alice), commons, alice.clone()),
+			CommonsError::<Runtime>::NotSteward
+		);
+
+		// The defence: a Standard proposal removes Dave, though he is the last steward of an
+		// archived commons; the DAO appoints Bob and revives the commons.
+		let remove = RuntimeCall::Commons(pallet_ostrom_commons::Call::remove_steward {
+			commons,
+			steward: dave.clone(),
+		});
+		super::governance::decide(Track::Standard, remove, [1, 1, 1]);
+		let record = pallet_ostrom_commons::Commons::<Runtime>::get(commons).unwrap();
+		assert!(record.stewards.is_empty(), "the rogue steward is gone");
+		assert_eq!(acting_stewards(commons), 0, "frozen until the DAO appoints a steward");
+		assert_ok!(crate::Commons::add_steward(RuntimeOrigin::root(), commons, account(Bob)));
+		assert_ok!(crate::Commons::unarchive(RuntimeOrigin::root(), commons));
+		let record = pallet_ostrom_commons::Commons::<Runtime>::get(commons).unwrap();
+		assert_eq!(record.status, CommonsStatus::Active);
+		assert_eq!(record.stewards.to_vec(), vec![account(Bob)]);
+		assert!(is_acting_steward(commons, &account(Bob)) && !is_acting_steward(commons, &dave));
+		assert_noop!(
+			crate::Commons::archive(signed(Dave), commons),
+			CommonsError::<Runtime>::NotSteward
+		);
+		assert_ok!(crate::Commons::add_steward(signed(Bob), commons, alice));
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_member_removed_by_the_dao_and_admitted_again_stewards_nothing() {
+	use pallet_ostrom_commons::Error as CommonsError;
+	in_development_chain(|| {
+		let dave = account(Dave);
+		add_members(core::slice::from_ref(&dave));
+		let commons = register_commons(&account(Alice));
+		assert_ok!(crate::Commons::add_steward(signed(Alice), commons, dave.clone()));
+		assert_eq!(acting_stewards(commons), 2);
+		// The DAO removes Dave; later it admits him again.
+		assert_ok!(Membership::remove_member(RuntimeOrigin::root(), dave.clone()));
+		run_to_block(System::block_number() + 1);
+		add_members(core::slice::from_ref(&dave));
+		assert!(!is_acting_steward(commons, &dave), "his old stewardship is void");
+		assert_eq!(acting_stewards(commons), 1);
+		assert_noop!(
+			crate::Commons::archive(signed(Dave), commons),
+			CommonsError::<Runtime>::StewardshipVoid
+		);
+		assert_noop!(
+			crate::Commons::remove_steward(signed(Dave), commons, account(Alice)),
+			CommonsError::<Runtime>::StewardshipVoid
+		);
+		// Anyone reaps the void stewardship, for free.
+		let reaped = crate::Commons::reap_steward(signed(Eve), commons, dave.clone());
+		assert_eq!(reaped.map(|info| info.pays_fee), Ok(frame_support::dispatch::Pays::No));
+		let record = pallet_ostrom_commons::Commons::<Runtime>::get(commons).unwrap();
+		assert_eq!(record.stewards.to_vec(), vec![account(Alice)]);
+		check_invariants();
+	});
+}
+
+#[test]
+fn one_member_cannot_flood_a_commons_queue() {
+	use frame_support::traits::Get;
+	use pallet_ostrom_commons::{ContributionStatus, Error as CommonsError};
+	in_development_chain(|| {
+		let flooder = account(Dave);
+		add_members(core::slice::from_ref(&flooder));
+		let commons = register_commons(&account(Alice));
+		let before = Balances::free_balance(&flooder);
+		let per_contributor =
+			<Runtime as pallet_ostrom_commons::Config>::MaxPendingPerContributor::get();
+		let deposit = crate::configs::dao::ContributionDeposit::get();
+		let flood: Vec<_> =
+			(0..per_contributor).map(|_| contribute_to(commons, &flooder)).collect();
+		assert_noop!(
+			crate::Commons::contribute(
+				RuntimeOrigin::signed(flooder.clone()),
+				commons,
+				Default::default(),
+				Default::default()
+			),
+			CommonsError::<Runtime>::TooManyPendingFromContributor
+		);
+		// Each pending contribution holds a deposit; others still get in.
+		assert_eq!(held_for_contributions(&flooder), deposit * per_contributor as crate::Balance);
+		assert!(Balances::free_balance(&flooder) < before);
+		let honest = contribute_to(commons, &account(Bob));
+		// Alice, the steward, dismisses the flood: the queue empties, the deposits come back.
+		for id in &flood {
+			assert_ok!(crate::Commons::dismiss_contribution(signed(Alice), *id));
+			assert_eq!(contribution_status(*id), ContributionStatus::Dismissed);
+		}
+		assert_eq!(held_for_contributions(&flooder), 0);
+		let record = pallet_ostrom_commons::Commons::<Runtime>::get(commons).unwrap();
+		assert_eq!(record.pending_contributions, 1);
+		assert_eq!(contribution_status(honest), ContributionStatus::Pending);
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_ring_of_members_approving_each_other_earns_nothing_and_reputation_is_capped() {
+	use ostrom_primitives::MembershipInspect;
+	use pallet_ostrom_commons::{ContributionStatus, Error as CommonsError};
+	in_development_chain(|| {
+		let ring: Vec<AccountId> = (0..3).map(|i| someone(6, i)).collect();
+		add_members(&ring);
+		let commons = register_commons(&account(Alice));
+		// The attack: each ring member approves the others' contributions.
+		let contributions: Vec<_> = ring.iter().map(|who| contribute_to(commons, who)).collect();
+		for (n, id) in contributions.iter().enumerate() {
+			let (first, second) = (&ring[(n + 1) % 3], &ring[(n + 2) % 3]);
+			review(first, *id, true);
+			assert_noop!(
+				crate::Commons::review(RuntimeOrigin::signed(second.clone()), *id, true),
+				CommonsError::<Runtime>::StewardApprovalNeeded
+			);
+			assert_eq!(contribution_status(*id), ContributionStatus::Pending);
+		}
+		for who in &ring {
+			assert_eq!(Membership::reputation(who), 0, "the ring earned nothing");
+		}
+
+		// Even with a steward's approval, one member earns at most the cap per epoch.
+		let cap = crate::configs::dao::MaxReputationPerEpoch::get();
+		let per_contribution = crate::configs::dao::ReputationPerContribution::get();
+		let worker = &ring[0];
+		let mut accepted = 0;
+		while Membership::reputation(worker) < cap {
+			let id = contribute_to(commons, worker);
+			review(&account(Alice), id, true);
+			review(&account(Bob), id, true);
+			assert_eq!(contribution_status(id), ContributionStatus::Accepted);
+			accepted += 1;
+		}
+		assert_eq!(accepted, cap / per_contribution);
+		let id = contribute_to(commons, worker);
+		review(&account(Alice), id, true);
+		review(&account(Bob), id, true);
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Commons(pallet_ostrom_commons::Event::ContributionAccepted {
+				contribution: id,
+				contributor: worker.clone(),
+				reputation: 0,
+			})));
+		assert_eq!(Membership::reputation(worker), cap);
+		// The next epoch opens a new allowance.
+		jump_to(epoch_start(1));
+		let id = contribute_to(commons, worker);
+		review(&account(Alice), id, true);
+		review(&account(Bob), id, true);
+		assert_eq!(Membership::reputation(worker), cap + per_contribution);
+		check_invariants();
+	});
+}
+
+#[test]
+fn two_members_who_are_not_stewards_cannot_reject_and_slash_a_contribution() {
+	use pallet_ostrom_commons::{ContributionStatus, Error as CommonsError};
+	in_development_chain(|| {
+		let dave = account(Dave);
+		add_members(core::slice::from_ref(&dave));
+		let commons = register_commons(&account(Alice));
+		let deposit = crate::configs::dao::ContributionDeposit::get();
+		let id = contribute_to(commons, &dave);
+		// The attack: Bob and Charlie, who steward nothing here, reject Dave's contribution.
+		review(&account(Bob), id, false);
+		assert_noop!(
+			crate::Commons::review(signed(Charlie), id, false),
+			CommonsError::<Runtime>::StewardRejectionNeeded
+		);
+		assert_eq!(contribution_status(id), ContributionStatus::Pending);
+		assert_eq!(held_for_contributions(&dave), deposit);
+		// A steward's rejection decides: the deposit goes to the treasury, not to the commons.
+		let pot = Balances::free_balance(Treasury::pot());
+		review(&account(Alice), id, false);
+		assert_eq!(contribution_status(id), ContributionStatus::Rejected);
+		assert_eq!(held_for_contributions(&dave), 0);
+		assert_eq!(Balances::free_balance(Treasury::pot()), pot + deposit);
+		assert_eq!(Balances::free_balance(Treasury::commons_account(commons)), 0);
+		check_invariants();
+	});
+}
+
+/// Opens a round with `pool` as a passed Standard proposal would (root may do all the DAO
+/// does): enrolment for 10 blocks, gifts for 50.
+fn open_round(pool: u128) -> pallet_ostrom_treasury::RoundIndex {
+	let round = pallet_ostrom_treasury::RoundCount::<Runtime>::get();
+	assert_ok!(Treasury::open_round(RuntimeOrigin::root(), pool, 10, 50));
+	round
+}
+
+fn enrol(steward: &AccountId, round: u32, commons: ostrom_primitives::CommonsId) {
+	assert_ok!(Treasury::enrol(RuntimeOrigin::signed(steward.clone()), round, commons));
+}
+
+fn give(who: &AccountId, round: u32, commons: ostrom_primitives::CommonsId, amount: u128) {
+	assert_ok!(Treasury::contribute(RuntimeOrigin::signed(who.clone()), round, commons, amount));
+}
+
+fn finalize(round: u32) {
+	let ends_at = pallet_ostrom_treasury::Rounds::<Runtime>::get(round).unwrap().ends_at;
+	jump_to(ends_at);
+	assert_ok!(Treasury::finalize_round(signed(Eve), round));
+}
+
+fn matched(round: u32, commons: ostrom_primitives::CommonsId) -> u128 {
+	pallet_ostrom_treasury::RoundCommons::<Runtime>::get(round, commons).unwrap().matched
+}
+
+#[test]
+fn two_colluders_cannot_take_the_matching_pool() {
+	in_development_chain(|| {
+		// Ten honest members give 1 OST each to a commons; a steward and a friend, and two
+		// friends of another commons, give 5,000 OST each to theirs.
+		let honest: Vec<AccountId> = (0..10).map(|i| someone(3, i)).collect();
+		let (steward, friend) = (someone(4, 0), someone(4, 1));
+		let (other_steward, pair) = (someone(4, 2), [someone(4, 3), someone(4, 4)]);
+		let keeper = someone(3, 100);
+		add_members(&honest);
+		add_members(&[steward.clone(), friend.clone(), other_steward.clone(), keeper.clone()]);
+		add_members(&pair);
+		for rich in [&steward, &friend, &pair[0], &pair[1]] {
+			Balances::set_balance(rich, 10_000 * UNIT);
+		}
+		let (shared, own, theirs) =
+			(register_commons(&keeper), register_commons(&steward), register_commons(&other_steward));
+		let pool = 1_000 * UNIT;
+		let round = open_round(pool);
+		enrol(&keeper, round, shared);
+		enrol(&steward, round, own);
+		enrol(&other_steward, round, theirs);
+		for who in &honest {
+			give(who, round, shared, UNIT);
+		}
+		give(&steward, round, own, 5_000 * UNIT);
+		give(&friend, round, own, 5_000 * UNIT);
+		give(&pair[0], round, theirs, 5_000 * UNIT);
+		give(&pair[1], round, theirs, 5_000 * UNIT);
+		finalize(round);
+
+		// Plain QF would have matched each colluding commons 2·5,000 = 10,000 OST: nearly all
+		// of the pool. Here the steward's own gift is not matched (no pair is left), and the
+		// two friends' pair earns less than 2·M = 200 OST (M = 100 OST on this chain).
+		assert_eq!(matched(round, own), 0);
+		let bound = 2 * 100 * UNIT;
+		assert!(matched(round, theirs) < bound, "{} ≥ 200 OST", matched(round, theirs));
+		assert!(matched(round, theirs) <= pool / 4);
+		// The honest commons: 45 pairs of 2·1·1 · 100/101 OST.
+		assert_eq!(matched(round, shared), 45 * (2 * UNIT * 100 / 101));
+		check_invariants();
+	});
+}
+
+#[test]
+fn slot_squatting_costs_deposits_and_the_dao_clears_it() {
+	in_development_chain(|| {
+		let (squatter, honest) = (someone(5, 0), someone(5, 1));
+		add_members(&[squatter.clone(), honest.clone()]);
+		let squatted: Vec<_> = (0..3).map(|_| register_commons(&squatter)).collect();
+		let honest_commons = register_commons(&honest);
+		let round = open_round(100 * UNIT);
+		let before = Balances::free_balance(&squatter);
+		for commons in &squatted {
+			enrol(&squatter, round, *commons);
+		}
+		// Each place costs a registration and an enrolment deposit: 30 OST, 1,920 OST for all
+		// 64 places of a round; no one enrols a commons they do not steward.
+		assert_eq!(before - Balances::free_balance(&squatter), 3 * 10 * UNIT);
+		assert_noop!(
+			Treasury::enrol(RuntimeOrigin::signed(squatter.clone()), round, honest_commons),
+			pallet_ostrom_treasury::Error::<Runtime>::NotSteward
+		);
+		enrol(&honest, round, honest_commons);
+		// One giver takes at most 16 places; the DAO excludes the squatted commons: their
+		// deposits go to the pot and their gifts go back, freeing the places.
+		give(&squatter, round, squatted[0], UNIT);
+		let pot = Balances::free_balance(&Treasury::pot());
+		for commons in &squatted {
+			assert_ok!(Treasury::exclude_commons(RuntimeOrigin::root(), round, *commons));
+		}
+		assert_eq!(Balances::free_balance(&Treasury::pot()), pot + 3 * 10 * UNIT);
+		assert_ok!(Treasury::refund_gifts(signed(Eve), round, squatted[0]));
+		assert_eq!(pallet_ostrom_treasury::Rounds::<Runtime>::get(round).unwrap().contributions, 0);
+		// Nothing can be enrolled once the window closed; a round can be cancelled outright.
+		jump_to(System::block_number() + 10);
+		assert_noop!(
+			Treasury::enrol(RuntimeOrigin::signed(squatter.clone()), round, squatted[0]),
+			pallet_ostrom_treasury::Error::<Runtime>::EnrolmentClosed
+		);
+		assert_ok!(Treasury::cancel_round(RuntimeOrigin::root(), round));
+		assert_eq!(pallet_ostrom_treasury::Earmarked::<Runtime>::get(), 0);
+		check_invariants();
+	});
+}
+
+#[test]
+fn archiving_a_commons_mid_round_stops_its_payout() {
+	in_development_chain(|| {
+		let (steward, givers) = (someone(6, 0), [someone(6, 1), someone(6, 2)]);
+		add_members(&[steward.clone()]);
+		add_members(&givers);
+		let commons = register_commons(&steward);
+		let round = open_round(100 * UNIT);
+		enrol(&steward, round, commons);
+		give(&givers[0], round, commons, 50 * UNIT);
+		give(&givers[1], round, commons, 50 * UNIT);
+		assert_ok!(crate::Commons::archive(RuntimeOrigin::signed(steward.clone()), commons));
+		finalize(round);
+		assert_eq!(matched(round, commons), 0);
+		assert_eq!(Balances::free_balance(&Treasury::commons_account(commons)), 0);
+		assert_ok!(Treasury::refund_gifts(signed(Eve), round, commons));
+		assert_eq!(Balances::free_balance(&givers[0]), 1_000 * UNIT);
+		check_invariants();
+	});
+}
+
+#[test]
+fn anyone_pays_a_grant_whose_beneficiary_cannot_sign() {
+	in_development_chain(|| {
+		// A grant to a commons' account: no key can claim it.
+		let account = Treasury::commons_account(7);
+		assert_ok!(Treasury::spend_stream(RuntimeOrigin::root(), account.clone(), 10 * UNIT, 10));
+		jump_to(System::block_number() + 10);
+		assert_ok!(Treasury::claim_for(signed(Eve), 0));
+		assert_eq!(Balances::free_balance(&account), 10 * UNIT);
+		assert_eq!(pallet_ostrom_treasury::Earmarked::<Runtime>::get(), 0);
+		check_invariants();
+	});
+}
+
+#[test]
+fn one_steward_cannot_empty_a_shared_commons_account() {
+	in_development_chain(|| {
+		let stewards = [someone(7, 0), someone(7, 1), someone(7, 2)];
+		add_members(&stewards);
+		let commons = register_commons(&stewards[0]);
+		for other in &stewards[1..] {
+			assert_ok!(crate::Commons::add_steward(
+				RuntimeOrigin::signed(stewards[0].clone()),
+				commons,
+				other.clone()
+			));
+		}
+		let account = Treasury::commons_account(commons);
+		Balances::set_balance(&account, 1_000 * UNIT);
+		let rogue = RuntimeOrigin::signed(stewards[0].clone());
+		// Alone: at most 100 OST per spending period.
+		assert_noop!(
+			Treasury::spend_commons_funds(rogue.clone(), commons, stewards[0].clone(), 101 * UNIT),
+			pallet_ostrom_treasury::Error::<Runtime>::OverStewardAllowance
+		);
+		assert_ok!(Treasury::spend_commons_funds(rogue.clone(), commons, account_of(0), 100 * UNIT));
+		assert_noop!(
+			Treasury::spend_commons_funds(rogue.clone(), commons, account_of(0), UNIT),
+			pallet_ostrom_treasury::Error::<Runtime>::OverStewardAllowance
+		);
+		// More takes a majority: one of three proposing pays nothing.
+		assert_ok!(Treasury::propose_commons_spend(rogue, commons, account_of(0), 800 * UNIT));
+		assert_eq!(Balances::free_balance(&account), 900 * UNIT);
+		assert_ok!(Treasury::approve_commons_spend(
+			RuntimeOrigin::signed(stewards[1].clone()),
+			commons,
+			0
+		));
+		assert_eq!(Balances::free_balance(&account), 100 * UNIT);
+		check_invariants();
+	});
+}
+
+/// A fresh account to pay.
+fn account_of(index: u32) -> AccountId {
+	let mut bytes = [8u8; 32];
+	bytes[1..5].copy_from_slice(&index.to_le_bytes());
+	AccountId::from(bytes)
 }

@@ -1,23 +1,27 @@
 //! The whole-DAO views of `OstromApi` in the real runtime: each view shows what the extrinsics
-//! did, unknown ids give nothing, pages are bounded, and the JSON reads as documented.
+//! did, unknown ids give nothing, pages are bounded, calls are named without decoding their
+//! preimages, and the JSON reads as documented.
 
 use super::governance::{account, check_invariants, decide, in_development_chain, signed};
 use crate::{
 	configs::dao::{EpochLength, CREDITS_PER_EPOCH},
 	genesis_config_presets::{development_rules, TREASURY_ENDOWMENT},
-	views, Balances, Commons, Membership, Proposals, QuadraticVoting, Runtime, RuntimeCall, System,
-	Treasury, EXISTENTIAL_DEPOSIT, UNIT,
+	views, Balances, Commons, Membership, Preimage, Proposals, QuadraticVoting, Runtime,
+	RuntimeCall, System, Treasury, EXISTENTIAL_DEPOSIT, UNIT,
 };
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+	traits::{Bounded, Get, GetCallMetadata},
+	BoundedVec,
+};
 use ostrom_runtime_api::{
 	ContributionCounts, MemberState, ProposalKindName, ProposalState, MAX_PAGE, MAX_SCAN,
 };
 use pallet_ostrom_commons::{CommonsKind, CommonsStatus, ContributionStatus};
 use pallet_ostrom_membership::MemberStatus;
-use pallet_ostrom_proposals::{ProposalKind, Track};
+use pallet_ostrom_proposals::{CallName, ProposalKind, Track, MAX_CALL_NAME_LEN};
 use sp_core::{crypto::Ss58Codec, H256};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Ferdie};
-use sp_runtime::Perbill;
+use sp_runtime::{traits::Hash, Perbill};
 
 fn text<Bound: Get<u32>>(bytes: &str) -> BoundedVec<u8, Bound> {
 	BoundedVec::truncate_from(bytes.as_bytes().to_vec())
@@ -154,6 +158,49 @@ fn a_page_looks_at_no_more_than_max_scan_records() {
 		// Back to the one real proposal, for the invariants checked at the end.
 		pallet_ostrom_proposals::ProposalCount::<Runtime>::put(1);
 	});
+}
+
+#[test]
+fn a_page_names_calls_without_reading_the_preimage_they_share() {
+	in_development_chain(|| {
+		// A megabyte remark, noted once; five proposals point at it.
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![7; 1 << 20] });
+		let encoded = codec::Encode::encode(&remark);
+		let key =
+			(<Runtime as frame_system::Config>::Hashing::hash(&encoded), encoded.len() as u32);
+		Preimage::note_preimage(signed(Alice), encoded).unwrap();
+		let lookup = || ProposalKind::Call(Bounded::Lookup { hash: key.0, len: key.1 });
+		let first = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+		for proposer in [Alice, Bob, Charlie, Alice, Bob] {
+			Proposals::submit(signed(proposer), Track::Standard, lookup(), text("")).unwrap();
+		}
+		let signal = submit_signal("no call");
+
+		// The preimage's bytes vanish: a view that read them could no longer name the call.
+		let bytes = pallet_preimage::PreimageFor::<Runtime>::take(key).unwrap();
+		let page = views::proposals(None, first, MAX_PAGE);
+		let calls: Vec<_> = page.items.iter().map(|p| (p.id, p.call.clone())).collect();
+		let remark_name = Some(b"System.remark".to_vec());
+		let mut expected: Vec<_> = (first..signal).map(|id| (id, remark_name.clone())).collect();
+		expected.push((signal, None));
+		assert_eq!(calls, expected);
+		assert_eq!(views::proposal(first).unwrap().call, remark_name);
+		let json = serde_json::to_value(views::proposal(first + 4).unwrap()).unwrap();
+		assert_eq!(json["call"], "System.remark");
+		pallet_preimage::PreimageFor::<Runtime>::insert(key, bytes);
+	});
+}
+
+#[test]
+fn every_call_of_the_runtime_is_named_in_full() {
+	for pallet in RuntimeCall::get_module_names() {
+		assert!(pallet.len() <= MAX_CALL_NAME_LEN as usize, "{pallet} would be cut");
+		for function in RuntimeCall::get_call_names(pallet) {
+			assert!(function.len() <= MAX_CALL_NAME_LEN as usize, "{pallet}.{function} is cut");
+			let name = CallName::new(pallet, function);
+			assert_eq!(name.dotted(), format!("{pallet}.{function}").into_bytes());
+		}
+	}
 }
 
 #[test]
@@ -310,6 +357,7 @@ fn the_treasury_shows_its_pot_rounds_and_grants() {
 
 		let open_round = RuntimeCall::Treasury(pallet_ostrom_treasury::Call::open_round {
 			matching: 100 * UNIT,
+			enrolment: 20,
 			duration: 50,
 		});
 		decide(Track::Standard, open_round, [1, 1, 0]);

@@ -1,0 +1,202 @@
+//! Paying from a commons' account: one steward alone within an allowance per spending period,
+//! a majority of the acting stewards above it.
+
+use crate::{
+	BalanceOf, CommonsSpend, CommonsSpendIndex, CommonsSpendOf, CommonsSpends, Config, Error,
+	Event, NextCommonsSpend, Pallet, PeriodSpending, StewardSpending,
+};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{Fortitude, Preservation},
+	},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::OriginFor;
+use ostrom_primitives::{CommonsId, CommonsInspect};
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_spend_commons_funds(
+		steward: T::AccountId,
+		commons: CommonsId,
+		beneficiary: T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		Self::ensure_acting_steward(commons, &steward)?;
+		let period = Self::current_period();
+		let spending = StewardSpending::<T>::get(commons);
+		let spent = if spending.period == period { spending.committed } else { Zero::zero() };
+		let spent = spent.saturating_add(amount);
+		ensure!(spent <= T::StewardAllowance::get(), Error::<T>::OverStewardAllowance);
+
+		Self::pay_from_commons(commons, &beneficiary, amount)?;
+		StewardSpending::<T>::insert(commons, PeriodSpending { period, committed: spent });
+		Self::deposit_event(Event::CommonsFundsSpent { commons, steward, beneficiary, amount });
+		Ok(())
+	}
+
+	pub(crate) fn do_propose_commons_spend(
+		steward: T::AccountId,
+		commons: CommonsId,
+		beneficiary: T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		Self::ensure_acting_steward(commons, &steward)?;
+		let mut pending = CommonsSpends::<T>::get(commons);
+		let now = frame_system::Pallet::<T>::block_number();
+		// Lapsed spends make room for new ones.
+		pending.retain(|(spend, record)| {
+			let live = now < record.expires_at;
+			if !live {
+				Self::deposit_event(Event::CommonsSpendRemoved { commons, spend: *spend });
+			}
+			live
+		});
+		ensure!(
+			(pending.len() as u32) < T::MaxPendingCommonsSpends::get(),
+			Error::<T>::TooManyPendingSpends
+		);
+		let spend = NextCommonsSpend::<T>::get(commons);
+		let next = spend.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+		let record = CommonsSpend {
+			beneficiary: beneficiary.clone(),
+			amount,
+			approvals: BoundedVec::truncate_from(alloc::vec![steward.clone()]),
+			expires_at: now.saturating_add(T::CommonsSpendLifetime::get()),
+		};
+		NextCommonsSpend::<T>::insert(commons, next);
+		Self::deposit_event(Event::CommonsSpendProposed {
+			commons,
+			spend,
+			steward: steward.clone(),
+			beneficiary,
+			amount,
+		});
+		if Self::approved_by_majority(commons, &record) {
+			Self::pay_approved(commons, steward, record)?;
+		} else {
+			pending
+				.try_push((spend, record))
+				.map_err(|_| Error::<T>::TooManyPendingSpends)?;
+		}
+		CommonsSpends::<T>::insert(commons, pending);
+		Ok(())
+	}
+
+	pub(crate) fn do_approve_commons_spend(
+		steward: T::AccountId,
+		commons: CommonsId,
+		spend: CommonsSpendIndex,
+	) -> DispatchResult {
+		Self::ensure_acting_steward(commons, &steward)?;
+		let mut pending = CommonsSpends::<T>::get(commons);
+		let position = pending
+			.iter()
+			.position(|(id, _)| *id == spend)
+			.ok_or(Error::<T>::UnknownCommonsSpend)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let record = &mut pending[position].1;
+		ensure!(now < record.expires_at, Error::<T>::CommonsSpendLapsed);
+		ensure!(!record.approvals.contains(&steward), Error::<T>::AlreadyApproved);
+		// Approvals of stewards who no longer act count for nothing: drop them to make room.
+		record.approvals.retain(|approver| T::Commons::is_acting_steward(commons, approver));
+		record.approvals.try_push(steward.clone()).map_err(|_| Error::<T>::TooManyApprovals)?;
+		Self::deposit_event(Event::CommonsSpendApproved { commons, spend, steward: steward.clone() });
+		if Self::approved_by_majority(commons, record) {
+			let (_, record) = pending.remove(position);
+			Self::pay_approved(commons, steward, record)?;
+		}
+		CommonsSpends::<T>::insert(commons, pending);
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_commons_spend(
+		origin: OriginFor<T>,
+		commons: CommonsId,
+		spend: CommonsSpendIndex,
+	) -> DispatchResult {
+		let mut pending = CommonsSpends::<T>::get(commons);
+		let position = pending
+			.iter()
+			.position(|(id, _)| *id == spend)
+			.ok_or(Error::<T>::UnknownCommonsSpend)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		if now < pending[position].1.expires_at {
+			if let Err(origin) = T::DaoOrigin::try_origin(origin) {
+				let who = frame_system::ensure_signed(origin)?;
+				ensure!(T::Commons::is_acting_steward(commons, &who), Error::<T>::SpendNotLapsed);
+			}
+		} else {
+			frame_system::ensure_signed_or_root(origin)?;
+		}
+		pending.remove(position);
+		CommonsSpends::<T>::insert(commons, pending);
+		Self::deposit_event(Event::CommonsSpendRemoved { commons, spend });
+		Ok(())
+	}
+
+	/// Fails unless `who` may act as a steward of `commons`; says so when no one may.
+	fn ensure_acting_steward(commons: CommonsId, who: &T::AccountId) -> DispatchResult {
+		if T::Commons::is_acting_steward(commons, who) {
+			return Ok(());
+		}
+		if T::Commons::acting_stewards(commons) == 0 {
+			return Err(Error::<T>::CommonsFrozen.into());
+		}
+		Err(Error::<T>::NotSteward.into())
+	}
+
+	/// Whether more than half of the commons' acting stewards approved `record`. A frozen
+	/// commons (no acting steward) approves nothing.
+	fn approved_by_majority(commons: CommonsId, record: &CommonsSpendOf<T>) -> bool {
+		let acting = T::Commons::acting_stewards(commons);
+		let approving = record
+			.approvals
+			.iter()
+			.filter(|approver| T::Commons::is_acting_steward(commons, approver))
+			.count() as u32;
+		acting > 0 && approving.saturating_mul(2) > acting
+	}
+
+	fn pay_approved(
+		commons: CommonsId,
+		steward: T::AccountId,
+		record: CommonsSpendOf<T>,
+	) -> DispatchResult {
+		Self::pay_from_commons(commons, &record.beneficiary, record.amount)?;
+		Self::deposit_event(Event::CommonsFundsSpent {
+			commons,
+			steward,
+			beneficiary: record.beneficiary,
+			amount: record.amount,
+		});
+		Ok(())
+	}
+
+	/// Moves `amount` from the account of `commons` to `beneficiary`, leaving either nothing
+	/// or at least the existential deposit.
+	fn pay_from_commons(
+		commons: CommonsId,
+		beneficiary: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let account = Self::commons_account(commons);
+		let available =
+			T::Currency::reducible_balance(&account, Preservation::Expendable, Fortitude::Polite);
+		ensure!(amount <= available, Error::<T>::InsufficientCommonsFunds);
+		// A rest below the existential deposit would be removed as dust, i.e. destroyed.
+		let rest = available.saturating_sub(amount);
+		ensure!(
+			rest.is_zero() || rest >= T::Currency::minimum_balance(),
+			Error::<T>::WouldLeaveDust
+		);
+		T::Currency::transfer(&account, beneficiary, amount, Preservation::Expendable)
+			.map_err(|_| Error::<T>::BeneficiaryCannotReceive)?;
+		Ok(())
+	}
+}

@@ -1,0 +1,156 @@
+//! The treasury's invariants, checked by `try_state` and by the tests after every step.
+
+use crate::{
+	BalanceOf, CommonsSpends, Config, Contributions, Earmarked, FundingState, GiverGifts, Grants,
+	GrantCount, HoldReason, Matching, NextCommonsSpend, Pallet, RoundCommons, RoundCount,
+	RoundIndex, RoundOf, RoundStatus, Rounds, SpendRulesOf,
+};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect, InspectHold},
+		tokens::{Fortitude, Preservation},
+		Get,
+	},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// `Earmarked` is what open rounds' pools, unsettled gifts and grants owe, and the pot
+	/// holds it on top of its existential deposit; each round's records add up (gifts per
+	/// commons and in all, the givers' lists, the counts against their bounds); a finalised
+	/// round paid at most its pool; enrolment deposits are held exactly for enrolled commons;
+	/// pending commons spends are numbered, unexpired in number and approved by distinct
+	/// stewards.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let mut owed = BalanceOf::<T>::zero();
+		for (grant, record) in Grants::<T>::iter() {
+			ensure!(grant < GrantCount::<T>::get(), "a grant number is not below GrantCount");
+			ensure!(record.claimed < record.amount, "a paid-up grant is still stored");
+			owed.saturating_accrue(record.owed());
+		}
+		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (round, record) in Rounds::<T>::iter() {
+			ensure!(round < RoundCount::<T>::get(), "a round number is not below RoundCount");
+			Self::check_round(round, &record, &mut deposits)?;
+			if record.status == RoundStatus::Open {
+				owed.saturating_accrue(record.matching);
+			}
+			owed.saturating_accrue(record.unsettled);
+		}
+		ensure!(Earmarked::<T>::get() == owed, "Earmarked differs from what is owed");
+		for (steward, total) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Enrolment.into(), &steward) == total,
+				"a steward's held enrolment deposits differ from their enrolled commons'"
+			);
+		}
+		let pot = Self::pot();
+		ensure!(
+			T::Currency::balance(&pot) >= T::Currency::minimum_balance(),
+			"the pot fell below the existential deposit"
+		);
+		ensure!(
+			T::Currency::reducible_balance(&pot, Preservation::Preserve, Fortitude::Polite) >= owed,
+			"the pot holds less than is earmarked"
+		);
+		ensure!(!SpendRulesOf::<T>::get().period.is_zero(), "a zero spending period");
+		ensure!(!Matching::<T>::get().coordination_bound.is_zero(), "a zero coordination bound");
+		for (commons, pending) in CommonsSpends::<T>::iter() {
+			for (spend, record) in pending {
+				ensure!(
+					spend < NextCommonsSpend::<T>::get(commons),
+					"a commons spend number is not below NextCommonsSpend"
+				);
+				let mut approvals = record.approvals.to_vec();
+				approvals.sort();
+				approvals.dedup();
+				ensure!(
+					!record.approvals.is_empty() && approvals.len() == record.approvals.len(),
+					"a commons spend has no approval or one twice"
+				);
+			}
+		}
+		Ok(())
+	}
+
+	fn check_round(
+		round: RoundIndex,
+		record: &RoundOf<T>,
+		deposits: &mut BTreeMap<T::AccountId, BalanceOf<T>>,
+	) -> Result<(), TryRuntimeError> {
+		let (mut unsettled, mut matched) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
+		let (mut commons_count, mut gifts) = (0u32, 0u32);
+		for (commons, entry) in RoundCommons::<T>::iter_prefix(round) {
+			let (mut sum, mut givers) = (BalanceOf::<T>::zero(), 0u32);
+			for (giver, gift) in Contributions::<T>::iter_prefix((round, commons)) {
+				let listed = GiverGifts::<T>::get(round, &giver);
+				ensure!(
+					listed.iter().any(|(c, amount)| (*c, *amount) == (commons, gift.amount)),
+					"a gift is missing from its giver's list"
+				);
+				sum.saturating_accrue(gift.amount);
+				givers.saturating_inc();
+			}
+			ensure!(givers <= T::MaxGiversPerCommons::get(), "a commons has too many givers");
+			if entry.state == FundingState::Refunded {
+				ensure!(givers == 0, "a refunded commons still holds gifts");
+			} else {
+				ensure!(
+					(sum, givers) == (entry.contributed, entry.givers),
+					"a commons' funding differs from its gifts"
+				);
+			}
+			if matches!(entry.state, FundingState::Enrolled | FundingState::Excluded) {
+				unsettled.saturating_accrue(sum);
+			}
+			if entry.state == FundingState::Enrolled {
+				let held = deposits.entry(entry.enrolled_by.clone()).or_default();
+				held.saturating_accrue(entry.deposit);
+			} else {
+				ensure!(entry.deposit.is_zero(), "a deposit is recorded after enrolment ended");
+			}
+			ensure!(
+				entry.state == FundingState::Paid || entry.matched.is_zero(),
+				"an unpaid commons was matched"
+			);
+			matched.saturating_accrue(entry.matched);
+			gifts.saturating_accrue(givers);
+			commons_count.saturating_inc();
+		}
+		let mut listed = 0u32;
+		for (_, list) in GiverGifts::<T>::iter_prefix(round) {
+			ensure!(
+				list.windows(2).all(|pair| pair[0].0 < pair[1].0),
+				"a giver's list is unsorted or names a commons twice"
+			);
+			listed.saturating_accrue(list.len() as u32);
+		}
+		ensure!(listed == gifts, "the givers' lists differ from the gifts or are unsorted");
+		ensure!(
+			(unsettled, gifts, commons_count) == (record.unsettled, record.contributions, record.commons),
+			"a round's totals differ from its gifts"
+		);
+		ensure!(
+			record.contributions <= T::MaxContributionsPerRound::get()
+				&& record.commons <= T::MaxCommonsPerRound::get(),
+			"a round exceeds its bounds"
+		);
+		let enrolled = RoundCommons::<T>::iter_prefix_values(round)
+			.any(|entry| entry.state == FundingState::Enrolled);
+		match record.status {
+			RoundStatus::Open => ensure!(matched.is_zero(), "an open round matched already"),
+			RoundStatus::Finalized { matched: paid, returned } => ensure!(
+				!enrolled && paid == matched && paid.saturating_add(returned) == record.matching,
+				"a finalised round's payouts differ from its pool"
+			),
+			RoundStatus::Cancelled =>
+				ensure!(!enrolled && matched.is_zero(), "a cancelled round still funds a commons"),
+		}
+		Ok(())
+	}
+}
