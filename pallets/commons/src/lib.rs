@@ -183,6 +183,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxStewardships: Get<u32>;
 
+		/// How long after their appointment a steward is *seasoned* and may approve large
+		/// spends from the commons' account: long enough for the other stewards to see the
+		/// appointment and the DAO to undo it.
+		#[pallet::constant]
+		type StewardSeasoning: Get<BlockNumberFor<Self>>;
+
 		/// The most contributions one commons may have awaiting review.
 		#[pallet::constant]
 		type MaxPendingContributions: Get<u32>;
@@ -345,6 +351,9 @@ pub mod pallet {
 		TooManyStewardships,
 		/// Stewards cannot remove the last acting steward: only the DAO can freeze a commons.
 		LastSteward,
+		/// A steward may only resign: removing another steward takes the DAO, so that no
+		/// steward can push the others out and rule the commons' account alone.
+		RemovalNeedsDao,
 		/// The steward may act: only void stewardships can be reaped.
 		StewardStillActing,
 		/// The steward is suspended, not removed: their stewardship resumes with their
@@ -498,11 +507,11 @@ pub mod pallet {
 
 		/// Removes `steward` from the stewards of `commons`.
 		///
-		/// Origin: an acting steward of the active commons (of an archived one too when
-		/// removing themself), who cannot remove the last acting steward; or `AdminOrigin` for
-		/// any commons, who may remove the last steward and so freeze the commons.
+		/// Origin: an acting steward resigning (archived commons included), unless they are the
+		/// last acting steward; or `AdminOrigin` for any steward of any commons, who may remove
+		/// the last one and so freeze the commons.
 		/// Emits `StewardRemoved`. Errors: `UnknownCommons`, `NotActiveMember`, `NotSteward`,
-		/// `StewardshipVoid`, `CommonsArchived`, `LastSteward`.
+		/// `StewardshipVoid`, `RemovalNeedsDao`, `LastSteward`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::remove_steward())]
 		pub fn remove_steward(
@@ -515,16 +524,9 @@ pub mod pallet {
 			let position =
 				record.stewards.iter().position(|s| s == &steward).ok_or(Error::<T>::NotSteward)?;
 			if let Actor::Steward(caller) = actor {
-				let resigning = caller == steward;
-				ensure!(
-					resigning || record.status == CommonsStatus::Active,
-					Error::<T>::CommonsArchived
-				);
+				ensure!(caller == steward, Error::<T>::RemovalNeedsDao);
 				// The caller acts, so only their own leaving can leave no one acting.
-				ensure!(
-					!resigning || Self::count_acting(commons, &record) > 1,
-					Error::<T>::LastSteward
-				);
+				ensure!(Self::count_acting(commons, &record) > 1, Error::<T>::LastSteward);
 			}
 			record.stewards.remove(position);
 			Commons::<T>::insert(commons, record);

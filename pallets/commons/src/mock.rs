@@ -6,7 +6,7 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
 		fungible::{Balanced, Credit},
-		ConstU32, OnUnbalanced,
+		ConstU32, ConstU64, OnUnbalanced,
 	},
 };
 use ostrom_primitives::Reputation;
@@ -54,6 +54,8 @@ pub const CONTRIBUTION_DEPOSIT: u64 = 3;
 pub const REPUTATION: Reputation = 5;
 pub const MAX_STEWARDS: u32 = 3;
 pub const MAX_STEWARDSHIPS: u32 = 2;
+/// Stewards may approve large spends 5 blocks after their appointment.
+pub const SEASONING: u64 = 5;
 pub const MAX_PENDING: u32 = 3;
 pub const MAX_PENDING_PER_CONTRIBUTOR: u32 = 2;
 
@@ -85,6 +87,7 @@ impl pallet_commons::Config for Test {
 	type MaxNoteLen = ConstU32<32>;
 	type MaxStewards = ConstU32<MAX_STEWARDS>;
 	type MaxStewardships = ConstU32<MAX_STEWARDSHIPS>;
+	type StewardSeasoning = ConstU64<SEASONING>;
 	type MaxPendingContributions = ConstU32<MAX_PENDING>;
 	type MaxPendingPerContributor = ConstU32<MAX_PENDING_PER_CONTRIBUTOR>;
 	type ReviewsToAccept = ConstU32<2>;

@@ -54,6 +54,16 @@ impl<T: Config> Pallet<T> {
 		Self::standing(commons, who) == Some(Standing::Acting)
 	}
 
+	/// Whether `who` may act as a steward of `commons` and was appointed `StewardSeasoning`
+	/// blocks ago or earlier.
+	pub(crate) fn is_seasoned(commons: CommonsId, who: &T::AccountId) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::is_acting(commons, who) &&
+			Stewardships::<T>::get(who, commons).is_some_and(|appointed_at| {
+				appointed_at.saturating_add(T::StewardSeasoning::get()) <= now
+			})
+	}
+
 	/// How many stewards of the commons `commons`, whose record is `record`, may act now.
 	pub(crate) fn count_acting(commons: CommonsId, record: &CommonsRecordOf<T>) -> u32 {
 		record.stewards.iter().filter(|steward| Self::is_acting(commons, steward)).count() as u32
@@ -125,6 +135,17 @@ impl<T: Config> CommonsInspect<T::AccountId> for Pallet<T> {
 
 	fn acting_stewards(commons: CommonsId) -> u32 {
 		Commons::<T>::get(commons).map_or(0, |record| Self::count_acting(commons, &record))
+	}
+
+	fn is_seasoned_steward(commons: CommonsId, who: &T::AccountId) -> bool {
+		Self::is_seasoned(commons, who)
+	}
+
+	fn seasoned_stewards(commons: CommonsId) -> u32 {
+		Commons::<T>::get(commons).map_or(0, |record| {
+			record.stewards.iter().filter(|steward| Self::is_seasoned(commons, steward)).count()
+				as u32
+		})
 	}
 
 	fn insiders(commons: CommonsId) -> Vec<T::AccountId> {

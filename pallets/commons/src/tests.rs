@@ -135,7 +135,9 @@ fn stewards_add_and_remove_stewards() {
 			CommonsStorage::<Test>::get(0).unwrap().stewards.to_vec(),
 			vec![ALICE, BOB, CHARLIE]
 		);
-		ok!(Commons::remove_steward(signed(CHARLIE), 0, ALICE));
+		// A steward only resigns: removing another steward takes the DAO.
+		noop!(Commons::remove_steward(signed(CHARLIE), 0, ALICE), Error::<Test>::RemovalNeedsDao);
+		ok!(Commons::remove_steward(RuntimeOrigin::root(), 0, ALICE));
 		ok!(Commons::remove_steward(signed(CHARLIE), 0, CHARLIE));
 		assert_eq!(CommonsStorage::<Test>::get(0).unwrap().stewards.to_vec(), vec![BOB]);
 		assert_eq!(
@@ -191,10 +193,9 @@ fn remove_steward_errors_leave_state_unchanged() {
 		noop!(Commons::remove_steward(signed(ALICE), 0, BOB), Error::<Test>::NotSteward);
 		noop!(Commons::remove_steward(signed(BOB), 0, ALICE), Error::<Test>::NotSteward);
 		ok!(Commons::add_steward(signed(ALICE), 0, BOB));
+		noop!(Commons::remove_steward(signed(ALICE), 0, BOB), Error::<Test>::RemovalNeedsDao);
 		TestMembership::remove(BOB);
 		noop!(Commons::remove_steward(signed(BOB), 0, ALICE), Error::<Test>::NotActiveMember);
-		ok!(Commons::archive(signed(ALICE), 0));
-		noop!(Commons::remove_steward(signed(ALICE), 0, BOB), Error::<Test>::CommonsArchived);
 	});
 }
 
@@ -612,7 +613,7 @@ fn stewards_resign_from_archived_commons_but_never_leave_none_acting() {
 		ok!(Commons::add_steward(signed(ALICE), 0, BOB));
 		ok!(Commons::add_steward(signed(ALICE), 0, CHARLIE));
 		ok!(Commons::archive(signed(ALICE), 0));
-		noop!(Commons::remove_steward(signed(ALICE), 0, BOB), Error::<Test>::CommonsArchived);
+		noop!(Commons::remove_steward(signed(ALICE), 0, BOB), Error::<Test>::RemovalNeedsDao);
 		ok!(Commons::remove_steward(signed(BOB), 0, BOB));
 		// Charlie left the DAO: Alice is the last acting steward, though two are listed.
 		TestMembership::remove(CHARLIE);
@@ -890,5 +891,23 @@ fn invariants_catch_pending_counts_and_deposits_that_differ_from_the_contributio
 			frame_support::traits::tokens::Precision::Exact,
 		)
 		.unwrap();
+	});
+}
+
+#[test]
+fn stewards_are_seasoned_some_blocks_after_their_appointment() {
+	use ostrom_primitives::CommonsInspect;
+	build_and_execute(|| {
+		register_by_alice();
+		ok!(Commons::add_steward(signed(ALICE), 0, BOB));
+		assert!(!Commons::is_seasoned_steward(0, &ALICE) && !Commons::is_seasoned_steward(0, &BOB));
+		assert_eq!(Commons::seasoned_stewards(0), 0);
+		System::set_block_number(System::block_number() + SEASONING);
+		assert!(Commons::is_seasoned_steward(0, &ALICE) && Commons::is_seasoned_steward(0, &BOB));
+		assert_eq!(Commons::seasoned_stewards(0), 2);
+		// A suspended steward is not seasoned; one appointed now is not yet.
+		TestMembership::suspend(BOB);
+		ok!(Commons::add_steward(signed(ALICE), 0, CHARLIE));
+		assert_eq!(Commons::seasoned_stewards(0), 1);
 	});
 }

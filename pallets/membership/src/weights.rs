@@ -61,11 +61,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
 		// Proof size: measured `317`, estimated `3852`.
-		// Minimum execution time: 58_638_000 picoseconds.
-		Weight::from_parts(78_177_000, 3852)
+		// Minimum execution time: 58_467_000 picoseconds.
+		Weight::from_parts(62_903_000, 3852)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -86,11 +86,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn sponsor() -> Weight {
 		// Proof size: measured `938`, estimated `6224`.
-		// Minimum execution time: 81_992_000 picoseconds.
-		Weight::from_parts(124_785_000, 6224)
+		// Minimum execution time: 82_022_000 picoseconds.
+		Weight::from_parts(89_944_000, 6224)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -99,11 +99,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn withdraw_application() -> Weight {
 		// Proof size: measured `667`, estimated `3852`.
-		// Minimum execution time: 51_317_000 picoseconds.
-		Weight::from_parts(77_846_000, 3852)
+		// Minimum execution time: 50_815_000 picoseconds.
+		Weight::from_parts(55_693_000, 3852)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -115,12 +115,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Rules` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActivityWindow` (r:1 w:1)
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ReputationEarned` (r:0 w:1)
+	/// Proof: `Membership::ReputationEarned` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
-		// `Membership::ReputationEarned`.
 		// Proof size: measured `350`, estimated `3607`.
-		// Minimum execution time: 21_031_000 picoseconds.
-		Weight::from_parts(31_497_000, 3607)
+		// Minimum execution time: 22_593_000 picoseconds.
+		Weight::from_parts(24_646_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -133,15 +133,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Rules` (r:1 w:0)
 	/// Proof: `Membership::Rules` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActivityWindow` (r:1 w:1)
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof size: measured `807`, estimated `3852`.
-		// Minimum execution time: 62_263_000 picoseconds.
-		Weight::from_parts(101_181_000, 3852)
+		// Minimum execution time: 61_992_000 picoseconds.
+		Weight::from_parts(68_201_000, 3852)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -153,16 +153,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Rules` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActivityWindow` (r:1 w:1)
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ReputationEarned` (r:0 w:1)
+	/// Proof: `Membership::ReputationEarned` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
-		// `Membership::ReputationEarned`.
 		// Proof size: measured `579`, estimated `8841`.
-		// Minimum execution time: 32_919_000 picoseconds.
-		Weight::from_parts(38_377_000, 8841)
+		// Minimum execution time: 34_962_000 picoseconds.
+		Weight::from_parts(38_287_000, 8841)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `Membership::Members` (r:192 w:192)
+	/// Storage: `Membership::Members` (r:66 w:66)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::MemberCount` (r:1 w:1)
 	/// Proof: `Membership::MemberCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -170,42 +170,42 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Rules` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActivityWindow` (r:1 w:1)
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ReputationEarned` (r:0 w:64)
+	/// Proof: `Membership::ReputationEarned` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn remove_members(n: u32, ) -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
-		// `Membership::ReputationEarned`.
-		// Proof size: measured `278`, estimated `1999`.
-		// Minimum execution time: 57_255_000 picoseconds.
-		Weight::from_parts(71_666_924, 1999)
-			.saturating_add(Weight::from_parts(35_974_788, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 7851).saturating_mul(n.into()))
+		// Proof size: measured `500`, estimated `6224`.
+		// Minimum execution time: 39_659_000 picoseconds.
+		Weight::from_parts(40_460_000, 6224)
+			.saturating_add(Weight::from_parts(20_689_531, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2617).saturating_mul(n.into()))
 	}
 	/// Storage: `Membership::AdmissionsPaused` (r:0 w:1)
 	/// Proof: `Membership::AdmissionsPaused` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn set_admissions_paused() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 4_577_000 picoseconds.
-		Weight::from_parts(5_107_000, 0)
+		// Minimum execution time: 4_486_000 picoseconds.
+		Weight::from_parts(6_680_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Membership::Rules` (r:0 w:1)
 	/// Proof: `Membership::Rules` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 4_757_000 picoseconds.
-		Weight::from_parts(5_328_000, 0)
+		// Minimum execution time: 4_647_000 picoseconds.
+		Weight::from_parts(8_183_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:1)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof size: measured `298`, estimated `3607`.
-		// Minimum execution time: 12_558_000 picoseconds.
-		Weight::from_parts(14_011_000, 3607)
+		// Minimum execution time: 12_268_000 picoseconds.
+		Weight::from_parts(20_571_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -214,60 +214,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn apply() -> Weight {
-		Weight::from_parts(78_177_000, 3852)
+		Weight::from_parts(62_903_000, 3852)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn sponsor() -> Weight {
-		Weight::from_parts(124_785_000, 6224)
+		Weight::from_parts(89_944_000, 6224)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(77_846_000, 3852)
+		Weight::from_parts(55_693_000, 3852)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn leave() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
-		// `Membership::ReputationEarned`.
-		Weight::from_parts(31_497_000, 3607)
+		Weight::from_parts(24_646_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(101_181_000, 3852)
+		Weight::from_parts(68_201_000, 3852)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_member() -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
-		// `Membership::ReputationEarned`.
-		Weight::from_parts(38_377_000, 8841)
+		Weight::from_parts(38_287_000, 8841)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_members(n: u32, ) -> Weight {
-		// Placeholder until scripts/benchmark.sh regenerates this file: one more write, removing
-		// `Membership::ReputationEarned`.
-		Weight::from_parts(71_666_924, 1999)
-			.saturating_add(Weight::from_parts(35_974_788, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 7851).saturating_mul(n.into()))
+		Weight::from_parts(40_460_000, 6224)
+			.saturating_add(Weight::from_parts(20_689_531, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2617).saturating_mul(n.into()))
 	}
 	fn set_admissions_paused() -> Weight {
-		Weight::from_parts(5_107_000, 0)
+		Weight::from_parts(6_680_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(5_328_000, 0)
+		Weight::from_parts(8_183_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(14_011_000, 3607)
+		Weight::from_parts(20_571_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

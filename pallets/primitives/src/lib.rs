@@ -143,6 +143,14 @@ pub trait CommonsInspect<AccountId> {
 	/// DAO appoints one.
 	fn acting_stewards(commons: CommonsId) -> u32;
 
+	/// Whether `who` is an acting steward of `commons` appointed long enough ago to approve
+	/// large spends from its account: the other stewards and the DAO saw the appointment in
+	/// time to undo it.
+	fn is_seasoned_steward(commons: CommonsId, who: &AccountId) -> bool;
+
+	/// How many stewards of `commons` are seasoned: the electorate of its large spends.
+	fn seasoned_stewards(commons: CommonsId) -> u32;
+
 	/// Everyone with a stake in `commons`: its stewards, acting or not, and its registrant.
 	/// Their gifts to it are passed on but never matched.
 	fn insiders(commons: CommonsId) -> Vec<AccountId>;

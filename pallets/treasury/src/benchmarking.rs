@@ -281,7 +281,7 @@ mod benchmarks {
 			givers += 1;
 		}
 		let gifts: alloc::vec::Vec<(CommonsId, u128)> = (0..T::MaxCommonsPerGiver::get())
-			.map(|commons| (commons, 1_000_000_000_000u128))
+			.map(|commons| (commons, crate::funding::root(1_000_000_000_000u128)))
 			.collect();
 		let all: alloc::vec::Vec<crate::funding::Giver> = (0..givers)
 			.map(|_| crate::funding::Giver { amount: 1_000_000_000_000, gifts: &gifts })

@@ -26,8 +26,9 @@ use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding, traits::IntegerSquareRoot, Rounding,
 };
 
-/// A giver's gifts in a round, one per commons, sorted by commons.
-pub type Gifts = [(CommonsId, u128)];
+/// A giver's gifts in a round as their integer square roots, one per commons, sorted by
+/// commons: taken once per giver, not once per pair.
+pub type Roots = [(CommonsId, u128)];
 
 /// The integer square root of a gift.
 pub fn root(amount: u128) -> u128 {
@@ -35,14 +36,14 @@ pub fn root(amount: u128) -> u128 {
 }
 
 /// The coordination `S` of two givers: `Σₚ √aₚ·√bₚ` over the commons both gave to.
-pub fn coordination(a: &Gifts, b: &Gifts) -> u128 {
+pub fn coordination(a: &Roots, b: &Roots) -> u128 {
 	let (mut i, mut j, mut sum) = (0, 0, 0u128);
-	while let (Some((commons_a, amount_a)), Some((commons_b, amount_b))) = (a.get(i), b.get(j)) {
+	while let (Some((commons_a, root_a)), Some((commons_b, root_b))) = (a.get(i), b.get(j)) {
 		match commons_a.cmp(commons_b) {
 			core::cmp::Ordering::Less => i += 1,
 			core::cmp::Ordering::Greater => j += 1,
 			core::cmp::Ordering::Equal => {
-				sum = sum.saturating_add(root(*amount_a).saturating_mul(root(*amount_b)));
+				sum = sum.saturating_add(root_a.saturating_mul(*root_b));
 				i += 1;
 				j += 1;
 			},
@@ -61,10 +62,10 @@ pub fn pair_subsidy(root_i: u128, root_j: u128, coordination: u128, bound: u128)
 		.unwrap_or(0)
 }
 
-/// A giver to one commons: what they gave it, and all their gifts of the round.
+/// A giver to one commons: what they gave it, and the roots of all their gifts of the round.
 pub struct Giver<'a> {
 	pub amount: u128,
-	pub gifts: &'a Gifts,
+	pub gifts: &'a Roots,
 }
 
 /// The ideal match of a commons whose matched givers are `givers`: the sum of their pairs'
@@ -125,10 +126,15 @@ mod tests {
 	/// A unit whose square root is whole: √1_000_000 = 1_000.
 	const UNIT: u128 = 1_000_000;
 
+	/// The roots of `gifts`.
+	fn roots(gifts: &[(CommonsId, u128)]) -> Vec<(CommonsId, u128)> {
+		gifts.iter().map(|(commons, amount)| (*commons, root(*amount))).collect()
+	}
+
 	#[test]
 	fn coordination_sums_root_products_over_shared_commons_only() {
-		let a = [(0, 4 * UNIT), (2, UNIT), (5, 9 * UNIT)];
-		let b = [(1, UNIT), (2, 9 * UNIT), (5, UNIT)];
+		let a = roots(&[(0, 4 * UNIT), (2, UNIT), (5, 9 * UNIT)]);
+		let b = roots(&[(1, UNIT), (2, 9 * UNIT), (5, UNIT)]);
 		// Commons 2: √1·√9 = 3; commons 5: √9·√1 = 3 (in units).
 		assert_eq!(coordination(&a, &b), 6 * UNIT);
 		assert_eq!(coordination(&a, &[]), 0);
@@ -156,7 +162,7 @@ mod tests {
 
 	#[test]
 	fn a_large_bound_gives_nearly_the_plain_match() {
-		let gifts: Vec<[(CommonsId, u128); 1]> = (0..10).map(|_| [(0, UNIT)]).collect();
+		let gifts: Vec<[(CommonsId, u128); 1]> = (0..10).map(|_| [(0, root(UNIT))]).collect();
 		let givers: Vec<Giver> = gifts.iter().map(|g| Giver { amount: UNIT, gifts: g }).collect();
 		// 45 pairs of 2·1 = 90 plain; M = 1000: each pair 2 · 1000/1001.
 		let pairwise = ideal_match(&givers, 1_000 * UNIT);
@@ -204,7 +210,8 @@ mod tests {
 			fn independent_small_donors_stay_near_plain_funding(
 				amounts in proptest::collection::vec(1..=UNIT, 2..40)
 			) {
-				let gifts: Vec<[(CommonsId, u128); 1]> = amounts.iter().map(|a| [(0, *a)]).collect();
+				let gifts: Vec<[(CommonsId, u128); 1]> =
+					amounts.iter().map(|a| [(0, root(*a))]).collect();
 				let givers: Vec<Giver> = amounts
 					.iter()
 					.zip(&gifts)
@@ -231,7 +238,7 @@ mod tests {
 						row.iter()
 							.enumerate()
 							.filter(|(_, amount)| **amount > 0)
-							.map(|(commons, amount)| (commons as CommonsId, *amount))
+							.map(|(commons, amount)| (commons as CommonsId, root(*amount)))
 							.collect()
 					})
 					.collect();
@@ -251,7 +258,7 @@ mod tests {
 						let earned: u128 = (0..3)
 							.filter_map(|commons| {
 								let here = |g: &Vec<(CommonsId, u128)>| {
-									g.iter().find(|(c, _)| *c == commons).map(|(_, x)| root(*x))
+									g.iter().find(|(c, _)| *c == commons).map(|(_, r)| *r)
 								};
 								Some(pair_subsidy(here(a)?, here(b)?, together, BOUND))
 							})

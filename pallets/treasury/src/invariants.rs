@@ -3,7 +3,7 @@
 use crate::{
 	BalanceOf, CommonsSpends, Config, Contributions, Earmarked, FundingState, GiverGifts, Grants,
 	GrantCount, HoldReason, Matching, NextCommonsSpend, Pallet, RoundCommons, RoundCount,
-	RoundIndex, RoundOf, RoundStatus, Rounds, SpendRulesOf,
+	RoundIndex, RoundOf, RoundStatus, Rounds, SpendRulesOf, StewardSpending,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{
@@ -60,6 +60,12 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(!SpendRulesOf::<T>::get().period.is_zero(), "a zero spending period");
 		ensure!(!Matching::<T>::get().coordination_bound.is_zero(), "a zero coordination bound");
+		for (_, spending) in StewardSpending::<T>::iter() {
+			ensure!(
+				spending.committed <= T::StewardAllowance::get(),
+				"stewards paid alone more than their allowance"
+			);
+		}
 		for (commons, pending) in CommonsSpends::<T>::iter() {
 			for (spend, record) in pending {
 				ensure!(
@@ -84,7 +90,7 @@ impl<T: Config> Pallet<T> {
 		deposits: &mut BTreeMap<T::AccountId, BalanceOf<T>>,
 	) -> Result<(), TryRuntimeError> {
 		let (mut unsettled, mut matched) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
-		let (mut commons_count, mut gifts) = (0u32, 0u32);
+		let (mut taking_part, mut excluded, mut gifts) = (0u32, 0u32, 0u32);
 		for (commons, entry) in RoundCommons::<T>::iter_prefix(round) {
 			let (mut sum, mut givers) = (BalanceOf::<T>::zero(), 0u32);
 			for (giver, gift) in Contributions::<T>::iter_prefix((round, commons)) {
@@ -120,7 +126,11 @@ impl<T: Config> Pallet<T> {
 			);
 			matched.saturating_accrue(entry.matched);
 			gifts.saturating_accrue(givers);
-			commons_count.saturating_inc();
+			if matches!(entry.state, FundingState::Enrolled | FundingState::Paid) {
+				taking_part.saturating_inc();
+			} else {
+				excluded.saturating_inc();
+			}
 		}
 		let mut listed = 0u32;
 		for (_, list) in GiverGifts::<T>::iter_prefix(round) {
@@ -132,12 +142,15 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(listed == gifts, "the givers' lists differ from the gifts or are unsorted");
 		ensure!(
-			(unsettled, gifts, commons_count) == (record.unsettled, record.contributions, record.commons),
-			"a round's totals differ from its gifts"
+			(unsettled, gifts, taking_part, excluded) ==
+				(record.unsettled, record.contributions, record.commons, record.excluded),
+			"a round's totals differ from its gifts and commons"
 		);
+		ensure!(record.unsettled <= record.contributed, "a round holds more than was given");
 		ensure!(
-			record.contributions <= T::MaxContributionsPerRound::get()
-				&& record.commons <= T::MaxCommonsPerRound::get(),
+			record.contributions <= T::MaxContributionsPerRound::get() &&
+				record.commons <= T::MaxCommonsPerRound::get() &&
+				taking_part.saturating_add(excluded) <= Self::max_commons_records(),
 			"a round exceeds its bounds"
 		);
 		let enrolled = RoundCommons::<T>::iter_prefix_values(round)

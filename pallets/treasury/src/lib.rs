@@ -29,8 +29,10 @@
 //! Payouts to a commons go to its own account, derived from `PalletId` and the commons' id, so
 //! that the money belongs to the commons rather than to one person and survives changes of
 //! stewards. One acting steward may pay up to `StewardAllowance` from it per spending period;
-//! larger spends need the approval of a majority of its acting stewards. A commons without an
-//! acting steward is frozen until the DAO appoints one.
+//! larger spends need the approval of a majority of its seasoned stewards (acting, and appointed
+//! long enough ago that the other stewards and the DAO saw the appointment), which a lone
+//! seasoned steward is. A commons without an acting steward is frozen until the DAO appoints
+//! one.
 //!
 //! ## Dispatchable functions
 //!
@@ -497,6 +499,17 @@ pub mod pallet {
 			);
 			assert!(T::MaxCommonsPerRound::get() > 0, "MaxCommonsPerRound must not be zero");
 			assert!(T::MaxApprovals::get() > 0, "MaxApprovals must not be zero");
+			// The largest round is finalised in one transaction: it must fit one.
+			let largest = Self::finalize_round_weight(
+				Self::max_commons_records(),
+				T::MaxContributionsPerRound::get(),
+				Self::max_pairs(),
+			);
+			let normal = T::BlockWeights::get().get(DispatchClass::Normal).max_extrinsic;
+			assert!(
+				normal.is_none_or(|limit| largest.all_lte(limit)),
+				"finalising the largest round must fit a normal transaction"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -667,10 +680,10 @@ pub mod pallet {
 		///
 		/// Origin: signed, anyone, from the round's end on. Emits `CommonsExcluded` for each
 		/// archived commons, then `RoundFinalized`. Errors: `UnknownRound`, `RoundNotEnded`,
-		/// `RoundNotOpen`.
+		/// `RoundNotOpen`, `BeneficiaryCannotReceive`, `TooManyCommons`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(Pallet::<T>::finalize_round_weight(
-			T::MaxCommonsPerRound::get(),
+			Pallet::<T>::max_commons_records(),
 			T::MaxContributionsPerRound::get(),
 			Pallet::<T>::max_pairs(),
 		))]
@@ -766,23 +779,24 @@ pub mod pallet {
 			Self::do_exclude_commons(round, commons)
 		}
 
-		/// Cancels the open `round`: its pool goes back to what the pot can spend, the
-		/// enrolment deposits are released, and every gift is owed back (`refund_gifts`).
+		/// Cancels the open `round`: its pool goes back to what the pot can spend (and to this
+		/// period's cap, if committed in it), the enrolment deposits are released, and every gift
+		/// is owed back (`refund_gifts`).
 		///
 		/// Origin: `DaoOrigin`. Emits `RoundCancelled`. Errors: `UnknownRound`,
 		/// `RoundNotOpen`.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::cancel_round(T::MaxCommonsPerRound::get()))]
+		#[pallet::weight(T::WeightInfo::cancel_round(Pallet::<T>::max_commons_records()))]
 		pub fn cancel_round(origin: OriginFor<T>, round: RoundIndex) -> DispatchResultWithPostInfo {
 			T::DaoOrigin::ensure_origin(origin)?;
 			Self::do_cancel_round(round)
 		}
 
 		/// Pays back every gift to `commons` in `round` to its giver, once the commons was
-		/// excluded, archived before finalisation, or its round cancelled.
+		/// excluded by the DAO, found archived at finalisation, or its round cancelled.
 		///
 		/// Origin: signed, anyone. Emits `GiftsRefunded`. Errors: `UnknownRound`,
-		/// `NotEnrolled`, `NothingToRefund`.
+		/// `NotEnrolled`, `NothingToRefund`, `BeneficiaryCannotReceive`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::refund_gifts(T::MaxGiversPerCommons::get()))]
 		pub fn refund_gifts(
@@ -813,7 +827,7 @@ pub mod pallet {
 		}
 
 		/// Proposes paying `amount` from the account of `commons` to `beneficiary`, with the
-		/// caller's approval; it is paid once a majority of the commons' acting stewards
+		/// caller's approval; it is paid once a majority of the commons' seasoned stewards
 		/// approved it, and lapses after `CommonsSpendLifetime` blocks.
 		///
 		/// Origin: signed by an acting steward of the commons. Emits `CommonsSpendProposed`,
@@ -821,7 +835,7 @@ pub mod pallet {
 		/// `NotSteward`, `CommonsFrozen`, `TooManyPendingSpends`, `IdsExhausted`, and on payment
 		/// `InsufficientCommonsFunds`, `WouldLeaveDust`, `BeneficiaryCannotReceive`.
 		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::propose_commons_spend())]
+		#[pallet::weight(Pallet::<T>::counting_approvals(T::WeightInfo::propose_commons_spend()))]
 		pub fn propose_commons_spend(
 			origin: OriginFor<T>,
 			commons: CommonsId,
@@ -833,8 +847,8 @@ pub mod pallet {
 		}
 
 		/// Approves the pending `spend` from the account of `commons`; the approval that makes
-		/// a majority of the acting stewards (approvals of stewards who no longer act do not
-		/// count) pays it.
+		/// a majority of the seasoned stewards (acting, and appointed long enough ago; other
+		/// approvals do not count) pays it.
 		///
 		/// Origin: signed by an acting steward of the commons. Emits `CommonsSpendApproved`,
 		/// and `CommonsFundsSpent` when paid. Errors: `NotSteward`, `CommonsFrozen`,
@@ -842,7 +856,7 @@ pub mod pallet {
 		/// and on payment `InsufficientCommonsFunds`, `WouldLeaveDust`,
 		/// `BeneficiaryCannotReceive`.
 		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::approve_commons_spend())]
+		#[pallet::weight(Pallet::<T>::counting_approvals(T::WeightInfo::approve_commons_spend()))]
 		pub fn approve_commons_spend(
 			origin: OriginFor<T>,
 			commons: CommonsId,
@@ -927,6 +941,16 @@ pub mod pallet {
 			let committed = Self::committed_this_period().saturating_add(amount);
 			Spending::<T>::put(PeriodSpending { period: Self::current_period(), committed });
 			Ok(())
+		}
+
+		/// Gives back to this period's cap `amount` committed in it and no longer owed, e.g. the
+		/// pool of a cancelled round. Nothing if it was committed in an earlier period.
+		pub(crate) fn uncommit(amount: BalanceOf<T>) {
+			Spending::<T>::mutate(|spending| {
+				if spending.period == Self::current_period() {
+					spending.committed.saturating_reduce(amount);
+				}
+			});
 		}
 
 		/// Moves `amount` from `who` to the pot, keeping `who` alive.

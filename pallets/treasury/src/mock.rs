@@ -109,6 +109,15 @@ impl CommonsInspect<AccountId> for TestCommons {
 			.count() as u32
 	}
 
+	/// The mock has no seasoning: every acting steward is seasoned.
+	fn is_seasoned_steward(commons: CommonsId, who: &AccountId) -> bool {
+		Self::is_acting_steward(commons, who)
+	}
+
+	fn seasoned_stewards(commons: CommonsId) -> u32 {
+		Self::acting_stewards(commons)
+	}
+
 	fn insiders(commons: CommonsId) -> Vec<AccountId> {
 		Self::stewards(commons)
 	}

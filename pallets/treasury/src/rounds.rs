@@ -47,6 +47,7 @@ impl<T: Config> Pallet<T> {
 				unsettled: Zero::zero(),
 				contributions: 0,
 				commons: 0,
+				excluded: 0,
 				status: RoundStatus::Open,
 			},
 		);
@@ -68,7 +69,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Commons::is_active(commons), Error::<T>::CommonsNotActive);
 		ensure!(T::Commons::is_acting_steward(commons, &steward), Error::<T>::NotSteward);
 		ensure!(!RoundCommons::<T>::contains_key(round, commons), Error::<T>::AlreadyEnrolled);
-		ensure!(record.commons < T::MaxCommonsPerRound::get(), Error::<T>::TooManyCommons);
+		// Excluded commons give their place back, but their records stay: at most as many as
+		// the places, so that finalising visits a bounded number.
+		let places = T::MaxCommonsPerRound::get();
+		ensure!(
+			record.commons < places &&
+				record.commons.saturating_add(record.excluded) < Self::max_commons_records(),
+			Error::<T>::TooManyCommons
+		);
 
 		let deposit = T::EnrolmentDeposit::get();
 		T::Currency::hold(&HoldReason::Enrolment.into(), &steward, deposit)
@@ -144,7 +152,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_exclude_commons(round: RoundIndex, commons: CommonsId) -> DispatchResult {
-		let record = Rounds::<T>::get(round).ok_or(Error::<T>::UnknownRound)?;
+		let mut record = Rounds::<T>::get(round).ok_or(Error::<T>::UnknownRound)?;
 		ensure!(record.status == RoundStatus::Open, Error::<T>::RoundNotOpen);
 		let mut entry = RoundCommons::<T>::get(round, commons).ok_or(Error::<T>::NotEnrolled)?;
 		ensure!(entry.state == FundingState::Enrolled, Error::<T>::NotEnrolled);
@@ -159,7 +167,8 @@ impl<T: Config> Pallet<T> {
 			Fortitude::Force,
 		)?;
 		entry.deposit = Zero::zero();
-		Self::set_excluded(round, commons, entry);
+		Self::set_excluded(round, commons, entry, &mut record);
+		Rounds::<T>::insert(round, record);
 		Self::deposit_event(Event::CommonsExcluded { round, commons, slashed });
 		Ok(())
 	}
@@ -167,15 +176,16 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_cancel_round(round: RoundIndex) -> DispatchResultWithPostInfo {
 		let mut record = Rounds::<T>::get(round).ok_or(Error::<T>::UnknownRound)?;
 		ensure!(record.status == RoundStatus::Open, Error::<T>::RoundNotOpen);
+		let visited = record.commons.saturating_add(record.excluded);
 		for (commons, mut entry) in RoundCommons::<T>::iter_prefix(round) {
 			if entry.state == FundingState::Enrolled {
 				Self::release_deposit(&mut entry);
-				Self::set_excluded(round, commons, entry);
+				Self::set_excluded(round, commons, entry, &mut record);
 			}
 		}
 		Earmarked::<T>::mutate(|earmarked| earmarked.saturating_reduce(record.matching));
+		Self::uncommit(record.matching);
 		record.status = RoundStatus::Cancelled;
-		let visited = record.commons;
 		Rounds::<T>::insert(round, record);
 		Self::deposit_event(Event::RoundCancelled { round });
 		Ok(Some(T::WeightInfo::cancel_round(visited)).into())
@@ -218,7 +228,8 @@ impl<T: Config> Pallet<T> {
 			RoundCommons::<T>::iter_prefix(round).collect();
 		enrolled.sort_by_key(|(commons, _)| *commons);
 
-		let (mut eligible, mut ideals, mut pairs) = (Vec::new(), Vec::new(), 0u32);
+		let visited = record.commons.saturating_add(record.excluded);
+		let mut eligible = Vec::new();
 		for (commons, mut entry) in enrolled {
 			if entry.state != FundingState::Enrolled {
 				continue;
@@ -226,7 +237,7 @@ impl<T: Config> Pallet<T> {
 			if !T::Commons::is_active(commons) {
 				// Archived during the round: no match, gifts back to their givers.
 				Self::release_deposit(&mut entry);
-				Self::set_excluded(round, commons, entry);
+				Self::set_excluded(round, commons, entry, &mut record);
 				Self::deposit_event(Event::CommonsExcluded {
 					round,
 					commons,
@@ -234,10 +245,17 @@ impl<T: Config> Pallet<T> {
 				});
 				continue;
 			}
-			let (ideal, matched_givers) = Self::ideal_match(round, commons, bound);
+			eligible.push((commons, entry));
+		}
+		// Coordination counts only the gifts that are matched in this round, so that it does not
+		// depend on whether anyone refunded excluded commons first.
+		let matched_commons: Vec<CommonsId> = eligible.iter().map(|(commons, _)| *commons).collect();
+		let (mut ideals, mut pairs) = (Vec::new(), 0u32);
+		for (commons, _) in &eligible {
+			let (ideal, matched_givers) =
+				Self::ideal_match(round, *commons, &matched_commons, bound);
 			pairs.saturating_accrue(funding::pairs(matched_givers));
 			ideals.push(ideal);
-			eligible.push((commons, entry));
 		}
 
 		let pool = record.matching.saturated_into::<u128>();
@@ -268,15 +286,21 @@ impl<T: Config> Pallet<T> {
 		});
 		record.unsettled.saturating_reduce(passed_on);
 		record.status = RoundStatus::Finalized { matched: matched_total, returned };
-		let (visited, gifts) = (record.commons, record.contributions);
+		let gifts = record.contributions;
 		Rounds::<T>::insert(round, record);
 		Self::deposit_event(Event::RoundFinalized { round, payouts, returned });
 		Ok(Some(Self::finalize_round_weight(visited, gifts, pairs)).into())
 	}
 
 	/// The pairwise-bounded ideal match of `commons` in `round`, and how many of its givers
-	/// were matched: all but its insiders, judged when they gave and now.
-	fn ideal_match(round: RoundIndex, commons: CommonsId, bound: u128) -> (u128, u32) {
+	/// were matched: all but its insiders, judged when they gave and now. Coordination sums
+	/// over the gifts to `matched_commons` (sorted).
+	fn ideal_match(
+		round: RoundIndex,
+		commons: CommonsId,
+		matched_commons: &[CommonsId],
+		bound: u128,
+	) -> (u128, u32) {
 		let insiders = T::Commons::insiders(commons);
 		let givers: Vec<(u128, Vec<(CommonsId, u128)>)> =
 			Contributions::<T>::iter_prefix((round, commons))
@@ -284,7 +308,8 @@ impl<T: Config> Pallet<T> {
 				.map(|(giver, gift)| {
 					let gifts = GiverGifts::<T>::get(round, &giver)
 						.into_iter()
-						.map(|(commons, amount)| (commons, amount.saturated_into::<u128>()))
+						.filter(|(commons, _)| matched_commons.binary_search(commons).is_ok())
+						.map(|(commons, amount)| (commons, funding::root(amount.saturated_into())))
 						.collect();
 					(gift.amount.saturated_into::<u128>(), gifts)
 				})
@@ -296,11 +321,18 @@ impl<T: Config> Pallet<T> {
 		(funding::ideal_match(&views, bound), views.len() as u32)
 	}
 
-	/// Marks `commons` as getting no match in `round`: its gifts are owed back to their givers
-	/// (at once, if it has none).
-	fn set_excluded(round: RoundIndex, commons: CommonsId, mut entry: CommonsFundingOf<T>) {
+	/// Marks `commons` as getting no match in `round`, whose `record` it gives its place back
+	/// to: its gifts are owed back to their givers (none at once, if it has none).
+	fn set_excluded(
+		round: RoundIndex,
+		commons: CommonsId,
+		mut entry: CommonsFundingOf<T>,
+		record: &mut crate::RoundOf<T>,
+	) {
 		entry.state = if entry.givers == 0 { FundingState::Refunded } else { FundingState::Excluded };
 		RoundCommons::<T>::insert(round, commons, entry);
+		record.commons.saturating_dec();
+		record.excluded.saturating_inc();
 	}
 
 	/// Gives the enrolment deposit of `entry` back to the steward who enrolled it.
@@ -319,6 +351,11 @@ impl<T: Config> Pallet<T> {
 	/// pairs of givers costs.
 	pub fn finalize_round_weight(commons: u32, gifts: u32, pairs: u32) -> Weight {
 		T::WeightInfo::finalize_round(commons, gifts).saturating_add(T::WeightInfo::match_pairs(pairs))
+	}
+
+	/// The most commons records a round can hold: its places, and as many excluded.
+	pub fn max_commons_records() -> u32 {
+		T::MaxCommonsPerRound::get().saturating_mul(2)
 	}
 
 	/// The most pairs a round can match: its gifts packed into as few commons as the bound on

@@ -126,8 +126,11 @@ pub struct Round<Balance, BlockNumber> {
 	pub unsettled: Balance,
 	/// How many (commons, giver) pairs hold a gift now.
 	pub contributions: u32,
-	/// How many commons enrolled, excluded ones included.
+	/// How many commons take part: enrolled, or paid once finalised.
 	pub commons: u32,
+	/// How many commons were excluded (by the DAO, by being archived, or with the round): they
+	/// keep their record but give their place back.
+	pub excluded: u32,
 	pub status: RoundStatus<Balance>,
 }
 

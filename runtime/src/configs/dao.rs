@@ -71,6 +71,9 @@ impl pallet_ostrom_commons::Config for Runtime {
 	type MaxStewards = ConstU32<16>;
 	/// As many commons as a commons has stewards: enough for the busiest member.
 	type MaxStewardships = ConstU32<16>;
+	/// Two weeks: a Standard proposal (7 days' vote, a day's delay) undoes an appointment
+	/// before the new steward may approve large spends.
+	type StewardSeasoning = ConstU32<{ 14 * DAYS }>;
 	type MaxPendingContributions = ConstU32<64>;
 	/// One member fills at most a sixteenth of a commons' queue.
 	type MaxPendingPerContributor = ConstU32<4>;

@@ -609,9 +609,14 @@ fn the_dao_replaces_a_rogue_steward_who_archived_a_commons() {
 		add_members(core::slice::from_ref(&dave));
 		let commons = register_commons(&alice);
 		assert_ok!(crate::Commons::add_steward(signed(Alice), commons, dave.clone()));
-		// The attack: Dave pushes Alice out and archives the commons.
-		assert_ok!(crate::Commons::remove_steward(signed(Dave), commons, alice.clone()));
+		// The attack: Dave cannot push Alice out (only the DAO removes other stewards), but he
+		// archives the commons, and Alice gives up and resigns.
+		assert_noop!(
+			crate::Commons::remove_steward(signed(Dave), commons, alice.clone()),
+			CommonsError::<Runtime>::RemovalNeedsDao
+		);
 		assert_ok!(crate::Commons::archive(signed(Dave), commons));
+		assert_ok!(crate::Commons::remove_steward(signed(Alice), commons, alice.clone()));
 		assert_noop!(
 			crate::Commons::add_steward(signed(Alice), commons, alice.clone()),
 			CommonsError::<Runtime>::NotSteward
@@ -961,6 +966,31 @@ fn one_steward_cannot_empty_a_shared_commons_account() {
 		let account = Treasury::commons_account(commons);
 		Balances::set_balance(&account, 1_000 * UNIT);
 		let rogue = RuntimeOrigin::signed(stewards[0].clone());
+		// The rogue cannot push the others out, and friends appointed now do not count for
+		// two weeks: long enough for a Standard proposal to remove them.
+		assert_noop!(
+			crate::Commons::remove_steward(rogue.clone(), commons, stewards[1].clone()),
+			pallet_ostrom_commons::Error::<Runtime>::RemovalNeedsDao
+		);
+		jump_to(System::block_number() + 14 * crate::DAYS);
+		let friends = [someone(7, 3), someone(7, 4), someone(7, 5)];
+		add_members(&friends);
+		for friend in &friends {
+			assert_ok!(crate::Commons::add_steward(rogue.clone(), commons, friend.clone()));
+		}
+		assert_ok!(Treasury::propose_commons_spend(rogue.clone(), commons, account_of(1), 900 * UNIT));
+		for friend in &friends {
+			assert_ok!(Treasury::approve_commons_spend(
+				RuntimeOrigin::signed(friend.clone()),
+				commons,
+				0
+			));
+		}
+		assert_eq!(Balances::free_balance(&account), 1_000 * UNIT, "fresh friends count for nothing");
+		assert_ok!(Treasury::remove_commons_spend(rogue.clone(), commons, 0));
+		for friend in &friends {
+			assert_ok!(crate::Commons::remove_steward(RuntimeOrigin::root(), commons, friend.clone()));
+		}
 		// Alone: at most 100 OST per spending period.
 		assert_noop!(
 			Treasury::spend_commons_funds(rogue.clone(), commons, stewards[0].clone(), 101 * UNIT),
@@ -971,13 +1001,13 @@ fn one_steward_cannot_empty_a_shared_commons_account() {
 			Treasury::spend_commons_funds(rogue.clone(), commons, account_of(0), UNIT),
 			pallet_ostrom_treasury::Error::<Runtime>::OverStewardAllowance
 		);
-		// More takes a majority: one of three proposing pays nothing.
+		// More takes a majority of the seasoned stewards: one of three proposing pays nothing.
 		assert_ok!(Treasury::propose_commons_spend(rogue, commons, account_of(0), 800 * UNIT));
 		assert_eq!(Balances::free_balance(&account), 900 * UNIT);
 		assert_ok!(Treasury::approve_commons_spend(
 			RuntimeOrigin::signed(stewards[1].clone()),
 			commons,
-			0
+			1
 		));
 		assert_eq!(Balances::free_balance(&account), 100 * UNIT);
 		check_invariants();

@@ -167,10 +167,14 @@ fn spends_lapse_and_are_removed() {
 			Error::<Test>::CommonsSpendLapsed
 		);
 		ok!(Treasury::remove_commons_spend(signed(OUTSIDER), SEED_BANK, 2));
+		// The DAO removes a spend whether it lapsed or not.
+		ok!(Treasury::propose_commons_spend(signed(BOB), SEED_BANK, NOBODY, 30 * UNIT));
+		System::set_block_number(1 + 2 * SPEND_LIFETIME);
+		ok!(Treasury::remove_commons_spend(dao(), SEED_BANK, 3));
 		// Lapsed spends also make room when a new one is proposed.
 		ok!(Treasury::propose_commons_spend(signed(BOB), SEED_BANK, NOBODY, 30 * UNIT));
 		ok!(Treasury::propose_commons_spend(signed(BOB), SEED_BANK, NOBODY, 20 * UNIT));
-		System::set_block_number(1 + 2 * SPEND_LIFETIME);
+		System::set_block_number(1 + 3 * SPEND_LIFETIME);
 		ok!(Treasury::propose_commons_spend(signed(BOB), SEED_BANK, NOBODY, 10 * UNIT));
 		assert_eq!(CommonsSpends::<Test>::get(SEED_BANK).len(), 1);
 	});
@@ -222,6 +226,27 @@ fn commons_spend_errors_leave_state_unchanged() {
 		noop!(
 			Treasury::propose_commons_spend(signed(CHARLIE), SEED_BANK, NOBODY, UNIT),
 			Error::<Test>::CommonsFrozen
+		);
+	});
+}
+
+#[test]
+fn a_spend_gathers_at_most_max_approvals() {
+	build_and_execute(|| {
+		fund(SEED_BANK, 100 * UNIT);
+		// Nine acting stewards: a majority is five, more than the mock's four approvals.
+		let stewards: Vec<AccountId> = (20..29).collect();
+		for who in &stewards {
+			TestMembership::set_member(*who as u64);
+		}
+		TestCommons::set(SEED_BANK, true, &stewards);
+		ok!(Treasury::propose_commons_spend(signed(20), SEED_BANK, NOBODY, 50 * UNIT));
+		for who in 21..24 {
+			ok!(Treasury::approve_commons_spend(signed(who), SEED_BANK, 0));
+		}
+		noop!(
+			Treasury::approve_commons_spend(signed(24), SEED_BANK, 0),
+			Error::<Test>::TooManyApprovals
 		);
 	});
 }

@@ -433,10 +433,14 @@ fn the_dao_excludes_a_commons_and_takes_its_deposit() {
 		assert_eq!(balance(ALICE), FUNDS - ENROLMENT_DEPOSIT);
 		noop!(Treasury::contribute(signed(DAVE), 0, OPEN_CODE, UNIT), Error::<Test>::NotEnrolled);
 		noop!(Treasury::exclude_commons(dao(), 0, OPEN_CODE), Error::<Test>::NotEnrolled);
-		// Its gifts free their places as soon as they are refunded.
+		// Its place is free at once, its gifts' places once they are refunded.
+		let round = Rounds::<Test>::get(0).unwrap();
+		assert_eq!((round.commons, round.excluded), (0, 1));
 		ok!(Treasury::refund_gifts(signed(DAVE), 0, OPEN_CODE));
 		assert_eq!((balance(BOB), balance(CHARLIE)), (FUNDS, FUNDS));
 		assert_eq!(Rounds::<Test>::get(0).unwrap().contributions, 0);
+		ok!(Treasury::enrol(signed(BOB), 0, SEED_BANK));
+		noop!(Treasury::enrol(signed(ALICE), 0, OPEN_CODE), Error::<Test>::AlreadyEnrolled);
 		finalize();
 		assert_eq!(
 			Rounds::<Test>::get(0).unwrap().status,
@@ -460,9 +464,12 @@ fn exclude_errors_leave_state_unchanged() {
 #[test]
 fn the_dao_cancels_a_round_and_every_gift_goes_back() {
 	build_and_execute(|| {
+		let cap = Treasury::spend_cap_left();
 		open_with(100 * UNIT, &[(OPEN_CODE, ALICE), (SEED_BANK, BOB)]);
 		give_all(&[(BOB, OPEN_CODE, UNIT), (CHARLIE, SEED_BANK, 2 * UNIT)]);
 		ok!(Treasury::cancel_round(dao(), 0));
+		// The pool is no longer committed in this period either.
+		assert_eq!(Treasury::spend_cap_left(), cap);
 		assert_eq!(last_event(), Event::RoundCancelled { round: 0 });
 		assert_eq!(Rounds::<Test>::get(0).unwrap().status, RoundStatus::Cancelled);
 		// The pool is spendable again; the deposits came back; the gifts are still owed.
@@ -508,5 +515,26 @@ fn matching_rules_are_set_by_their_origin_and_validated() {
 			),
 			Error::<Test>::InvalidMatchingRules
 		);
+	});
+}
+
+#[test]
+fn excluded_commons_give_their_place_back_within_a_bound_on_records() {
+	build_and_execute(|| {
+		for commons in 4..10 {
+			TestCommons::set(commons, true, &[FERDIE]);
+		}
+		open_with(20 * UNIT, &[(OPEN_CODE, ALICE), (SEED_BANK, BOB), (TOOL_LIBRARY, EVE)]);
+		// Three places, three more records for excluded commons.
+		for commons in [OPEN_CODE, SEED_BANK, TOOL_LIBRARY] {
+			ok!(Treasury::exclude_commons(dao(), 0, commons));
+		}
+		for commons in 4..7 {
+			ok!(Treasury::enrol(signed(FERDIE), 0, commons));
+		}
+		ok!(Treasury::exclude_commons(dao(), 0, 4));
+		noop!(Treasury::enrol(signed(FERDIE), 0, 7), Error::<Test>::TooManyCommons);
+		let round = Rounds::<Test>::get(0).unwrap();
+		assert_eq!((round.commons, round.excluded), (2, 4));
 	});
 }
