@@ -388,6 +388,8 @@ mod benchmarks {
 		let commons = T::Commons::register_for_benchmarks(&steward);
 		T::Currency::set_balance(&Pallet::<T>::commons_account(commons), plenty::<T>());
 		let origin: T::RuntimeOrigin = RawOrigin::Signed(steward.clone()).into();
+		// Far enough on that the steward is seasoned and may approve large spends.
+		run_to_block::<T>(frame_system::Pallet::<T>::block_number() + 1_000_000u32.into());
 		lapsed_spends::<T>(commons);
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let amount = amount::<T>();
@@ -404,6 +406,8 @@ mod benchmarks {
 	fn approve_commons_spend() {
 		let steward = member::<T>("steward", 0);
 		let commons = T::Commons::register_for_benchmarks(&steward);
+		// Far enough on that the steward is seasoned and may approve large spends.
+		run_to_block::<T>(frame_system::Pallet::<T>::block_number() + 1_000_000u32.into());
 		T::Currency::set_balance(&Pallet::<T>::commons_account(commons), plenty::<T>());
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let amount = amount::<T>();
