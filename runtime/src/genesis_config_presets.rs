@@ -136,10 +136,7 @@ pub fn spend_rules(period: BlockNumber) -> SpendRules<BlockNumber> {
 /// `bound / (bound + 1)` of the plain quadratic-funding match. No commons is matched more than a
 /// quarter of the pool.
 pub fn matching_rules(bound: Balance) -> MatchingRules<Balance> {
-	MatchingRules {
-		coordination_bound: bound * UNIT,
-		max_match_share: Perbill::from_percent(25),
-	}
+	MatchingRules { coordination_bound: bound * UNIT, max_match_share: Perbill::from_percent(25) }
 }
 
 fn genesis(

@@ -152,8 +152,7 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	let beneficiary = dev::ferdie().public_key().to_account_id();
 	let spend = dynamic::tx("Treasury", "spend", (beneficiary, 250 * UNIT));
 	let matching = 20 * UNIT;
-	let open_round =
-		dynamic::tx("Treasury", "open_round", (matching, ENROL_BLOCKS, ROUND_BLOCKS));
+	let open_round = dynamic::tx("Treasury", "open_round", (matching, ENROL_BLOCKS, ROUND_BLOCKS));
 	let (pay_ferdie, fund_round) = (
 		propose(&api, &spend, b"pay Ferdie for the orchard fence").await,
 		propose(&api, &open_round, b"a funding round for our software").await,

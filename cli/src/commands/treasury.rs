@@ -171,10 +171,8 @@ pub async fn fund(context: &Context, command: FundCommand) -> Result<()> {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
 			let enrol = dynamic::tx("Treasury", "enrol", (round, commons));
-			let enrolled: Enrolled = chain
-				.submit(&signer, &enrol)
-				.await?
-				.expect_event("Treasury", "CommonsEnrolled")?;
+			let enrolled: Enrolled =
+				chain.submit(&signer, &enrol).await?.expect_event("Treasury", "CommonsEnrolled")?;
 			println!(
 				"enrolled commons #{} in round #{}, holding a deposit of {}",
 				enrolled.commons,
@@ -205,10 +203,8 @@ pub async fn fund(context: &Context, command: FundCommand) -> Result<()> {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
 			let refund = dynamic::tx("Treasury", "refund_gifts", (round, commons));
-			let refunded: GiftsRefunded = chain
-				.submit(&signer, &refund)
-				.await?
-				.expect_event("Treasury", "GiftsRefunded")?;
+			let refunded: GiftsRefunded =
+				chain.submit(&signer, &refund).await?.expect_event("Treasury", "GiftsRefunded")?;
 			println!(
 				"paid {} back to {} of commons #{}",
 				Amount(refunded.amount),

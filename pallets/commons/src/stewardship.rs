@@ -58,8 +58,8 @@ impl<T: Config> Pallet<T> {
 	/// blocks ago or earlier.
 	pub(crate) fn is_seasoned(commons: CommonsId, who: &T::AccountId) -> bool {
 		let now = frame_system::Pallet::<T>::block_number();
-		Self::is_acting(commons, who) &&
-			Stewardships::<T>::get(who, commons).is_some_and(|appointed_at| {
+		Self::is_acting(commons, who)
+			&& Stewardships::<T>::get(who, commons).is_some_and(|appointed_at| {
 				appointed_at.saturating_add(T::StewardSeasoning::get()) <= now
 			})
 	}

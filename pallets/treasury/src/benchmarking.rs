@@ -242,7 +242,12 @@ mod benchmarks {
 
 		let gift = Contributions::<T>::get((round, commons[0], &giver)).map(|gift| gift.amount);
 		assert_eq!(gift, Some(amount));
-		assert_last_event::<T>(Event::Contributed { round, commons: commons[0], who: giver, amount });
+		assert_last_event::<T>(Event::Contributed {
+			round,
+			commons: commons[0],
+			who: giver,
+			amount,
+		});
 	}
 
 	/// `c` commons enrolled, `g` gifts from distinct members spread over them, each commons

@@ -80,9 +80,7 @@ impl<T: Config> Pallet<T> {
 		if Self::approved_by_majority(commons, &record) {
 			Self::pay_approved(commons, steward, record)?;
 		} else {
-			pending
-				.try_push((spend, record))
-				.map_err(|_| Error::<T>::TooManyPendingSpends)?;
+			pending.try_push((spend, record)).map_err(|_| Error::<T>::TooManyPendingSpends)?;
 		}
 		CommonsSpends::<T>::insert(commons, pending);
 		Ok(())
@@ -106,7 +104,11 @@ impl<T: Config> Pallet<T> {
 		// Approvals of stewards who no longer act count for nothing: drop them to make room.
 		record.approvals.retain(|approver| T::Commons::is_acting_steward(commons, approver));
 		record.approvals.try_push(steward.clone()).map_err(|_| Error::<T>::TooManyApprovals)?;
-		Self::deposit_event(Event::CommonsSpendApproved { commons, spend, steward: steward.clone() });
+		Self::deposit_event(Event::CommonsSpendApproved {
+			commons,
+			spend,
+			steward: steward.clone(),
+		});
 		if Self::approved_by_majority(commons, record) {
 			let (_, record) = pending.remove(position);
 			Self::pay_approved(commons, steward, record)?;

@@ -46,7 +46,7 @@ pub fn coordination(a: &Roots, b: &Roots) -> u128 {
 				sum = sum.saturating_add(root_a.saturating_mul(*root_b));
 				i += 1;
 				j += 1;
-			},
+			}
 		}
 	}
 	sum
@@ -58,8 +58,13 @@ pub fn coordination(a: &Roots, b: &Roots) -> u128 {
 pub fn pair_subsidy(root_i: u128, root_j: u128, coordination: u128, bound: u128) -> u128 {
 	let plain = root_i.saturating_mul(root_j).saturating_mul(2);
 	// `bound + coordination` is zero only when `bound` is: then nothing is paid.
-	multiply_by_rational_with_rounding(plain, bound, bound.saturating_add(coordination), Rounding::Down)
-		.unwrap_or(0)
+	multiply_by_rational_with_rounding(
+		plain,
+		bound,
+		bound.saturating_add(coordination),
+		Rounding::Down,
+	)
+	.unwrap_or(0)
 }
 
 /// A giver to one commons: what they gave it, and the roots of all their gifts of the round.
@@ -173,11 +178,10 @@ mod tests {
 
 	#[test]
 	fn capped_ideals_within_the_pool_are_paid_exactly() {
-		assert_eq!(matches(20 * UNIT, 10 * UNIT, &[12 * UNIT, 4 * UNIT, 0]), [
-			10 * UNIT,
-			4 * UNIT,
-			0
-		]);
+		assert_eq!(
+			matches(20 * UNIT, 10 * UNIT, &[12 * UNIT, 4 * UNIT, 0]),
+			[10 * UNIT, 4 * UNIT, 0]
+		);
 	}
 
 	#[test]

@@ -1,8 +1,8 @@
 //! The treasury's invariants, checked by `try_state` and by the tests after every step.
 
 use crate::{
-	BalanceOf, CommonsSpends, Config, Contributions, Earmarked, FundingState, GiverGifts, Grants,
-	GrantCount, HoldReason, Matching, NextCommonsSpend, Pallet, RoundCommons, RoundCount,
+	BalanceOf, CommonsSpends, Config, Contributions, Earmarked, FundingState, GiverGifts,
+	GrantCount, Grants, HoldReason, Matching, NextCommonsSpend, Pallet, RoundCommons, RoundCount,
 	RoundIndex, RoundOf, RoundStatus, Rounds, SpendRulesOf, StewardSpending,
 };
 use alloc::collections::btree_map::BTreeMap;
@@ -142,15 +142,15 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(listed == gifts, "the givers' lists differ from the gifts or are unsorted");
 		ensure!(
-			(unsettled, gifts, taking_part, excluded) ==
-				(record.unsettled, record.contributions, record.commons, record.excluded),
+			(unsettled, gifts, taking_part, excluded)
+				== (record.unsettled, record.contributions, record.commons, record.excluded),
 			"a round's totals differ from its gifts and commons"
 		);
 		ensure!(record.unsettled <= record.contributed, "a round holds more than was given");
 		ensure!(
-			record.contributions <= T::MaxContributionsPerRound::get() &&
-				record.commons <= T::MaxCommonsPerRound::get() &&
-				taking_part.saturating_add(excluded) <= Self::max_commons_records(),
+			record.contributions <= T::MaxContributionsPerRound::get()
+				&& record.commons <= T::MaxCommonsPerRound::get()
+				&& taking_part.saturating_add(excluded) <= Self::max_commons_records(),
 			"a round exceeds its bounds"
 		);
 		let enrolled = RoundCommons::<T>::iter_prefix_values(round)
@@ -161,8 +161,9 @@ impl<T: Config> Pallet<T> {
 				!enrolled && paid == matched && paid.saturating_add(returned) == record.matching,
 				"a finalised round's payouts differ from its pool"
 			),
-			RoundStatus::Cancelled =>
-				ensure!(!enrolled && matched.is_zero(), "a cancelled round still funds a commons"),
+			RoundStatus::Cancelled => {
+				ensure!(!enrolled && matched.is_zero(), "a cancelled round still funds a commons")
+			}
 		}
 		Ok(())
 	}

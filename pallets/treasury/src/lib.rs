@@ -114,8 +114,7 @@ pub mod pallet {
 	pub type CommonsFundingOf<T> =
 		CommonsFunding<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 	pub type PayoutsOf<T> = BoundedVec<Payout<BalanceOf<T>>, <T as Config>::MaxCommonsPerRound>;
-	pub type GiftsOf<T> =
-		BoundedVec<(CommonsId, BalanceOf<T>), <T as Config>::MaxCommonsPerGiver>;
+	pub type GiftsOf<T> = BoundedVec<(CommonsId, BalanceOf<T>), <T as Config>::MaxCommonsPerGiver>;
 	pub type CommonsSpendOf<T> = CommonsSpend<
 		<T as frame_system::Config>::AccountId,
 		BalanceOf<T>,
@@ -241,14 +240,8 @@ pub mod pallet {
 
 	/// Each enrolled commons' part in each round.
 	#[pallet::storage]
-	pub type RoundCommons<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		RoundIndex,
-		Twox64Concat,
-		CommonsId,
-		CommonsFundingOf<T>,
-	>;
+	pub type RoundCommons<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RoundIndex, Twox64Concat, CommonsId, CommonsFundingOf<T>>;
 
 	/// Each member's gifts to each commons in each round, summed.
 	#[pallet::storage]
@@ -554,7 +547,6 @@ pub mod pallet {
 			Ok(())
 		}
 
-
 		/// Grants `amount` to `beneficiary`, vesting linearly over `blocks` from now; the
 		/// beneficiary claims what has vested whenever they like.
 		///
@@ -758,7 +750,11 @@ pub mod pallet {
 		/// `TooManyCommons`, `InsufficientBalance`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::enrol())]
-		pub fn enrol(origin: OriginFor<T>, round: RoundIndex, commons: CommonsId) -> DispatchResult {
+		pub fn enrol(
+			origin: OriginFor<T>,
+			round: RoundIndex,
+			commons: CommonsId,
+		) -> DispatchResult {
 			let steward = ensure_signed(origin)?;
 			Self::do_enrol(steward, round, commons)
 		}

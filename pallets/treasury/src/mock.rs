@@ -103,10 +103,8 @@ impl CommonsInspect<AccountId> for TestCommons {
 	}
 
 	fn acting_stewards(commons: CommonsId) -> u32 {
-		Self::stewards(commons)
-			.iter()
-			.filter(|who| TestMembership::is_active_member(*who))
-			.count() as u32
+		Self::stewards(commons).iter().filter(|who| TestMembership::is_active_member(*who)).count()
+			as u32
 	}
 
 	/// The mock has no seasoning: every acting steward is seasoned.

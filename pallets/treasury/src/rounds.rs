@@ -36,7 +36,8 @@ impl<T: Config> Pallet<T> {
 		Self::commit(matching)?;
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let (enrolment_ends, ends_at) = (now.saturating_add(enrolment), now.saturating_add(duration));
+		let (enrolment_ends, ends_at) =
+			(now.saturating_add(enrolment), now.saturating_add(duration));
 		Rounds::<T>::insert(
 			round,
 			Round {
@@ -73,8 +74,8 @@ impl<T: Config> Pallet<T> {
 		// the places, so that finalising visits a bounded number.
 		let places = T::MaxCommonsPerRound::get();
 		ensure!(
-			record.commons < places &&
-				record.commons.saturating_add(record.excluded) < Self::max_commons_records(),
+			record.commons < places
+				&& record.commons.saturating_add(record.excluded) < Self::max_commons_records(),
 			Error::<T>::TooManyCommons
 		);
 
@@ -249,7 +250,8 @@ impl<T: Config> Pallet<T> {
 		}
 		// Coordination counts only the gifts that are matched in this round, so that it does not
 		// depend on whether anyone refunded excluded commons first.
-		let matched_commons: Vec<CommonsId> = eligible.iter().map(|(commons, _)| *commons).collect();
+		let matched_commons: Vec<CommonsId> =
+			eligible.iter().map(|(commons, _)| *commons).collect();
 		let (mut ideals, mut pairs) = (Vec::new(), 0u32);
 		for (commons, _) in &eligible {
 			let (ideal, matched_givers) =
@@ -275,7 +277,11 @@ impl<T: Config> Pallet<T> {
 			Self::release_deposit(&mut entry);
 			entry.state = FundingState::Paid;
 			payouts
-				.try_push(Payout { commons, contributed: entry.contributed, matched: entry.matched })
+				.try_push(Payout {
+					commons,
+					contributed: entry.contributed,
+					matched: entry.matched,
+				})
 				.map_err(|_| Error::<T>::TooManyCommons)?;
 			RoundCommons::<T>::insert(round, commons, entry);
 		}
@@ -329,7 +335,8 @@ impl<T: Config> Pallet<T> {
 		mut entry: CommonsFundingOf<T>,
 		record: &mut crate::RoundOf<T>,
 	) {
-		entry.state = if entry.givers == 0 { FundingState::Refunded } else { FundingState::Excluded };
+		entry.state =
+			if entry.givers == 0 { FundingState::Refunded } else { FundingState::Excluded };
 		RoundCommons::<T>::insert(round, commons, entry);
 		record.commons.saturating_dec();
 		record.excluded.saturating_inc();
@@ -350,7 +357,8 @@ impl<T: Config> Pallet<T> {
 	/// What finalising a round with `commons` enrolled, `gifts` gifts and `pairs` matched
 	/// pairs of givers costs.
 	pub fn finalize_round_weight(commons: u32, gifts: u32, pairs: u32) -> Weight {
-		T::WeightInfo::finalize_round(commons, gifts).saturating_add(T::WeightInfo::match_pairs(pairs))
+		T::WeightInfo::finalize_round(commons, gifts)
+			.saturating_add(T::WeightInfo::match_pairs(pairs))
 	}
 
 	/// The most commons records a round can hold: its places, and as many excluded.

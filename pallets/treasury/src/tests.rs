@@ -3,15 +3,15 @@
 //! The invariants are checked after every step.
 
 use crate::{
-	mock::*, Contributions, Earmarked, Error, Event, Gift, Grant, Grants, HoldReason,
-	RoundCommons, SpendRules, SpendRulesOf,
+	mock::*, Contributions, Earmarked, Error, Event, Gift, Grant, Grants, HoldReason, RoundCommons,
+	SpendRules, SpendRulesOf,
 };
+use frame_support::assert_ok;
 use frame_support::traits::{
 	fungible::{Balanced, Inspect, InspectHold, Mutate, MutateHold},
 	tokens::{Fortitude, Precision, Preservation},
 	OnUnbalanced,
 };
-use frame_support::assert_ok;
 use frame_system::RawOrigin;
 use sp_runtime::{DispatchError, Perbill};
 
@@ -282,7 +282,10 @@ fn anyone_pays_a_grant_to_a_beneficiary_who_cannot_sign() {
 		noop!(Treasury::claim_for(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
 		System::set_block_number(11);
 		ok!(Treasury::claim_for(signed(BOB), 0));
-		assert_eq!((balance(account), Grants::<Test>::get(0), Earmarked::<Test>::get()), (10 * UNIT, None, 0));
+		assert_eq!(
+			(balance(account), Grants::<Test>::get(0), Earmarked::<Test>::get()),
+			(10 * UNIT, None, 0)
+		);
 	});
 }
 

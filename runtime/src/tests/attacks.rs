@@ -844,8 +844,11 @@ fn two_colluders_cannot_take_the_matching_pool() {
 		for rich in [&steward, &friend, &pair[0], &pair[1]] {
 			Balances::set_balance(rich, 10_000 * UNIT);
 		}
-		let (shared, own, theirs) =
-			(register_commons(&keeper), register_commons(&steward), register_commons(&other_steward));
+		let (shared, own, theirs) = (
+			register_commons(&keeper),
+			register_commons(&steward),
+			register_commons(&other_steward),
+		);
 		let pool = 1_000 * UNIT;
 		let round = open_round(pool);
 		enrol(&keeper, round, shared);
@@ -978,7 +981,12 @@ fn one_steward_cannot_empty_a_shared_commons_account() {
 		for friend in &friends {
 			assert_ok!(crate::Commons::add_steward(rogue.clone(), commons, friend.clone()));
 		}
-		assert_ok!(Treasury::propose_commons_spend(rogue.clone(), commons, account_of(1), 900 * UNIT));
+		assert_ok!(Treasury::propose_commons_spend(
+			rogue.clone(),
+			commons,
+			account_of(1),
+			900 * UNIT
+		));
 		for friend in &friends {
 			assert_ok!(Treasury::approve_commons_spend(
 				RuntimeOrigin::signed(friend.clone()),
@@ -986,17 +994,30 @@ fn one_steward_cannot_empty_a_shared_commons_account() {
 				0
 			));
 		}
-		assert_eq!(Balances::free_balance(&account), 1_000 * UNIT, "fresh friends count for nothing");
+		assert_eq!(
+			Balances::free_balance(&account),
+			1_000 * UNIT,
+			"fresh friends count for nothing"
+		);
 		assert_ok!(Treasury::remove_commons_spend(rogue.clone(), commons, 0));
 		for friend in &friends {
-			assert_ok!(crate::Commons::remove_steward(RuntimeOrigin::root(), commons, friend.clone()));
+			assert_ok!(crate::Commons::remove_steward(
+				RuntimeOrigin::root(),
+				commons,
+				friend.clone()
+			));
 		}
 		// Alone: at most 100 OST per spending period.
 		assert_noop!(
 			Treasury::spend_commons_funds(rogue.clone(), commons, stewards[0].clone(), 101 * UNIT),
 			pallet_ostrom_treasury::Error::<Runtime>::OverStewardAllowance
 		);
-		assert_ok!(Treasury::spend_commons_funds(rogue.clone(), commons, account_of(0), 100 * UNIT));
+		assert_ok!(Treasury::spend_commons_funds(
+			rogue.clone(),
+			commons,
+			account_of(0),
+			100 * UNIT
+		));
 		assert_noop!(
 			Treasury::spend_commons_funds(rogue.clone(), commons, account_of(0), UNIT),
 			pallet_ostrom_treasury::Error::<Runtime>::OverStewardAllowance

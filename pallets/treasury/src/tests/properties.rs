@@ -127,7 +127,8 @@ fn most_each_may_receive(round: RoundIndex) -> Vec<(CommonsId, u64)> {
 				.is_some_and(|entry| entry.state == FundingState::Enrolled)
 		})
 		.map(|commons| {
-			let insiders = <TestCommons as ostrom_primitives::CommonsInspect<_>>::insiders(*commons);
+			let insiders =
+				<TestCommons as ostrom_primitives::CommonsInspect<_>>::insiders(*commons);
 			let gifts: Vec<(AccountId, crate::Gift<u64>)> =
 				Contributions::<Test>::iter_prefix((round, *commons)).collect();
 			let matched: Vec<u128> = gifts
@@ -153,10 +154,12 @@ fn run(step: &Step) -> DispatchResult {
 		}
 		Step::Enrol { steward, round, commons } => Treasury::enrol(signed(steward), round, commons),
 		Step::Exclude { round, commons } => Treasury::exclude_commons(dao(), round, commons),
-		Step::CancelRound { round } => Treasury::cancel_round(dao(), round).map(|_| ()).map_err(|e| e.error),
-		Step::Refund { round, commons } => {
-			Treasury::refund_gifts(signed(OUTSIDER), round, commons).map(|_| ()).map_err(|e| e.error)
+		Step::CancelRound { round } => {
+			Treasury::cancel_round(dao(), round).map(|_| ()).map_err(|e| e.error)
 		}
+		Step::Refund { round, commons } => Treasury::refund_gifts(signed(OUTSIDER), round, commons)
+			.map(|_| ())
+			.map_err(|e| e.error),
 		Step::Contribute { who, round, commons, amount } => {
 			Treasury::contribute(signed(who), round, commons, amount)
 		}
@@ -184,11 +187,15 @@ fn run(step: &Step) -> DispatchResult {
 					let most = most.iter().find(|(c, _)| c == commons).map_or(0, |(_, m)| *m);
 					assert!(got <= most, "commons {commons} got {got}, more than plain QF {most}");
 					if entry.is_some_and(|e| e.state == FundingState::Paid) {
-						given += crate::RoundCommons::<Test>::get(round, *commons).unwrap().contributed;
+						given +=
+							crate::RoundCommons::<Test>::get(round, *commons).unwrap().contributed;
 					}
 					received += got;
 				}
-				assert!(received <= given + pool, "paid {received} of gifts {given} and pool {pool}");
+				assert!(
+					received <= given + pool,
+					"paid {received} of gifts {given} and pool {pool}"
+				);
 			}
 			result
 		}

@@ -414,7 +414,10 @@ fn a_commons_archived_during_the_round_gets_no_match_and_its_gifts_go_back() {
 		);
 		assert_eq!((balance(CHARLIE), balance(DAVE)), (FUNDS, FUNDS - UNIT));
 		assert_eq!(Earmarked::<Test>::get(), 0);
-		noop!(Treasury::refund_gifts(signed(OUTSIDER), 0, OPEN_CODE), Error::<Test>::NothingToRefund);
+		noop!(
+			Treasury::refund_gifts(signed(OUTSIDER), 0, OPEN_CODE),
+			Error::<Test>::NothingToRefund
+		);
 	});
 }
 
@@ -494,7 +497,10 @@ fn cancel_and_refund_errors_leave_state_unchanged() {
 		noop!(Treasury::refund_gifts(signed(ALICE), 1, OPEN_CODE), Error::<Test>::UnknownRound);
 		noop!(Treasury::refund_gifts(signed(ALICE), 0, SEED_BANK), Error::<Test>::NotEnrolled);
 		noop!(Treasury::refund_gifts(signed(ALICE), 0, OPEN_CODE), Error::<Test>::NothingToRefund);
-		noop!(Treasury::refund_gifts(RuntimeOrigin::none(), 0, OPEN_CODE), DispatchError::BadOrigin);
+		noop!(
+			Treasury::refund_gifts(RuntimeOrigin::none(), 0, OPEN_CODE),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -509,10 +515,7 @@ fn matching_rules_are_set_by_their_origin_and_validated() {
 		assert_eq!(last_event(), Event::MatchingRulesChanged { rules });
 		noop!(Treasury::set_matching_rules(signed(ALICE), rules), DispatchError::BadOrigin);
 		noop!(
-			Treasury::set_matching_rules(
-				dao(),
-				MatchingRules { coordination_bound: 0, ..rules }
-			),
+			Treasury::set_matching_rules(dao(), MatchingRules { coordination_bound: 0, ..rules }),
 			Error::<Test>::InvalidMatchingRules
 		);
 	});
