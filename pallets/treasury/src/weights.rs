@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
 		// Proof size: measured `243`, estimated `6196`.
-		// Minimum execution time: 47_110_000 picoseconds.
-		Weight::from_parts(76_153_000, 6196)
+		// Minimum execution time: 46_879_000 picoseconds.
+		Weight::from_parts(73_620_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof size: measured `264`, estimated `6196`.
-		// Minimum execution time: 61_872_000 picoseconds.
-		Weight::from_parts(91_516_000, 6196)
+		// Minimum execution time: 62_223_000 picoseconds.
+		Weight::from_parts(97_956_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Grants` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn spend_stream() -> Weight {
 		// Proof size: measured `212`, estimated `3593`.
-		// Minimum execution time: 22_834_000 picoseconds.
-		Weight::from_parts(35_973_000, 3593)
+		// Minimum execution time: 22_804_000 picoseconds.
+		Weight::from_parts(37_776_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof size: measured `423`, estimated `6196`.
-		// Minimum execution time: 57_024_000 picoseconds.
-		Weight::from_parts(90_344_000, 6196)
+		// Minimum execution time: 57_545_000 picoseconds.
+		Weight::from_parts(88_441_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn cancel_grant() -> Weight {
 		// Proof size: measured `268`, estimated `3549`.
-		// Minimum execution time: 12_919_000 picoseconds.
-		Weight::from_parts(25_398_000, 3549)
+		// Minimum execution time: 13_119_000 picoseconds.
+		Weight::from_parts(24_807_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -139,18 +139,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Treasury::SpendRulesOf` (r:1 w:0)
 	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Rounds` (r:0 w:1)
-	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	fn open_round() -> Weight {
 		// Proof size: measured `212`, estimated `3593`.
-		// Minimum execution time: 22_764_000 picoseconds.
-		Weight::from_parts(36_384_000, 3593)
+		// Minimum execution time: 22_814_000 picoseconds.
+		Weight::from_parts(41_521_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
-	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::RoundCommons` (r:1 w:1)
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:0)
@@ -164,14 +164,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
-		// Proof size: measured `3143`, estimated `6196`.
-		// Minimum execution time: 119_548_000 picoseconds.
-		Weight::from_parts(179_066_000, 6196)
+		// Proof size: measured `3147`, estimated `6196`.
+		// Minimum execution time: 117_515_000 picoseconds.
+		Weight::from_parts(158_936_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
-	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Matching` (r:1 w:0)
 	/// Proof: `Treasury::Matching` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::RoundCommons` (r:65 w:64)
@@ -192,9 +192,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `g` is `[1, 1024]`.
 	fn finalize_round(c: u32, g: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `3593`.
-		// Minimum execution time: 6_434_937_000 picoseconds.
-		Weight::from_parts(10_370_557_318, 3593)
-			.saturating_add(Weight::from_parts(19_195_929, 0).saturating_mul(g.into()))
+		// Minimum execution time: 5_087_154_000 picoseconds.
+		Weight::from_parts(5_258_554_329, 3593)
+			.saturating_add(Weight::from_parts(50_910_906, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(20_494_549, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -206,12 +207,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[1, 65024]`.
 	fn match_pairs(p: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 3_926_000 picoseconds.
-		Weight::from_parts(3_828_812_537, 0)
-			.saturating_add(Weight::from_parts(4_035_999, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_322_000 picoseconds.
+		Weight::from_parts(247_106_508, 0)
+			.saturating_add(Weight::from_parts(603_517, 0).saturating_mul(p.into()))
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
-	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:0)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Stewardships` (r:1 w:0)
@@ -225,14 +226,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn enrol() -> Weight {
-		// Proof size: measured `976`, estimated `4454`.
-		// Minimum execution time: 79_718_000 picoseconds.
-		Weight::from_parts(105_847_000, 4454)
+		// Proof size: measured `980`, estimated `4454`.
+		// Minimum execution time: 80_139_000 picoseconds.
+		Weight::from_parts(128_090_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: `Treasury::Rounds` (r:1 w:0)
-	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::Rounds` (r:1 w:1)
+	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::RoundCommons` (r:1 w:1)
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -240,14 +241,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn exclude_commons() -> Weight {
-		// Proof size: measured `652`, estimated `6196`.
-		// Minimum execution time: 57_896_000 picoseconds.
-		Weight::from_parts(63_785_000, 6196)
+		// Proof size: measured `656`, estimated `6196`.
+		// Minimum execution time: 61_041_000 picoseconds.
+		Weight::from_parts(97_736_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
-	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::RoundCommons` (r:65 w:64)
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:64 w:64)
@@ -256,20 +257,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::Spending` (r:1 w:1)
+	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::SpendRulesOf` (r:1 w:0)
+	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 64]`.
 	fn cancel_round(c: u32, ) -> Weight {
-		// Proof size: measured `189`, estimated `3574`.
-		// Minimum execution time: 64_826_000 picoseconds.
-		Weight::from_parts(19_016_362, 3574)
-			.saturating_add(Weight::from_parts(51_778_313, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `256`, estimated `3578`.
+		// Minimum execution time: 104_525_000 picoseconds.
+		Weight::from_parts(15_363_713, 3578)
+			.saturating_add(Weight::from_parts(73_918_228, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
-	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::RoundCommons` (r:1 w:1)
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Contributions` (r:129 w:128)
@@ -282,10 +287,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// The range of component `g` is `[1, 128]`.
 	fn refund_gifts(g: u32, ) -> Weight {
-		// Proof size: measured `477`, estimated `3593`.
-		// Minimum execution time: 86_027_000 picoseconds.
-		Weight::from_parts(86_909_000, 3593)
-			.saturating_add(Weight::from_parts(66_499_667, 0).saturating_mul(g.into()))
+		// Proof size: measured `481`, estimated `3593`.
+		// Minimum execution time: 89_784_000 picoseconds.
+		Weight::from_parts(99_518_000, 3593)
+			.saturating_add(Weight::from_parts(79_413_631, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -304,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend_commons_funds() -> Weight {
 		// Proof size: measured `730`, estimated `6196`.
-		// Minimum execution time: 76_834_000 picoseconds.
-		Weight::from_parts(114_570_000, 6196)
+		// Minimum execution time: 76_323_000 picoseconds.
+		Weight::from_parts(114_770_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -323,8 +328,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn propose_commons_spend() -> Weight {
 		// Proof size: measured `5233`, estimated `8030`.
-		// Minimum execution time: 118_216_000 picoseconds.
-		Weight::from_parts(133_889_000, 8030)
+		// Minimum execution time: 124_115_000 picoseconds.
+		Weight::from_parts(188_991_000, 8030)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -340,8 +345,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn approve_commons_spend() -> Weight {
 		// Proof size: measured `1435`, estimated `41742`.
-		// Minimum execution time: 136_583_000 picoseconds.
-		Weight::from_parts(184_574_000, 41742)
+		// Minimum execution time: 141_611_000 picoseconds.
+		Weight::from_parts(215_801_000, 41742)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -353,8 +358,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn remove_commons_spend() -> Weight {
 		// Proof size: measured `1131`, estimated `8030`.
-		// Minimum execution time: 26_800_000 picoseconds.
-		Weight::from_parts(31_687_000, 8030)
+		// Minimum execution time: 26_680_000 picoseconds.
+		Weight::from_parts(45_738_000, 8030)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -362,8 +367,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Matching` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_matching_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 4_737_000 picoseconds.
-		Weight::from_parts(9_244_000, 0)
+		// Minimum execution time: 4_647_000 picoseconds.
+		Weight::from_parts(9_694_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Treasury::Spending` (r:1 w:1)
@@ -372,8 +377,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_spend_rules() -> Weight {
 		// Proof size: measured `109`, estimated `1505`.
-		// Minimum execution time: 11_076_000 picoseconds.
-		Weight::from_parts(17_937_000, 1505)
+		// Minimum execution time: 11_066_000 picoseconds.
+		Weight::from_parts(20_230_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -382,43 +387,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn donate() -> Weight {
-		Weight::from_parts(76_153_000, 6196)
+		Weight::from_parts(73_620_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(91_516_000, 6196)
+		Weight::from_parts(97_956_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn spend_stream() -> Weight {
-		Weight::from_parts(35_973_000, 3593)
+		Weight::from_parts(37_776_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(90_344_000, 6196)
+		Weight::from_parts(88_441_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_grant() -> Weight {
-		Weight::from_parts(25_398_000, 3549)
+		Weight::from_parts(24_807_000, 3549)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn open_round() -> Weight {
-		Weight::from_parts(36_384_000, 3593)
+		Weight::from_parts(41_521_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn contribute() -> Weight {
-		Weight::from_parts(179_066_000, 6196)
+		Weight::from_parts(158_936_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn finalize_round(c: u32, g: u32, ) -> Weight {
-		Weight::from_parts(10_370_557_318, 3593)
-			.saturating_add(Weight::from_parts(19_195_929, 0).saturating_mul(g.into()))
+		Weight::from_parts(5_258_554_329, 3593)
+			.saturating_add(Weight::from_parts(50_910_906, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(20_494_549, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -428,31 +434,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
 	}
 	fn match_pairs(p: u32, ) -> Weight {
-		Weight::from_parts(3_828_812_537, 0)
-			.saturating_add(Weight::from_parts(4_035_999, 0).saturating_mul(p.into()))
+		Weight::from_parts(247_106_508, 0)
+			.saturating_add(Weight::from_parts(603_517, 0).saturating_mul(p.into()))
 	}
 	fn enrol() -> Weight {
-		Weight::from_parts(105_847_000, 4454)
+		Weight::from_parts(128_090_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn exclude_commons() -> Weight {
-		Weight::from_parts(63_785_000, 6196)
+		Weight::from_parts(97_736_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn cancel_round(c: u32, ) -> Weight {
-		Weight::from_parts(19_016_362, 3574)
-			.saturating_add(Weight::from_parts(51_778_313, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(15_363_713, 3578)
+			.saturating_add(Weight::from_parts(73_918_228, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	fn refund_gifts(g: u32, ) -> Weight {
-		Weight::from_parts(86_909_000, 3593)
-			.saturating_add(Weight::from_parts(66_499_667, 0).saturating_mul(g.into()))
+		Weight::from_parts(99_518_000, 3593)
+			.saturating_add(Weight::from_parts(79_413_631, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -460,31 +466,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
 	}
 	fn spend_commons_funds() -> Weight {
-		Weight::from_parts(114_570_000, 6196)
+		Weight::from_parts(114_770_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn propose_commons_spend() -> Weight {
-		Weight::from_parts(133_889_000, 8030)
+		Weight::from_parts(188_991_000, 8030)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_commons_spend() -> Weight {
-		Weight::from_parts(184_574_000, 41742)
+		Weight::from_parts(215_801_000, 41742)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_commons_spend() -> Weight {
-		Weight::from_parts(31_687_000, 8030)
+		Weight::from_parts(45_738_000, 8030)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_matching_rules() -> Weight {
-		Weight::from_parts(9_244_000, 0)
+		Weight::from_parts(9_694_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_spend_rules() -> Weight {
-		Weight::from_parts(17_937_000, 1505)
+		Weight::from_parts(20_230_000, 1505)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
