@@ -1,20 +1,77 @@
 #!/usr/bin/env bash
-# Runs every Ostrom test: the pallets' and the runtime's unit tests, the end-to-end tests that
-# start real nodes, and the pallets' benchmarks (run once each, as tests, in their mock runtimes).
-# Sets up a new machine first (scripts/setup.sh); reuses the persistent target directory.
+# Runs every Ostrom test: the pallets' benchmarks (run once each, as tests, in their mock
+# runtimes), the pallets' and the runtime's unit tests, and the end-to-end tests that start real
+# nodes. Sets up a new machine first (scripts/setup.sh); reuses the persistent target directory.
+# At the end, whether the tests passed or not, prints how long each stage took, and each
+# end-to-end test, so that growth shows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+
+rows=()
+current="" current_start=0
+status=0
+
+# `stage NAME COMMAND...`: runs COMMAND as the stage NAME and records its time and result.
+stage() {
+	local name=$1 rc=0
+	shift
+	current=$name current_start=$SECONDS
+	"$@" || rc=$?
+	current=""
+	record "$name" $((SECONDS - current_start)) "$([ "$rc" -eq 0 ] && echo ok || echo "failed ($rc)")"
+	return "$rc"
+}
+
+record() {
+	rows+=("$(printf '%-44s %7s  %s' "$1" "$(minutes "$2")" "$3")")
+}
+
+minutes() {
+	printf '%d:%02d' $(($1 / 60)) $(($1 % 60))
+}
+
+# Each end-to-end test's own time, indented under its stage, from the JUnit report that the
+# `e2e` nextest profile writes (.config/nextest.toml): `<testcase name="module::test" … time="s">`.
+e2e_report() {
+	echo "$CARGO_TARGET_DIR/nextest/e2e/junit.xml"
+}
+record_e2e_tests() {
+	local name seconds
+	[ -f "$(e2e_report)" ] || return 0
+	while read -r name seconds; do
+		record "  $name" "$seconds" ""
+	done < <(grep -o '<testcase name="[^"]*"[^>]*time="[0-9]*' "$(e2e_report)" |
+		sed -E 's/^<testcase name="([^:"]*)::[^"]*".* time="([0-9]*)$/\1 \2/')
+}
+
+print_times() {
+	if [ -n "$current" ]; then record "$current" $((SECONDS - current_start)) "interrupted"; fi
+	echo
+	printf '%-44s %7s  %s\n' "stage" "m:ss" "result"
+	printf '%s\n' "${rows[@]}"
+	printf '%-44s %7s\n' "total" "$(minutes "$SECONDS")"
+}
+trap print_times EXIT
+
+stage "setup" bash scripts/setup.sh
 source scripts/env.sh
 
 # The end-to-end tests start the node built here.
-build_everything
+stage "build (everything, release)" build_everything
+
+# The test stages all run to the end; the script fails if any failed.
 # The benchmarks need the `runtime-benchmarks` feature, which changes FRAME: only the pallets
 # are built with it, so the node's build above is not redone.
-# Both runs go to the end; the script fails if either failed.
-status=0
-cargo nextest run --release --locked --no-fail-fast \
+stage "pallet benchmarks (as tests)" cargo nextest run --release --locked --no-fail-fast \
 	-p pallet-ostrom-membership -p pallet-ostrom-commons -p pallet-ostrom-proposals \
-	-p pallet-ostrom-quadratic-voting -p pallet-ostrom-treasury --features runtime-benchmarks || status=$?
-cargo nextest run --release --locked --workspace --no-fail-fast || status=$?
+	-p pallet-ostrom-quadratic-voting -p pallet-ostrom-treasury --features runtime-benchmarks ||
+	status=1
+# Both runs select the whole workspace, as the build did, so that cargo sees the same features
+# and rebuilds nothing; a filter splits the tests between them.
+stage "unit tests (workspace but e2e)" cargo nextest run --release --locked --workspace \
+	--no-fail-fast -E 'not package(ostrom-e2e)' || status=1
+rm -f "$(e2e_report)"
+stage "e2e tests (real nodes)" cargo nextest run --release --locked --workspace \
+	--no-fail-fast --profile e2e -E 'package(ostrom-e2e)' || status=1
+record_e2e_tests
 exit "$status"

@@ -10,6 +10,30 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: RunCmd,
+
+	/// How the node makes blocks.
+	///
+	/// `aura` (the default): a block in each 6-second Aura slot, finalized by GRANDPA, as on a
+	/// real network.
+	///
+	/// `manual`: only on the development chain (`--dev`), for tests and local experiments. The
+	/// node seals a block as soon as a transaction enters its pool, and whenever the
+	/// `engine_createBlock` RPC asks for one (params `[create_empty, finalize, parent_hash]`,
+	/// e.g. `[true, true, null]` for an empty, finalized block on the best block); it also
+	/// finalizes blocks on `engine_finalizeBlock` (`[hash, null]`). Pool-triggered blocks are
+	/// finalized at once; GRANDPA does not run. Each block's timestamp is one slot after its
+	/// parent's, so the chain's clock runs ahead of the wall clock when blocks come fast.
+	#[arg(long, value_enum, default_value_t = Sealing::Aura)]
+	pub sealing: Sealing,
+}
+
+/// How the node makes and finalizes blocks: see `--sealing`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sealing {
+	/// Aura slots and GRANDPA finality.
+	Aura,
+	/// Blocks on demand, finalized as they are sealed (`--dev` only).
+	Manual,
 }
 
 /// Maintenance subcommands for validators.

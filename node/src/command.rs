@@ -2,12 +2,12 @@
 
 use crate::{
 	chain_spec,
-	cli::{Cli, Subcommand},
+	cli::{Cli, Sealing, Subcommand},
 	service,
 };
 use ostrom_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
-use sc_service::PartialComponents;
+use sc_service::{ChainType, PartialComponents};
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -107,17 +107,26 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let sealing = cli.sealing;
 			runner.run_node_until_exit(|config| async move {
+				// Blocks on demand would let anyone with RPC access rewrite a shared chain's
+				// pace and finality: only a development chain may seal them.
+				if sealing == Sealing::Manual && config.chain_spec.chain_type() != ChainType::Development
+				{
+					return Err(sc_cli::Error::Input(
+						"`--sealing manual` is only for the development chain (`--dev`)".into(),
+					));
+				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
+					>(config, sealing)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, sealing)
 							.map_err(sc_cli::Error::Service)
 					}
 				}

@@ -1,15 +1,24 @@
-//! Assembles the node: client and database, transaction pool, networking, RPC, Aura block
-//! production and the GRANDPA finality voter.
+//! Assembles the node: client and database, transaction pool, networking, RPC, and either Aura
+//! block production with the GRANDPA finality voter or, on a development chain, manual sealing.
 
-use futures::FutureExt;
+use crate::cli::Sealing;
+use futures::{channel::mpsc, FutureExt, StreamExt};
 use ostrom_runtime::{apis::RuntimeApi, opaque::Block};
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
+use sc_consensus_manual_seal::{
+	consensus::aura::AuraConsensusDataProvider, rpc::ManualSealApiServer, EngineCommand,
+};
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
-use sc_transaction_pool_api::OffchainTransactionPoolFactory;
-use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
+use sc_transaction_pool_api::{OffchainTransactionPoolFactory, TransactionPool};
+use sp_consensus_aura::{
+	sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair, AuthoritySignature},
+	Slot, SlotDuration,
+};
+use sp_runtime::traits::Header as _;
+use sp_timestamp::Timestamp;
 use std::{sync::Arc, time::Duration};
 
 pub(crate) type FullClient = sc_service::TFullClient<
@@ -23,6 +32,9 @@ type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 /// Every this many blocks GRANDPA stores a justification, so that light and warp sync can
 /// prove finality without replaying every vote.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
+
+/// How many `engine_createBlock` requests may wait for the sealing task before the RPC blocks.
+const SEAL_REQUEST_QUEUE: usize = 1024;
 
 pub type Service = sc_service::PartialComponents<
 	FullClient,
@@ -127,11 +139,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
-/// Builds and starts a full node; it authors blocks and votes in GRANDPA when it is a validator.
+/// Builds and starts a full node. With Aura sealing it authors blocks and votes in GRANDPA when
+/// it is a validator; with manual sealing it seals blocks on demand (see `--sealing`).
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	sealing: Sealing,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -216,12 +230,22 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// With manual sealing, `engine_createBlock` and `engine_finalizeBlock` send their requests
+	// to the sealing task through this channel.
+	let seal_requests = (sealing == Sealing::Manual).then(|| mpsc::channel(SEAL_REQUEST_QUEUE));
+	let seal_request_sender = seal_requests.as_ref().map(|(sender, _)| sender.clone());
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
-			crate::rpc::create_full(deps).map_err(Into::into)
+			let mut module = crate::rpc::create_full(deps)?;
+			if let Some(sender) = &seal_request_sender {
+				let engine = sc_consensus_manual_seal::rpc::ManualSeal::new(sender.clone());
+				module.merge(engine.into_rpc()).map_err(|e| ServiceError::Other(e.to_string()))?;
+			}
+			Ok(module)
 		})
 	};
 
@@ -240,6 +264,28 @@ pub fn new_full<
 		telemetry: telemetry.as_mut(),
 		tracing_execute_block: None,
 	})?;
+
+	if let Some((seal_request_sender, seal_request_receiver)) = seal_requests {
+		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
+			task_manager.spawn_handle(),
+			client.clone(),
+			transaction_pool.clone(),
+			prometheus_registry.as_ref(),
+			telemetry.as_ref().map(|x| x.handle()),
+		);
+		let sealing = manual_seal(
+			client,
+			transaction_pool,
+			select_chain,
+			block_import,
+			proposer_factory,
+			seal_request_sender,
+			seal_request_receiver,
+		)?;
+		// Sealing is essential: if it fails, the node stops.
+		task_manager.spawn_essential_handle().spawn_blocking("manual-seal", None, sealing);
+		return Ok(task_manager);
+	}
 
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
@@ -321,4 +367,86 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
+}
+
+/// The sealing task of `--sealing manual`: it seals a block, finalized at once, whenever a
+/// transaction enters the pool and whenever `engine_createBlock` asks; and a first empty block
+/// at start-up, without which the fork-aware transaction pool keeps new transactions in its
+/// mempool until some block comes. The blocks carry Aura pre-digests, so the runtime's Aura and
+/// timestamp checks and its block-author lookup work as they do with real Aura blocks.
+fn manual_seal(
+	client: Arc<FullClient>,
+	transaction_pool: Arc<sc_transaction_pool::TransactionPoolHandle<Block, FullClient>>,
+	select_chain: FullSelectChain,
+	block_import: sc_consensus_grandpa::GrandpaBlockImport<
+		FullBackend,
+		Block,
+		FullClient,
+		FullSelectChain,
+	>,
+	proposer_factory: sc_basic_authorship::ProposerFactory<
+		sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
+		FullClient,
+	>,
+	mut seal_request_sender: mpsc::Sender<EngineCommand<ostrom_runtime::Hash>>,
+	seal_request_receiver: mpsc::Receiver<EngineCommand<ostrom_runtime::Hash>>,
+) -> Result<impl std::future::Future<Output = ()>, ServiceError> {
+	let slot_duration = sc_consensus_aura::slot_duration::<AuraId, _, _>(&*client)?;
+	seal_request_sender
+		.try_send(EngineCommand::SealNewBlock {
+			create_empty: true,
+			finalize: true,
+			parent_hash: None,
+			sender: None,
+		})
+		.map_err(|e| ServiceError::Other(format!("the first block cannot be sealed: {e}")))?;
+	// A transaction that enters the pool is sealed at once; when several enter together, the
+	// first block takes them all and the others' requests find nothing to seal.
+	let on_transaction =
+		transaction_pool.import_notification_stream().map(|_| EngineCommand::SealNewBlock {
+			create_empty: false,
+			finalize: true,
+			parent_hash: None,
+			sender: None,
+		});
+	let commands_stream = futures::stream::select(seal_request_receiver, on_transaction);
+
+	let header_client = client.clone();
+	let create_inherent_data_providers = move |parent_hash, ()| {
+		let client = header_client.clone();
+		async move {
+			let parent =
+				client.header(parent_hash)?.ok_or("the parent of the block to seal is unknown")?;
+			let timestamp = manual_seal_timestamp(&parent, slot_duration)?;
+			Ok(sp_timestamp::InherentDataProvider::new(timestamp.into()))
+		}
+	};
+
+	Ok(sc_consensus_manual_seal::run_manual_seal(sc_consensus_manual_seal::ManualSealParams {
+		block_import,
+		env: proposer_factory,
+		client: client.clone(),
+		pool: transaction_pool,
+		commands_stream: Box::pin(commands_stream),
+		select_chain,
+		consensus_data_provider: Some(Box::new(AuraConsensusDataProvider::new_with_slot_duration(
+			slot_duration,
+		))),
+		create_inherent_data_providers,
+	}))
+}
+
+/// The timestamp of a manually sealed block: the start of the slot after its parent's, so that
+/// Aura's slot rises by exactly one per block however fast blocks are sealed (the runtime
+/// requires a rising slot that matches the timestamp); the first block takes the current slot.
+fn manual_seal_timestamp(
+	parent: &<Block as sp_runtime::traits::Block>::Header,
+	slot_duration: SlotDuration,
+) -> Result<Timestamp, Box<dyn std::error::Error + Send + Sync>> {
+	let slot = if *parent.number() == 0 {
+		Slot::from_timestamp(Timestamp::current(), slot_duration)
+	} else {
+		sc_consensus_aura::find_pre_digest::<Block, AuthoritySignature>(parent)?.saturating_add(1u64)
+	};
+	slot.timestamp(slot_duration).ok_or_else(|| "the slot's timestamp overflows".into())
 }

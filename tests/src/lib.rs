@@ -1,5 +1,9 @@
 //! Helpers for end-to-end tests: start real `ostrom-node` processes on free loopback ports,
 //! talk to them over JSON-RPC, and stop them when the test ends, whether it passed or not.
+//! A `--dev` node runs either real Aura and GRANDPA ([`Node::start`]), whose blocks the tests
+//! wait for ([`wait_for_blocks`], [`wait_until_block`]), or manual sealing
+//! ([`Node::start_manual_seal`]), whose blocks come with each transaction and on demand
+//! ([`seal_blocks`], [`seal_until`]).
 
 use serde_json::Value;
 use std::{
@@ -77,6 +81,13 @@ impl Node {
 			.spawn()
 			.expect("ostrom-node starts");
 		Node { name: name.to_string(), rpc_port, p2p_port, prometheus_port, child, log }
+	}
+
+	/// Starts a `--dev` node with `--sealing manual`: each transaction is sealed in its own
+	/// block, finalized at once, as soon as it enters the pool; empty blocks come only from
+	/// [`seal_blocks`] and [`seal_until`]. A first empty block is sealed at start-up.
+	pub fn start_manual_seal(name: &str) -> Node {
+		Node::start(name, &["--dev", "--sealing", "manual"])
 	}
 
 	/// WebSocket and HTTP JSON-RPC share one port.
@@ -236,6 +247,22 @@ pub async fn free_balance(
 	let info =
 		at.storage().try_fetch(address, (account,)).await.expect("System.Account is readable");
 	info.map_or(0, |info| info.decode().expect("account info decodes").data.free)
+}
+
+/// Seals `count` empty blocks, each finalized, on a `--sealing manual` node.
+pub async fn seal_blocks(rpc: &RpcClient, count: u32) {
+	for _ in 0..count {
+		// `[create_empty, finalize, parent_hash]`: an empty block on the best block, finalized.
+		call(rpc, "engine_createBlock", rpc_params![true, true, Value::Null]).await;
+	}
+}
+
+/// Seals empty blocks on a `--sealing manual` node until the best (and finalized) block is at
+/// least `number`: how a test lets a voting period or an enactment delay pass.
+pub async fn seal_until(rpc: &RpcClient, number: u32) {
+	while block_number(rpc, None).await < u64::from(number) {
+		seal_blocks(rpc, 1).await;
+	}
 }
 
 /// Waits until the best block is at least `number`.

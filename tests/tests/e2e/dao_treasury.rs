@@ -1,4 +1,4 @@
-//! The treasury on a running `--dev` node, driven with subxt. Two Standard proposals pass by
+//! The treasury on a `--dev` node that seals blocks on demand, driven with subxt. Two Standard proposals pass by
 //! quadratic vote: one pays Ferdie 250 OST from the pot, the other opens a quadratic-funding
 //! round. Ferdie's balance rises by exactly 250 OST. The stewards enrol their two commons in the
 //! round, members give to them; once it has ended Dave finalises it, and each commons' account
@@ -6,7 +6,7 @@
 //! stewards' own gifts are not matched).
 
 use ostrom_e2e::{
-	free_balance, has_event, proposal, submit_finalized, wait_for_blocks, wait_until_block, Node,
+	free_balance, has_event, proposal, seal_until, submit_finalized, wait_for_blocks, Node,
 	ProposalStatus,
 };
 use scale_decode::DecodeAsType;
@@ -141,7 +141,7 @@ async fn founders_send(api: &Api, payloads: [&Payload; 3], event: (&str, &str)) 
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
-	let mut node = Node::start("treasury", &["--dev"]);
+	let mut node = Node::start_manual_seal("treasury");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
 	let api = Api::from_insecure_url(node.ws_url()).await.unwrap();
@@ -180,7 +180,7 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	// After the vote, Dave (not a member) closes both; they are enacted two blocks later.
 	let ends =
 		proposal(&api, spend_id).await.voting_ends.max(proposal(&api, round_id).await.voting_ends);
-	wait_until_block(&rpc, ends).await;
+	seal_until(&rpc, ends).await;
 	let dave = dev::dave();
 	// Each is enacted two blocks after its closing, maybe before the other is closed.
 	let mut enacted = 0;
@@ -195,8 +195,7 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 		};
 		enacted = enacted.max(enactment);
 	}
-	wait_for_blocks(&rpc, u64::from(enacted) + 1, u64::from(enacted) + 1, Duration::from_secs(120))
-		.await;
+	seal_until(&rpc, enacted + 1).await;
 	assert!(matches!(proposal(&api, spend_id).await.status, ProposalStatus::Executed));
 	assert!(matches!(proposal(&api, round_id).await.status, ProposalStatus::Executed));
 	assert_eq!(
@@ -229,7 +228,7 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	let round = dynamic::storage::<(u32,), Round>("Treasury", "Rounds");
 	let at = api.at_current_block().await.unwrap();
 	let round = at.storage().fetch(round, (0u32,)).await.unwrap().decode().unwrap();
-	wait_until_block(&rpc, round.ends_at).await;
+	seal_until(&rpc, round.ends_at).await;
 	let finalize = dynamic::tx("Treasury", "finalize_round", vec![Value::u128(0)]);
 	let events = submit_finalized(&api, &finalize, &dave).await;
 	assert!(has_event(&events, "Treasury", "RoundFinalized"));

@@ -1,10 +1,11 @@
-//! Proposals and quadratic voting on a running `--dev` node, driven with subxt: Alice and Bob
+//! Proposals and quadratic voting on a `--dev` node that seals blocks on demand, driven with
+//! subxt: Alice and Bob
 //! each submit a proposal; members vote quadratically; after the voting period the proposal two
 //! of three members voted on passes, the one only Charlie voted on fails its quorum. Tallies,
 //! voice credits and outcomes are read back from chain state over RPC.
 
 use ostrom_e2e::{
-	has_event, proposal, submit_finalized, wait_for_blocks, wait_until_block, Node, ProposalStatus,
+	has_event, proposal, seal_until, submit_finalized, wait_for_blocks, Node, ProposalStatus,
 };
 use scale_decode::DecodeAsType;
 use std::time::Duration;
@@ -71,13 +72,13 @@ fn close(id: u32) -> subxt::tx::DynamicPayload<Vec<Value>> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_well_attended_proposal_passes_and_a_thin_one_fails_its_quorum() {
-	let mut node = Node::start("governance", &["--dev"]);
+	let mut node = Node::start_manual_seal("governance");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
 	let api = Api::from_insecure_url(node.ws_url()).await.unwrap();
 	let (alice, bob, charlie, dave) = (dev::alice(), dev::bob(), dev::charlie(), dev::dave());
 
-	// Alice and Bob submit at the same time: the voting period is short on a dev chain.
+	// Alice and Bob submit at the same time.
 	let orchard = submit_signal(b"plant a community orchard");
 	let shed = submit_signal(b"paint the tool shed pink");
 	let (by_alice, by_bob) =
@@ -105,11 +106,11 @@ async fn a_well_attended_proposal_passes_and_a_thin_one_fails_its_quorum() {
 	assert_eq!(credits_spent(&api, &alice).await, 9);
 	assert_eq!(CREDITS_PER_EPOCH - credits_spent(&api, &charlie).await, 96);
 
-	// After the voting period anyone closes: two of three voters meet the 50% quorum, one
-	// does not.
+	// Once the voting period has passed, anyone closes: two of three voters meet the 50%
+	// quorum, one does not.
 	let ends =
 		proposal(&api, orchard).await.voting_ends.max(proposal(&api, shed).await.voting_ends);
-	wait_until_block(&rpc, ends).await;
+	seal_until(&rpc, ends).await;
 	let events = submit_finalized(&api, &close(orchard), &dave).await;
 	assert!(has_event(&events, "Proposals", "Approved"));
 	let events = submit_finalized(&api, &close(shed), &dave).await;

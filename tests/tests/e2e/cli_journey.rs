@@ -1,4 +1,5 @@
-//! A member's journey through the `ostrom` command line, on a running `--dev` node: Dave
+//! A member's journey through the `ostrom` command line, on a `--dev` node that seals blocks on
+//! demand: Dave
 //! applies and Alice and Bob sponsor him; Dave proposes that the treasury pay Ferdie 1 OST;
 //! Alice and Bob vote for it with 2 votes each (4 credits), while Charlie's 11 votes (121
 //! credits) are refused and Dave registers a commons, makes Alice a steward of it, records a
@@ -6,7 +7,7 @@
 //! later and Ferdie has exactly 1 OST more. The test runs the CLI as a process and checks what
 //! it prints, in text and with `--json`.
 
-use ostrom_e2e::{free_balance, node_binary, wait_for_blocks, wait_until_block, Node};
+use ostrom_e2e::{free_balance, node_binary, seal_until, wait_for_blocks, Node};
 use serde_json::Value as Json;
 use std::{path::PathBuf, time::Duration};
 use subxt::{OnlineClient, PolkadotConfig};
@@ -98,7 +99,7 @@ fn number_after(text: &str, marker: &str) -> u32 {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_member_joins_proposes_a_spend_and_the_dao_pays() {
-	let mut node = Node::start("cli", &["--dev"]);
+	let mut node = Node::start_manual_seal("cli");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
 	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();
@@ -214,12 +215,12 @@ async fn a_member_joins_proposes_a_spend_and_the_dao_pays() {
 	assert_eq!(shown["contributions"], counts, "{shown}");
 	assert_eq!(ostrom.json(&["member", "show", DAVE]).await["reputation"], 10);
 
-	// After the voting period Dave closes it: approved, and enacted two blocks later.
-	wait_until_block(&rpc, voting_ends as u32).await;
+	// Once the voting period has passed, Dave closes it: approved, and enacted two blocks later.
+	seal_until(&rpc, voting_ends as u32).await;
 	let closed = ostrom.send("//Dave", &["close", &id_text]).await;
 	assert!(closed.contains(&format!("proposal #{id} is approved")), "{closed}");
 	let enactment = number_after(&closed, "enacted in block #");
-	wait_for_blocks(&rpc, enactment.into(), enactment.into(), Duration::from_secs(120)).await;
+	seal_until(&rpc, enactment).await;
 
 	let proposals = ostrom.json(&["proposals"]).await;
 	let items = proposals["items"].as_array().expect("a page has items");

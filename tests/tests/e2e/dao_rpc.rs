@@ -1,5 +1,5 @@
-//! The `dao_*` JSON-RPC methods on a running `--dev` node, called over plain HTTP as a dApp
-//! would: Dave joins, Alice registers a commons that Bob contributes to, Alice proposes and Bob
+//! The `dao_*` JSON-RPC methods on a `--dev` node that seals blocks on demand, called over
+//! plain HTTP as a dApp would: Dave joins, Alice registers a commons that Bob contributes to, Alice proposes and Bob
 //! votes (all with subxt); then every method's answer is checked against what those extrinsics
 //! did, at the best block and at genesis (Dave's probation also in the block he joined), and
 //! malformed parameters get errors, not crashes.
@@ -56,7 +56,7 @@ fn error(port: u16, method: &str, params: Value) -> (i64, String) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_dao_method_shows_what_the_extrinsics_did() {
-	let mut node = Node::start("dao-rpc", &["--dev"]);
+	let mut node = Node::start_manual_seal("dao-rpc");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
 	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();

@@ -1,6 +1,7 @@
-//! Membership and the commons registry on a running `--dev` node, driven with subxt: Dave
-//! applies and two members sponsor him; Dave registers a commons, makes Alice a steward and
-//! contributes to it; Alice, then Charlie approve; Dave's reputation rose. Everything is read back from chain state over RPC.
+//! Membership and the commons registry on a `--dev` node that seals blocks on demand, driven
+//! with subxt: Dave applies and two members sponsor him; Dave registers a commons, makes Alice
+//! a steward and contributes to it; Alice, then Charlie approve; Dave's reputation rose.
+//! Everything is read back from chain state over RPC.
 
 use ostrom_e2e::{has_event, submit_finalized, wait_for_blocks, Node};
 use scale_decode::DecodeAsType;
@@ -64,7 +65,7 @@ async fn contribution(api: &OnlineClient<PolkadotConfig>, id: u64) -> Contributi
 
 #[tokio::test(flavor = "multi_thread")]
 async fn dave_joins_registers_a_commons_and_earns_reputation() {
-	let mut node = Node::start("dao", &["--dev"]);
+	let mut node = Node::start_manual_seal("dao");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
 	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();

@@ -1,0 +1,23 @@
+//! The end-to-end tests: one binary, one module per scenario, one test per module; nextest runs
+//! each test in its own process, two at a time (see `.config/nextest.toml`).
+//!
+//! The DAO scenarios run on `--sealing manual` nodes ([`Node::start_manual_seal`]): a
+//! transaction is sealed in a block, and finalized, as soon as it arrives, and voting periods
+//! and enactment delays pass by sealing empty blocks ([`seal_until`]). The scenarios about
+//! block production, finality, networking and runtime upgrades run on real Aura and GRANDPA.
+//!
+//! [`Node::start_manual_seal`]: ostrom_e2e::Node::start_manual_seal
+//! [`seal_until`]: ostrom_e2e::seal_until
+
+// Real Aura and GRANDPA (or no node at all).
+mod chain_spec;
+mod dev_node;
+mod local_network;
+mod runtime_upgrade;
+
+// Manual sealing.
+mod cli_journey;
+mod dao_governance;
+mod dao_membership_commons;
+mod dao_rpc;
+mod dao_treasury;
