@@ -111,7 +111,8 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.run_node_until_exit(|config| async move {
 				// Blocks on demand would let anyone with RPC access rewrite a shared chain's
 				// pace and finality: only a development chain may seal them.
-				if sealing == Sealing::Manual && config.chain_spec.chain_type() != ChainType::Development
+				if sealing == Sealing::Manual
+					&& config.chain_spec.chain_type() != ChainType::Development
 				{
 					return Err(sc_cli::Error::Input(
 						"`--sealing manual` is only for the development chain (`--dev`)".into(),

@@ -4,6 +4,7 @@
 mod chain_spec;
 mod cli;
 mod command;
+mod manual_seal;
 mod rpc;
 mod service;
 

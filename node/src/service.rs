@@ -2,23 +2,16 @@
 //! block production with the GRANDPA finality voter or, on a development chain, manual sealing.
 
 use crate::cli::Sealing;
-use futures::{channel::mpsc, FutureExt, StreamExt};
+use futures::{channel::mpsc, FutureExt};
 use ostrom_runtime::{apis::RuntimeApi, opaque::Block};
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
-use sc_consensus_manual_seal::{
-	consensus::aura::AuraConsensusDataProvider, rpc::ManualSealApiServer, EngineCommand,
-};
+use sc_consensus_manual_seal::rpc::{ManualSeal, ManualSealApiServer};
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
-use sc_transaction_pool_api::{OffchainTransactionPoolFactory, TransactionPool};
-use sp_consensus_aura::{
-	sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair, AuthoritySignature},
-	Slot, SlotDuration,
-};
-use sp_runtime::traits::Header as _;
-use sp_timestamp::Timestamp;
+use sc_transaction_pool_api::OffchainTransactionPoolFactory;
+use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 use std::{sync::Arc, time::Duration};
 
 pub(crate) type FullClient = sc_service::TFullClient<
@@ -27,7 +20,10 @@ pub(crate) type FullClient = sc_service::TFullClient<
 	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
 >;
 type FullBackend = sc_service::TFullBackend<Block>;
-type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
+pub(crate) type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
+pub(crate) type TransactionPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
+pub(crate) type GrandpaBlockImport =
+	sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>;
 
 /// Every this many blocks GRANDPA stores a justification, so that light and warp sync can
 /// prove finality without replaying every vote.
@@ -41,9 +37,9 @@ pub type Service = sc_service::PartialComponents<
 	FullBackend,
 	FullSelectChain,
 	sc_consensus::DefaultImportQueue<Block>,
-	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
+	TransactionPool,
 	(
-		sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>,
+		GrandpaBlockImport,
 		sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
 		Option<Telemetry>,
 	),
@@ -232,8 +228,13 @@ pub fn new_full<
 
 	// With manual sealing, `engine_createBlock` and `engine_finalizeBlock` send their requests
 	// to the sealing task through this channel.
-	let seal_requests = (sealing == Sealing::Manual).then(|| mpsc::channel(SEAL_REQUEST_QUEUE));
-	let seal_request_sender = seal_requests.as_ref().map(|(sender, _)| sender.clone());
+	let (seal_request_sender, seal_requests) = match sealing {
+		Sealing::Aura => (None, None),
+		Sealing::Manual => {
+			let (sender, receiver) = mpsc::channel(SEAL_REQUEST_QUEUE);
+			(Some(sender), Some(receiver))
+		}
+	};
 
 	let rpc_extensions_builder = {
 		let client = client.clone();
@@ -242,7 +243,7 @@ pub fn new_full<
 			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
 			let mut module = crate::rpc::create_full(deps)?;
 			if let Some(sender) = &seal_request_sender {
-				let engine = sc_consensus_manual_seal::rpc::ManualSeal::new(sender.clone());
+				let engine = ManualSeal::new(sender.clone());
 				module.merge(engine.into_rpc()).map_err(|e| ServiceError::Other(e.to_string()))?;
 			}
 			Ok(module)
@@ -265,7 +266,7 @@ pub fn new_full<
 		tracing_execute_block: None,
 	})?;
 
-	if let Some((seal_request_sender, seal_request_receiver)) = seal_requests {
+	if let Some(seal_requests) = seal_requests {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),
@@ -273,14 +274,13 @@ pub fn new_full<
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|x| x.handle()),
 		);
-		let sealing = manual_seal(
+		let sealing = crate::manual_seal::sealing_task(
 			client,
 			transaction_pool,
 			select_chain,
 			block_import,
 			proposer_factory,
-			seal_request_sender,
-			seal_request_receiver,
+			seal_requests,
 		)?;
 		// Sealing is essential: if it fails, the node stops.
 		task_manager.spawn_essential_handle().spawn_blocking("manual-seal", None, sealing);
@@ -367,86 +367,4 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
-}
-
-/// The sealing task of `--sealing manual`: it seals a block, finalized at once, whenever a
-/// transaction enters the pool and whenever `engine_createBlock` asks; and a first empty block
-/// at start-up, without which the fork-aware transaction pool keeps new transactions in its
-/// mempool until some block comes. The blocks carry Aura pre-digests, so the runtime's Aura and
-/// timestamp checks and its block-author lookup work as they do with real Aura blocks.
-fn manual_seal(
-	client: Arc<FullClient>,
-	transaction_pool: Arc<sc_transaction_pool::TransactionPoolHandle<Block, FullClient>>,
-	select_chain: FullSelectChain,
-	block_import: sc_consensus_grandpa::GrandpaBlockImport<
-		FullBackend,
-		Block,
-		FullClient,
-		FullSelectChain,
-	>,
-	proposer_factory: sc_basic_authorship::ProposerFactory<
-		sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
-		FullClient,
-	>,
-	mut seal_request_sender: mpsc::Sender<EngineCommand<ostrom_runtime::Hash>>,
-	seal_request_receiver: mpsc::Receiver<EngineCommand<ostrom_runtime::Hash>>,
-) -> Result<impl std::future::Future<Output = ()>, ServiceError> {
-	let slot_duration = sc_consensus_aura::slot_duration::<AuraId, _, _>(&*client)?;
-	seal_request_sender
-		.try_send(EngineCommand::SealNewBlock {
-			create_empty: true,
-			finalize: true,
-			parent_hash: None,
-			sender: None,
-		})
-		.map_err(|e| ServiceError::Other(format!("the first block cannot be sealed: {e}")))?;
-	// A transaction that enters the pool is sealed at once; when several enter together, the
-	// first block takes them all and the others' requests find nothing to seal.
-	let on_transaction =
-		transaction_pool.import_notification_stream().map(|_| EngineCommand::SealNewBlock {
-			create_empty: false,
-			finalize: true,
-			parent_hash: None,
-			sender: None,
-		});
-	let commands_stream = futures::stream::select(seal_request_receiver, on_transaction);
-
-	let header_client = client.clone();
-	let create_inherent_data_providers = move |parent_hash, ()| {
-		let client = header_client.clone();
-		async move {
-			let parent =
-				client.header(parent_hash)?.ok_or("the parent of the block to seal is unknown")?;
-			let timestamp = manual_seal_timestamp(&parent, slot_duration)?;
-			Ok(sp_timestamp::InherentDataProvider::new(timestamp.into()))
-		}
-	};
-
-	Ok(sc_consensus_manual_seal::run_manual_seal(sc_consensus_manual_seal::ManualSealParams {
-		block_import,
-		env: proposer_factory,
-		client: client.clone(),
-		pool: transaction_pool,
-		commands_stream: Box::pin(commands_stream),
-		select_chain,
-		consensus_data_provider: Some(Box::new(AuraConsensusDataProvider::new_with_slot_duration(
-			slot_duration,
-		))),
-		create_inherent_data_providers,
-	}))
-}
-
-/// The timestamp of a manually sealed block: the start of the slot after its parent's, so that
-/// Aura's slot rises by exactly one per block however fast blocks are sealed (the runtime
-/// requires a rising slot that matches the timestamp); the first block takes the current slot.
-fn manual_seal_timestamp(
-	parent: &<Block as sp_runtime::traits::Block>::Header,
-	slot_duration: SlotDuration,
-) -> Result<Timestamp, Box<dyn std::error::Error + Send + Sync>> {
-	let slot = if *parent.number() == 0 {
-		Slot::from_timestamp(Timestamp::current(), slot_duration)
-	} else {
-		sc_consensus_aura::find_pre_digest::<Block, AuthoritySignature>(parent)?.saturating_add(1u64)
-	};
-	slot.timestamp(slot_duration).ok_or_else(|| "the slot's timestamp overflows".into())
 }

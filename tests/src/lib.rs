@@ -11,9 +11,13 @@ use std::{
 	net::TcpListener,
 	path::PathBuf,
 	process::{Child, Command, Stdio},
+	sync::Arc,
 	time::{Duration, Instant},
 };
 use subxt::rpcs::{client::RpcParams, RpcClient};
+
+/// The subxt client the tests drive a node with.
+pub type Api = subxt::OnlineClient<subxt::PolkadotConfig>;
 
 pub use subxt::rpcs::rpc_params;
 
@@ -95,6 +99,17 @@ impl Node {
 		format!("ws://127.0.0.1:{}", self.rpc_port)
 	}
 
+	/// A subxt client whose current block (`at_current_block`) is the node's finalized head at
+	/// the moment of asking: it uses subxt's legacy RPC backend, which calls
+	/// `chain_getFinalizedHead` each time. subxt's default backend follows the chain through a
+	/// subscription that may be a block behind the node; when blocks come as fast as a test
+	/// seals them, a read right after a block would then see the block before.
+	pub async fn api(&mut self) -> Api {
+		let rpc = self.rpc().await;
+		let backend = subxt::backend::LegacyBackend::builder().build(rpc);
+		Api::from_backend(Arc::new(backend)).await.expect("subxt reads the node's metadata")
+	}
+
 	/// Connects an RPC client, retrying while the node is still starting.
 	pub async fn rpc(&mut self) -> RpcClient {
 		let deadline = Instant::now() + Duration::from_secs(60);
@@ -168,7 +183,7 @@ pub async fn wait_for_blocks(rpc: &RpcClient, best: u64, finalized: u64, timeout
 /// Signs `call` as `signer`, submits it, waits until its block is finalized and returns its
 /// events; panics if the node refuses it or the call fails.
 pub async fn submit_finalized<Call: subxt::tx::Payload>(
-	api: &subxt::OnlineClient<subxt::PolkadotConfig>,
+	api: &Api,
 	call: &Call,
 	signer: &subxt_signer::sr25519::Keypair,
 ) -> subxt::extrinsics::ExtrinsicEvents<subxt::PolkadotConfig> {
@@ -221,7 +236,7 @@ pub struct Proposal {
 }
 
 /// Proposal `id` at the current (finalized) block; panics if there is none.
-pub async fn proposal(api: &subxt::OnlineClient<subxt::PolkadotConfig>, id: u32) -> Proposal {
+pub async fn proposal(api: &Api, id: u32) -> Proposal {
 	let address = subxt::dynamic::storage::<(u32,), Proposal>("Proposals", "Proposals");
 	let at = api.at_current_block().await.expect("the current block is known");
 	at.storage().fetch(address, (id,)).await.expect("the proposal exists").decode().unwrap()
@@ -238,10 +253,7 @@ struct AccountData {
 }
 
 /// The free balance of `account` at the current (finalized) block.
-pub async fn free_balance(
-	api: &subxt::OnlineClient<subxt::PolkadotConfig>,
-	account: [u8; 32],
-) -> u128 {
+pub async fn free_balance(api: &Api, account: [u8; 32]) -> u128 {
 	let address = subxt::dynamic::storage::<([u8; 32],), AccountInfo>("System", "Account");
 	let at = api.at_current_block().await.expect("the current block is known");
 	let info =

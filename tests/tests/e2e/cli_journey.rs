@@ -10,7 +10,6 @@
 use ostrom_e2e::{free_balance, node_binary, seal_until, wait_for_blocks, Node};
 use serde_json::Value as Json;
 use std::{path::PathBuf, time::Duration};
-use subxt::{OnlineClient, PolkadotConfig};
 use subxt_signer::sr25519::dev;
 use tokio::process::Command;
 
@@ -102,7 +101,7 @@ async fn a_member_joins_proposes_a_spend_and_the_dao_pays() {
 	let mut node = Node::start_manual_seal("cli");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
-	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();
+	let api = node.api().await;
 	let ostrom = Ostrom::new(&node);
 	let ferdie_before = free_balance(&api, dev::ferdie().public_key().0).await;
 

@@ -5,14 +5,11 @@
 //! voice credits and outcomes are read back from chain state over RPC.
 
 use ostrom_e2e::{
-	has_event, proposal, seal_until, submit_finalized, wait_for_blocks, Node, ProposalStatus,
+	has_event, proposal, seal_until, submit_finalized, wait_for_blocks, Api, Node, ProposalStatus,
 };
 use scale_decode::DecodeAsType;
 use std::time::Duration;
-use subxt::{
-	dynamic::{self, Value},
-	OnlineClient, PolkadotConfig,
-};
+use subxt::dynamic::{self, Value};
 use subxt_signer::sr25519::{dev, Keypair};
 
 /// The runtime's voice credits per member and epoch.
@@ -30,8 +27,6 @@ struct Tally {
 struct SpentCredits {
 	credits: u64,
 }
-
-type Api = OnlineClient<PolkadotConfig>;
 
 async fn tally(api: &Api, id: u32) -> Tally {
 	let address = dynamic::storage::<(u32,), Tally>("QuadraticVoting", "TallyOf");
@@ -75,7 +70,7 @@ async fn a_well_attended_proposal_passes_and_a_thin_one_fails_its_quorum() {
 	let mut node = Node::start_manual_seal("governance");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
-	let api = Api::from_insecure_url(node.ws_url()).await.unwrap();
+	let api = node.api().await;
 	let (alice, bob, charlie, dave) = (dev::alice(), dev::bob(), dev::charlie(), dev::dave());
 
 	// Alice and Bob submit at the same time.

@@ -3,13 +3,12 @@
 //! a steward and contributes to it; Alice, then Charlie approve; Dave's reputation rose.
 //! Everything is read back from chain state over RPC.
 
-use ostrom_e2e::{has_event, submit_finalized, wait_for_blocks, Node};
+use ostrom_e2e::{has_event, submit_finalized, wait_for_blocks, Api, Node};
 use scale_decode::DecodeAsType;
 use std::time::Duration;
 use subxt::{
 	dynamic::{self, Value},
 	utils::H256,
-	OnlineClient, PolkadotConfig,
 };
 use subxt_signer::sr25519::dev;
 
@@ -44,20 +43,20 @@ struct Contribution {
 	status: ContributionStatus,
 }
 
-async fn member(api: &OnlineClient<PolkadotConfig>, who: [u8; 32]) -> Option<MemberRecord> {
+async fn member(api: &Api, who: [u8; 32]) -> Option<MemberRecord> {
 	let address = dynamic::storage::<([u8; 32],), MemberRecord>("Membership", "Members");
 	let at = api.at_current_block().await.unwrap();
 	let value = at.storage().try_fetch(address, (who,)).await.expect("Members is readable");
 	value.map(|v| v.decode().expect("a member record decodes"))
 }
 
-async fn commons(api: &OnlineClient<PolkadotConfig>, id: u32) -> CommonsRecord {
+async fn commons(api: &Api, id: u32) -> CommonsRecord {
 	let address = dynamic::storage::<(u32,), CommonsRecord>("Commons", "Commons");
 	let at = api.at_current_block().await.unwrap();
 	at.storage().fetch(address, (id,)).await.expect("the commons exists").decode().unwrap()
 }
 
-async fn contribution(api: &OnlineClient<PolkadotConfig>, id: u64) -> Contribution {
+async fn contribution(api: &Api, id: u64) -> Contribution {
 	let address = dynamic::storage::<(u64,), Contribution>("Commons", "Contributions");
 	let at = api.at_current_block().await.unwrap();
 	at.storage().fetch(address, (id,)).await.expect("the contribution exists").decode().unwrap()
@@ -68,7 +67,7 @@ async fn dave_joins_registers_a_commons_and_earns_reputation() {
 	let mut node = Node::start_manual_seal("dao");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
-	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();
+	let api = node.api().await;
 	let dave = dev::dave().public_key().0;
 	assert!(member(&api, dave).await.is_none(), "Dave starts outside the DAO");
 

@@ -10,7 +10,6 @@ use std::time::Duration;
 use subxt::{
 	dynamic::{self, Value as Arg},
 	utils::{AccountId32, H256},
-	OnlineClient, PolkadotConfig,
 };
 use subxt_signer::sr25519::{dev, Keypair};
 
@@ -59,7 +58,7 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 	let mut node = Node::start_manual_seal("dao-rpc");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
-	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();
+	let api = node.api().await;
 	let port = node.rpc_port;
 	let (alice, bob, charlie, dave) = (dev::alice(), dev::bob(), dev::charlie(), dev::dave());
 	let dave_id = Arg::from_bytes(dave.public_key().0);

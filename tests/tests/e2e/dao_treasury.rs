@@ -6,18 +6,14 @@
 //! stewards' own gifts are not matched).
 
 use ostrom_e2e::{
-	free_balance, has_event, proposal, seal_until, submit_finalized, wait_for_blocks, Node,
+	free_balance, has_event, proposal, seal_until, submit_finalized, wait_for_blocks, Api, Node,
 	ProposalStatus,
 };
 use scale_decode::DecodeAsType;
 use std::time::Duration;
-use subxt::{
-	dynamic::{self, Value},
-	OnlineClient, PolkadotConfig,
-};
+use subxt::dynamic::{self, Value};
 use subxt_signer::sr25519::{dev, Keypair};
 
-type Api = OnlineClient<PolkadotConfig>;
 type Payload = subxt::tx::DynamicPayload<Vec<Value>>;
 
 const UNIT: u128 = 1_000_000_000_000;
@@ -144,7 +140,7 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	let mut node = Node::start_manual_seal("treasury");
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
-	let api = Api::from_insecure_url(node.ws_url()).await.unwrap();
+	let api = node.api().await;
 	let ferdie = dev::ferdie().public_key().0;
 	let ferdie_before = free_balance(&api, ferdie).await;
 

@@ -81,6 +81,8 @@ async fn dev_node_finalizes_blocks_and_executes_a_signed_transfer() {
 	assert!(metrics.contains("substrate_block_height"), "no block height metric in:\n{metrics}");
 
 	// Alice sends 3 OST to Bob, signed and submitted by subxt.
+	// With subxt's default backend, which follows the chain with `chainHead_v1_*`, unlike the
+	// other scenarios' `Node::api`: the node must serve wallets that use it.
 	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();
 	let before = api.at_current_block().await.unwrap();
 	let (alice, bob) = (dev::alice().public_key().0, dev::bob().public_key().0);

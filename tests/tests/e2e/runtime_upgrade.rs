@@ -8,13 +8,8 @@ use ostrom_e2e::{
 	submit_finalized, wait_for_blocks, wait_until_block, Node, ProposalStatus,
 };
 use std::time::Duration;
-use subxt::{
-	dynamic::{self, Value},
-	OnlineClient, PolkadotConfig,
-};
+use subxt::dynamic::{self, Value};
 use subxt_signer::sr25519::dev;
-
-type Api = OnlineClient<PolkadotConfig>;
 
 async fn spec_version(rpc: &subxt::rpcs::RpcClient) -> u64 {
 	let version = call(rpc, "state_getRuntimeVersion", rpc_params![]).await;
@@ -29,7 +24,7 @@ async fn a_root_proposal_upgrades_the_runtime() {
 	let mut node = Node::start("upgrade", &["--dev"]);
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
-	let api = Api::from_insecure_url(node.ws_url()).await.unwrap();
+	let api = node.api().await;
 	assert_eq!(spec_version(&rpc).await, 100);
 
 	// The call is far too large to be inline: Alice notes it as a preimage first.
