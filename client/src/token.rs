@@ -86,7 +86,8 @@ impl FromStr for AmountText {
 
 	fn from_str(text: &str) -> Result<AmountText, String> {
 		let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-		let digits = |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
+		let digits =
+			|part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
 		if !digits(whole) || (text.contains('.') && !digits(fraction)) {
 			return Err(format!(
 				"`{text}` is not an amount: expected digits, optionally with a decimal point"
@@ -118,7 +119,8 @@ mod tests {
 
 	#[test]
 	fn the_token_is_read_from_the_chains_properties() {
-		let properties = serde_json::json!({ "ss58Format": 42, "tokenDecimals": 12, "tokenSymbol": "OST" });
+		let properties =
+			serde_json::json!({ "ss58Format": 42, "tokenDecimals": 12, "tokenSymbol": "OST" });
 		assert_eq!(Token::from_properties(properties.as_object().unwrap()), Ok(ost()));
 		let listed = serde_json::json!({ "tokenDecimals": [10, 12], "tokenSymbol": ["DOT", "X"] });
 		let dot = Token::from_properties(listed.as_object().unwrap()).unwrap();
