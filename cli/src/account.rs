@@ -1,12 +1,12 @@
 //! Accounts: the signer from its secret URI, and addresses in SS58 (prefix 42, as the chain
 //! writes them).
 
-use anyhow::{anyhow, Context as _, Result};
-use subxt::utils::AccountId32;
-use subxt_signer::{sr25519::Keypair, SecretUri};
+use anyhow::{anyhow, Result};
+use ostrom_client::AccountId;
+use subxt_signer::sr25519::Keypair;
 
 /// Reads an SS58 address (a clap value parser).
-pub fn parse_address(text: &str) -> Result<AccountId32, String> {
+pub fn parse_address(text: &str) -> Result<AccountId, String> {
 	text.parse().map_err(|error| format!("`{text}` is not an SS58 address: {error}"))
 }
 
@@ -16,14 +16,11 @@ pub fn signer_from_uri(uri: Option<&str>) -> Result<Keypair> {
 	let uri = uri.ok_or_else(|| {
 		anyhow!("this command signs a transaction: give the signer with --suri or OSTROM_SURI")
 	})?;
-	// The error would quote the secret: say only what is wrong with it.
-	let secret: SecretUri =
-		uri.parse().map_err(|_| anyhow!("--suri is not a secret URI such as //Alice"))?;
-	Keypair::from_uri(&secret).context("--suri does not give an sr25519 key")
+	ostrom_client::signer::signer(uri).map_err(|problem| anyhow!("--suri: {problem}"))
 }
 
 /// The SS58 address of `signer`.
-pub fn address_of(signer: &Keypair) -> AccountId32 {
+pub fn address_of(signer: &Keypair) -> AccountId {
 	signer.public_key().to_account_id()
 }
 

@@ -1,51 +1,50 @@
-//! The connection to a node: the read-only `dao_*` JSON-RPC methods, and signed transactions
-//! built from the runtime's metadata, followed until they are finalized. A failed transaction
-//! is reported by its pallet's error name and doc line, as the metadata gives them.
+//! The connection to a node, through the typed client `ostrom-client`: runtime API views,
+//! storage, the chain's token, signed transactions followed until they are finalized, and the
+//! node's `dao_*` JSON-RPC answers for `--json`. A failed transaction is reported by its pallet's
+//! error name and doc line, as the metadata gives them.
 
 use anyhow::{anyhow, bail, Context as _, Result};
-use serde::Deserialize;
-use std::fmt;
+use ostrom_client::{Client, OstromConfig, Token};
+use std::{any::type_name, fmt};
 use subxt::{
+	client::OnlineClientAtBlock,
 	error::{DispatchError, TransactionEventsError},
-	ext::{
-		frame_decode::storage::{IntoDecodableValues, IntoEncodableValues},
-		scale_decode::{DecodeAsFields, DecodeAsType},
-	},
+	events::DecodeAsEvent,
 	extrinsics::ExtrinsicEvents,
-	rpcs::{client::RpcParams, rpc_params, RpcClient},
+	rpcs::client::RpcParams,
+	runtime_apis::Payload as RuntimeApiPayload,
+	storage::Address,
 	transactions::{Payload, TransactionStatus},
-	utils::H256,
-	ArcMetadata, OnlineClient, PolkadotConfig,
+	ArcMetadata,
 };
 use subxt_signer::sr25519::Keypair;
-use tokio::sync::OnceCell;
 
 /// The JSON-RPC error code of an unknown method.
 const METHOD_NOT_FOUND: i32 = -32601;
 
-type Api = OnlineClient<PolkadotConfig>;
-
 /// A connected node.
 pub struct Chain {
 	url: String,
-	rpc: RpcClient,
-	/// The metadata-aware client; only commands that sign or decode need it, so it is made
-	/// on first use.
-	api: OnceCell<Api>,
+	client: Client,
 }
 
 impl Chain {
 	/// Connects to the node's WebSocket JSON-RPC endpoint at `url` (`ws://` or `wss://`).
 	pub async fn connect(url: &str) -> Result<Chain> {
-		let rpc = RpcClient::from_insecure_url(url)
+		let client = Client::connect(url)
 			.await
 			.with_context(|| format!("cannot connect to a node at {url}"))?;
-		Ok(Chain { url: url.to_string(), rpc, api: OnceCell::new() })
+		Ok(Chain { url: url.to_string(), client })
 	}
 
-	/// Calls the read-only RPC `method`; its JSON result.
+	/// The chain's token, to write and read amounts.
+	pub fn token(&self) -> &Token {
+		self.client.token()
+	}
+
+	/// Calls the node's read-only RPC `method` (a `dao_*` view); its JSON result.
 	pub async fn read(&self, method: &str, params: RpcParams) -> Result<serde_json::Value> {
-		self.rpc.request(method, params).await.map_err(|error| match error {
+		self.client.rpc().request(method, params).await.map_err(|error| match error {
 			subxt::rpcs::Error::User(error) if error.code == METHOD_NOT_FOUND => {
 				anyhow!("the node at {} does not serve `{method}`: is it an Ostrom node?", self.url)
 			}
@@ -56,55 +55,47 @@ impl Chain {
 		})
 	}
 
-	/// The client that knows the runtime's metadata.
-	async fn api(&self) -> Result<&Api> {
-		self.api
-			.get_or_try_init(|| async {
-				Api::from_rpc_client(self.rpc.clone())
-					.await
-					.with_context(|| format!("cannot read the chain at {}", self.url))
-			})
+	/// The chain at its last finalized block.
+	async fn at(&self) -> Result<OnlineClientAtBlock<OstromConfig>> {
+		self.client
+			.api()
+			.at_current_block()
 			.await
+			.with_context(|| format!("cannot read the chain at {}", self.url))
 	}
 
 	/// The metadata of the runtime at the last finalized block.
 	pub async fn metadata(&self) -> Result<ArcMetadata> {
-		Ok(self.api().await?.at_current_block().await?.metadata())
+		Ok(self.at().await?.metadata())
+	}
+
+	/// What the runtime API `call` answers at the last finalized block.
+	pub async fn view<Call: RuntimeApiPayload>(&self, call: Call) -> Result<Call::ReturnType> {
+		let name = format!("{}.{}", call.trait_name(), call.method_name());
+		self.at().await?.runtime_apis().call(call).await.with_context(|| format!("{name} failed"))
+	}
+
+	/// The value stored at `entry` under `key` at the last finalized block, if any.
+	pub async fn storage<Entry: Address>(
+		&self,
+		entry: Entry,
+		key: Entry::KeyParts,
+	) -> Result<Option<Entry::Value>> {
+		let at = self.at().await?;
+		let stored = at.storage().try_fetch(entry, key).await.context("cannot read storage")?;
+		stored.map(|value| value.decode().context("cannot decode storage")).transpose()
 	}
 
 	/// `call` SCALE-encoded, as a proposal carries it.
 	pub async fn call_data(&self, call: &impl Payload) -> Result<Vec<u8>> {
-		let at = self.api().await?.at_current_block().await?;
+		let at = self.at().await?;
 		at.transactions().call_data(call).context("the call does not fit the runtime")
-	}
-
-	/// The value stored at `pallet`.`entry` under `key` at the last finalized block, if any.
-	pub async fn storage<Key, Value>(
-		&self,
-		pallet: &str,
-		entry: &str,
-		key: Key,
-	) -> Result<Option<Value>>
-	where
-		Key: IntoEncodableValues + IntoDecodableValues,
-		Value: DecodeAsType,
-	{
-		let at = self.api().await?.at_current_block().await?;
-		let address = subxt::dynamic::storage::<Key, Value>(pallet, entry);
-		let stored = at
-			.storage()
-			.try_fetch(address, key)
-			.await
-			.with_context(|| format!("cannot read {pallet}.{entry}"))?;
-		stored
-			.map(|value| value.decode().with_context(|| format!("cannot decode {pallet}.{entry}")))
-			.transpose()
 	}
 
 	/// Signs `call` as `signer`, submits it and waits until its block is finalized, telling
 	/// on stderr how it goes. Fails if the node refuses the transaction or its call fails.
 	pub async fn submit(&self, signer: &Keypair, call: &impl Payload) -> Result<Included> {
-		let mut transactions = self.api().await?.at_current_block().await?.transactions();
+		let mut transactions = self.at().await?.transactions();
 		let mut progress = transactions
 			.sign_and_submit_then_watch_default(call, signer)
 			.await
@@ -138,50 +129,39 @@ impl Chain {
 	}
 
 	/// The number of the block with `hash`.
-	async fn block_number(&self, hash: H256) -> Result<u64> {
-		#[derive(Deserialize)]
-		struct Header {
-			number: String,
-		}
-		let header: Header = self
-			.rpc
-			.request("chain_getHeader", rpc_params![hash])
-			.await
-			.context("cannot read the block's header")?;
-		u64::from_str_radix(header.number.trim_start_matches("0x"), 16)
-			.with_context(|| format!("the block number {} is not hex", header.number))
+	async fn block_number(&self, hash: subxt::utils::H256) -> Result<u64> {
+		let at = self.client.api().at_block(hash).await.context("cannot read the block")?;
+		Ok(at.block_number())
 	}
 }
 
 /// The events a transaction in a finalized block emitted.
 pub struct Included {
-	events: ExtrinsicEvents<PolkadotConfig>,
+	events: ExtrinsicEvents<OstromConfig>,
 }
 
 impl Included {
-	/// The fields of the first `pallet`.`name` event, if the transaction emitted one.
-	pub fn event<Fields: DecodeAsFields>(
-		&self,
-		pallet: &str,
-		name: &str,
-	) -> Result<Option<Fields>> {
-		for event in self.events.iter() {
-			let event = event.context("cannot decode the transaction's events")?;
-			if event.pallet_name() == pallet && event.event_name() == name {
-				let fields = event
-					.decode_fields_unchecked_as()
-					.with_context(|| format!("cannot decode the {pallet}.{name} event"))?;
-				return Ok(Some(fields));
-			}
-		}
-		Ok(None)
+	/// The first `Event` the transaction emitted, if any.
+	pub fn event<Event: DecodeAsEvent>(&self) -> Result<Option<Event>> {
+		self.events
+			.find_first::<Event>()
+			.transpose()
+			.with_context(|| format!("cannot decode the {} event", event_name::<Event>()))
 	}
 
-	/// The fields of the `pallet`.`name` event, which the transaction must have emitted.
-	pub fn expect_event<Fields: DecodeAsFields>(&self, pallet: &str, name: &str) -> Result<Fields> {
-		self.event(pallet, name)?
-			.ok_or_else(|| anyhow!("the transaction emitted no {pallet}.{name} event"))
+	/// The `Event` the transaction must have emitted.
+	pub fn expect_event<Event: DecodeAsEvent>(&self) -> Result<Event> {
+		self.event()?
+			.ok_or_else(|| anyhow!("the transaction emitted no {} event", event_name::<Event>()))
 	}
+}
+
+/// A generated event's pallet and name, e.g. `proposals::Submitted`, from its type's path
+/// (`…::proposals::events::Submitted`).
+fn event_name<Event>() -> String {
+	let mut parts = type_name::<Event>().rsplit("::");
+	let (name, pallet) = (parts.next().unwrap_or_default(), parts.nth(1).unwrap_or_default());
+	format!("{pallet}::{name}")
 }
 
 /// A call that failed with one of its pallet's errors.
@@ -253,5 +233,11 @@ mod tests {
 		);
 		let undocumented = PalletError { docs: String::new(), ..error };
 		assert_eq!(undocumented.to_string(), "QuadraticVoting::NotEnoughCredits");
+	}
+
+	#[test]
+	fn events_are_named_by_pallet_and_name() {
+		use ostrom_client::ostrom::proposals::events::Submitted;
+		assert_eq!(event_name::<Submitted>(), "proposals::Submitted");
 	}
 }

@@ -1,20 +1,31 @@
 //! `ostrom commons`: register a commons, appoint and remove its stewards, record, review,
 //! withdraw and dismiss contributions, list and show commons.
 
-use super::{field, more_from, Context, Output};
-use crate::{
-	account::parse_address,
-	units::{parse_ost, Amount},
-	views::{Commons, Page},
-};
-use anyhow::{bail, Result};
+use super::{field, more_from, name, page_limit, text, Context, Output};
+use crate::account::parse_address;
+use anyhow::{anyhow, bail, Result};
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
-use subxt::{
-	dynamic::{self, Value},
-	ext::scale_decode::DecodeAsType,
-	rpcs::rpc_params,
-	utils::AccountId32,
+use ostrom_client::{
+	ostrom::{
+		self,
+		commons::events::{
+			ContributionAccepted, ContributionDismissed, ContributionRecorded,
+			ContributionRejected, ContributionWithdrawn, Registered, StewardAdded, StewardReaped,
+			StewardRemoved,
+		},
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec, ostrom_runtime_api::views::CommonsView,
+			pallet_ostrom_commons::types::CommonsKind,
+		},
+		treasury::events::{CommonsFundsSpent, CommonsSpendApproved, CommonsSpendProposed},
+	},
+	AccountId, AmountText, Balance, BlockNumber, CommonsId, CommonsSpendIndex, ContributionId,
+	Token,
 };
+use subxt::{rpcs::rpc_params, utils::H256};
+
+/// A commons as the runtime's `OstromApi` shows it.
+type Commons = CommonsView<AccountId, Balance, BlockNumber>;
 
 #[derive(Debug, Subcommand)]
 pub enum CommonsCommand {
@@ -48,25 +59,24 @@ pub enum CommonsCommand {
 	/// Withdraw your pending contribution and get its deposit back.
 	Withdraw {
 		/// The contribution's number.
-		contribution: u64,
+		contribution: ContributionId,
 	},
 	/// As a steward, take a pending contribution off the queue; its deposit is returned.
 	Dismiss {
 		/// The contribution's number.
-		contribution: u64,
+		contribution: ContributionId,
 	},
 	/// Pay from a commons' account as one of its stewards: alone, within what its stewards may
 	/// pay alone per spending period; with --propose, as a spend that a majority of its acting
 	/// stewards must approve (`ostrom commons approve-spend`).
 	Spend {
 		/// The commons' number.
-		commons: u32,
+		commons: CommonsId,
 		/// The SS58 address to pay.
 		#[arg(value_parser = parse_address)]
-		beneficiary: AccountId32,
-		/// How much, in OST.
-		#[arg(value_parser = parse_ost)]
-		amount: u128,
+		beneficiary: AccountId,
+		/// How much, in the chain's token (OST).
+		amount: AmountText,
 		/// Propose the spend to the other stewards instead of paying it alone.
 		#[arg(long)]
 		propose: bool,
@@ -75,9 +85,9 @@ pub enum CommonsCommand {
 	/// that makes a majority of the acting stewards pays it.
 	ApproveSpend {
 		/// The commons' number.
-		commons: u32,
+		commons: CommonsId,
 		/// The spend's number, as `spend --propose` printed it.
-		spend: u32,
+		spend: CommonsSpendIndex,
 	},
 	/// List the registered commons.
 	List {
@@ -93,13 +103,13 @@ pub enum CommonsCommand {
 	/// Show a commons.
 	Show {
 		/// The commons' number.
-		id: u32,
+		id: CommonsId,
 		#[command(flatten)]
 		output: Output,
 	},
 }
 
-/// The kinds of commons; each is the runtime's `CommonsKind` variant of the same name.
+/// The kinds of commons, one for each of the runtime's.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Kind {
 	Software,
@@ -113,20 +123,36 @@ pub enum Kind {
 	Other,
 }
 
+impl From<Kind> for CommonsKind {
+	fn from(kind: Kind) -> CommonsKind {
+		match kind {
+			Kind::Software => CommonsKind::Software,
+			Kind::Knowledge => CommonsKind::Knowledge,
+			Kind::Design => CommonsKind::Design,
+			Kind::Data => CommonsKind::Data,
+			Kind::Energy => CommonsKind::Energy,
+			Kind::Food => CommonsKind::Food,
+			Kind::Space => CommonsKind::Space,
+			Kind::Tools => CommonsKind::Tools,
+			Kind::Other => CommonsKind::Other,
+		}
+	}
+}
+
 #[derive(Debug, Args)]
 pub struct StewardArgs {
 	/// The commons' number.
-	commons: u32,
+	commons: CommonsId,
 	/// The steward's SS58 address.
 	#[arg(value_parser = parse_address)]
-	steward: AccountId32,
+	steward: AccountId,
 }
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["hash", "content"])))]
 pub struct ContributeArgs {
 	/// The commons' number.
-	commons: u32,
+	commons: CommonsId,
 	/// The blake2-256 hash of the contributed content (which lives off-chain), as 0x-hex.
 	#[arg(long, value_parser = parse_hash)]
 	hash: Option<[u8; 32]>,
@@ -142,7 +168,7 @@ pub struct ContributeArgs {
 #[command(group(ArgGroup::new("verdict").required(true).args(["approve", "reject"])))]
 pub struct ReviewArgs {
 	/// The contribution's number.
-	contribution: u64,
+	contribution: ContributionId,
 	/// Accept the contribution.
 	#[arg(long)]
 	approve: bool,
@@ -151,35 +177,12 @@ pub struct ReviewArgs {
 	reject: bool,
 }
 
-/// `Treasury.CommonsSpendProposed`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct SpendProposed {
-	commons: u32,
-	spend: u32,
-	amount: u128,
-}
-
-/// `Treasury.CommonsSpendApproved`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct SpendApproved {}
-
-/// `Treasury.CommonsFundsSpent`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct FundsSpent {
-	commons: u32,
-	beneficiary: AccountId32,
-	amount: u128,
-}
-
 /// Says what a spend from a commons' account paid, if it paid.
-fn print_paid(spent: Option<FundsSpent>) {
+fn print_paid(spent: Option<CommonsFundsSpent>, token: &Token) {
 	match spent {
 		Some(spent) => println!(
 			"paid {} from commons #{} to {}",
-			Amount(spent.amount),
+			token.format(spent.amount),
 			spent.commons,
 			spent.beneficiary
 		),
@@ -187,89 +190,41 @@ fn print_paid(spent: Option<FundsSpent>) {
 	}
 }
 
-/// `Commons.Registered`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Registered {
-	commons: u32,
-}
-
-/// `Commons.StewardAdded`, `Commons.StewardRemoved`, `Commons.StewardReaped`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct StewardChanged {
-	commons: u32,
-	steward: AccountId32,
-}
-
-/// `Commons.ContributionRecorded`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct ContributionRecorded {
-	contribution: u64,
-	commons: u32,
-	content_hash: [u8; 32],
-}
-
-/// `Commons.ContributionAccepted`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct ContributionAccepted {
-	contributor: AccountId32,
-	reputation: u32,
-}
-
-/// `Commons.ContributionRejected`, `Commons.ContributionWithdrawn`,
-/// `Commons.ContributionDismissed`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct ContributionClosed {
-	contribution: u64,
-}
-
 pub async fn run(context: &Context, command: CommonsCommand) -> Result<()> {
+	let calls = ostrom::transactions().commons();
+	let treasury = ostrom::transactions().treasury();
 	match command {
 		CommonsCommand::Register { name, kind, license, uri } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			// `Kind`'s variants are named as the runtime's.
-			let kind = Value::unnamed_variant(format!("{kind:?}"), []);
-			let register = dynamic::tx(
-				"Commons",
-				"register",
-				vec![
-					Value::from_bytes(&name),
-					kind,
-					Value::from_bytes(license),
-					Value::from_bytes(uri),
-				],
+			let register = calls.register(
+				BoundedVec(name.clone().into_bytes()),
+				kind.into(),
+				BoundedVec(license.into_bytes()),
+				BoundedVec(uri.into_bytes()),
 			);
-			let registered: Registered =
-				chain.submit(&signer, &register).await?.expect_event("Commons", "Registered")?;
+			let registered: Registered = chain.submit(&signer, &register).await?.expect_event()?;
 			println!("registered commons #{} {name:?}", registered.commons);
 		}
 		CommonsCommand::AddSteward(StewardArgs { commons, steward }) => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let add = dynamic::tx("Commons", "add_steward", (commons, steward));
-			let added: StewardChanged =
-				chain.submit(&signer, &add).await?.expect_event("Commons", "StewardAdded")?;
+			let add = calls.add_steward(commons, steward);
+			let added: StewardAdded = chain.submit(&signer, &add).await?.expect_event()?;
 			println!("{} now stewards commons #{}", added.steward, added.commons);
 		}
 		CommonsCommand::RemoveSteward(StewardArgs { commons, steward }) => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let remove = dynamic::tx("Commons", "remove_steward", (commons, steward));
-			let removed: StewardChanged =
-				chain.submit(&signer, &remove).await?.expect_event("Commons", "StewardRemoved")?;
+			let remove = calls.remove_steward(commons, steward);
+			let removed: StewardRemoved = chain.submit(&signer, &remove).await?.expect_event()?;
 			println!("{} no longer stewards commons #{}", removed.steward, removed.commons);
 		}
 		CommonsCommand::ReapSteward(StewardArgs { commons, steward }) => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let reap = dynamic::tx("Commons", "reap_steward", (commons, steward));
-			let reaped: StewardChanged =
-				chain.submit(&signer, &reap).await?.expect_event("Commons", "StewardReaped")?;
+			let reap = calls.reap_steward(commons, steward);
+			let reaped: StewardReaped = chain.submit(&signer, &reap).await?.expect_event()?;
 			println!(
 				"removed the void stewardship of {} over commons #{}",
 				reaped.steward, reaped.commons
@@ -278,48 +233,48 @@ pub async fn run(context: &Context, command: CommonsCommand) -> Result<()> {
 		CommonsCommand::Spend { commons, beneficiary, amount, propose } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let call = if propose { "propose_commons_spend" } else { "spend_commons_funds" };
-			let spend = dynamic::tx("Treasury", call, (commons, beneficiary, amount));
-			let included = chain.submit(&signer, &spend).await?;
-			if let Some(proposed) =
-				included.event::<SpendProposed>("Treasury", "CommonsSpendProposed")?
-			{
+			let token = chain.token();
+			let amount = token.amount(&amount).map_err(|problem| anyhow!(problem))?;
+			let included = if propose {
+				let spend = treasury.propose_commons_spend(commons, beneficiary, amount);
+				chain.submit(&signer, &spend).await?
+			} else {
+				let spend = treasury.spend_commons_funds(commons, beneficiary, amount);
+				chain.submit(&signer, &spend).await?
+			};
+			if let Some(proposed) = included.event::<CommonsSpendProposed>()? {
 				println!(
 					"proposed spend #{} of {} from commons #{}",
 					proposed.spend,
-					Amount(proposed.amount),
+					token.format(proposed.amount),
 					proposed.commons
 				);
 			}
-			print_paid(included.event("Treasury", "CommonsFundsSpent")?);
+			print_paid(included.event()?, token);
 		}
 		CommonsCommand::ApproveSpend { commons, spend } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let approve = dynamic::tx("Treasury", "approve_commons_spend", (commons, spend));
+			let approve = treasury.approve_commons_spend(commons, spend);
 			let included = chain.submit(&signer, &approve).await?;
-			let _: SpendApproved = included.expect_event("Treasury", "CommonsSpendApproved")?;
+			let _: CommonsSpendApproved = included.expect_event()?;
 			println!("approved spend #{spend} from commons #{commons}");
-			print_paid(included.event("Treasury", "CommonsFundsSpent")?);
+			print_paid(included.event()?, chain.token());
 		}
 		CommonsCommand::Withdraw { contribution } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let withdraw = dynamic::tx("Commons", "withdraw_contribution", (contribution,));
-			let withdrawn: ContributionClosed = chain
-				.submit(&signer, &withdraw)
-				.await?
-				.expect_event("Commons", "ContributionWithdrawn")?;
+			let withdraw = calls.withdraw_contribution(contribution);
+			let withdrawn: ContributionWithdrawn =
+				chain.submit(&signer, &withdraw).await?.expect_event()?;
 			println!("withdrew contribution #{}; its deposit is returned", withdrawn.contribution);
 		}
 		CommonsCommand::Dismiss { contribution } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let dismiss = dynamic::tx("Commons", "dismiss_contribution", (contribution,));
-			let dismissed: ContributionClosed = chain
-				.submit(&signer, &dismiss)
-				.await?
-				.expect_event("Commons", "ContributionDismissed")?;
+			let dismiss = calls.dismiss_contribution(contribution);
+			let dismissed: ContributionDismissed =
+				chain.submit(&signer, &dismiss).await?.expect_event()?;
 			println!("dismissed contribution #{}; its deposit is returned", dismissed.contribution);
 		}
 		CommonsCommand::Contribute(ContributeArgs { commons, hash, content, note }) => {
@@ -330,15 +285,10 @@ pub async fn run(context: &Context, command: CommonsCommand) -> Result<()> {
 			};
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let contribute = dynamic::tx(
-				"Commons",
-				"contribute",
-				(commons, Value::from_bytes(content_hash), Value::from_bytes(note)),
-			);
-			let recorded: ContributionRecorded = chain
-				.submit(&signer, &contribute)
-				.await?
-				.expect_event("Commons", "ContributionRecorded")?;
+			let contribute =
+				calls.contribute(commons, H256(content_hash), BoundedVec(note.into_bytes()));
+			let recorded: ContributionRecorded =
+				chain.submit(&signer, &contribute).await?.expect_event()?;
 			println!(
 				"recorded contribution #{} to commons #{} (content 0x{}); it awaits review",
 				recorded.contribution,
@@ -349,52 +299,52 @@ pub async fn run(context: &Context, command: CommonsCommand) -> Result<()> {
 		CommonsCommand::Review(ReviewArgs { contribution, approve, reject: _ }) => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let review = dynamic::tx("Commons", "review", (contribution, approve));
-			let included = chain.submit(&signer, &review).await?;
+			let included = chain.submit(&signer, &calls.review(contribution, approve)).await?;
 			let verdict = if approve { "approved" } else { "rejected" };
 			println!("{verdict} contribution #{contribution}");
-			if let Some(accepted) =
-				included.event::<ContributionAccepted>("Commons", "ContributionAccepted")?
-			{
+			if let Some(accepted) = included.event::<ContributionAccepted>()? {
 				println!(
 					"contribution #{contribution} is accepted: {} earned {} reputation",
 					accepted.contributor, accepted.reputation
 				);
 			}
-			if let Some(rejected) =
-				included.event::<ContributionClosed>("Commons", "ContributionRejected")?
-			{
+			if let Some(rejected) = included.event::<ContributionRejected>()? {
 				println!("contribution #{} is rejected", rejected.contribution);
 			}
 		}
 		CommonsCommand::List { from, limit, output } => {
 			let chain = context.connect().await?;
-			let answer = chain.read("dao_listCommons", rpc_params![from, limit]).await?;
-			output.print(answer, |page: Page<Commons>| {
-				if page.items.is_empty() {
-					println!("no commons from #{from} on");
-				}
-				for commons in &page.items {
-					println!(
-						"#{:<4} {:<24} {:<10} {:<16} {:<9} {}",
-						commons.id,
-						commons.name,
-						commons.kind,
-						commons.license,
-						commons.status,
-						commons.uri
-					);
-				}
-				more_from(page.next);
-			})?;
+			let json = chain.read("dao_listCommons", rpc_params![from, limit]);
+			let views = ostrom::runtime_apis().ostrom_api();
+			let page =
+				async { Ok(Some(chain.view(views.list_commons(from, page_limit(limit))).await?)) };
+			output
+				.print(json, page, |page| {
+					if page.items.is_empty() {
+						println!("no commons from #{from} on");
+					}
+					for commons in &page.items {
+						println!(
+							"#{:<4} {:<24} {:<10} {:<16} {:<9} {}",
+							commons.id,
+							text(&commons.name),
+							name(&commons.kind),
+							text(&commons.license),
+							name(&commons.status),
+							text(&commons.uri)
+						);
+					}
+					more_from(page.next);
+				})
+				.await?;
 		}
 		CommonsCommand::Show { id, output } => {
 			let chain = context.connect().await?;
-			let answer = chain.read("dao_commons", rpc_params![id]).await?;
-			if answer.is_null() {
+			let json = chain.read("dao_commons", rpc_params![id]);
+			let view = chain.view(ostrom::runtime_apis().ostrom_api().commons(id));
+			if !output.print(json, view, |commons| show(&commons, chain.token())).await? {
 				bail!("there is no commons #{id}");
 			}
-			output.print(answer, show)?;
 		}
 	}
 	Ok(())
@@ -407,18 +357,21 @@ fn parse_hash(text: &str) -> Result<[u8; 32], String> {
 	bytes.try_into().map_err(|bytes: Vec<u8>| format!("a hash has 32 bytes, not {}", bytes.len()))
 }
 
-fn show(commons: Commons) {
-	field("commons", format!("#{} {}", commons.id, commons.name));
-	field("kind", &commons.kind);
-	field("licence", &commons.license);
-	field("uri", &commons.uri);
-	field("status", &commons.status);
-	field("stewards", commons.stewards.join(", "));
+fn show(commons: &Commons, token: &Token) {
+	field("commons", format!("#{} {}", commons.id, text(&commons.name)));
+	field("kind", name(&commons.kind));
+	field("licence", text(&commons.license));
+	field("uri", text(&commons.uri));
+	field("status", name(&commons.status));
+	let stewards: Vec<String> = commons.stewards.iter().map(ToString::to_string).collect();
+	field("stewards", stewards.join(", "));
 	field(
 		"registered",
 		format!(
 			"at block #{} by {} (deposit {})",
-			commons.registered_at, commons.registrant, commons.deposit
+			commons.registered_at,
+			commons.registrant,
+			token.format(commons.deposit)
 		),
 	);
 	let counts = &commons.contributions;
@@ -429,7 +382,7 @@ fn show(commons: Commons) {
 			counts.pending, counts.accepted, counts.rejected
 		),
 	);
-	field("account", format!("{} holding {}", commons.account, commons.balance));
+	field("account", format!("{} holding {}", commons.account, token.format(commons.balance)));
 }
 
 #[cfg(test)]

@@ -1,19 +1,24 @@
 //! `ostrom member`: apply to join, sponsor an applicant, leave, and look a member up.
 
-use super::{count, field, Context, Output};
-use crate::{
-	account::{address_of, parse_address},
-	units::Amount,
-	views::Member,
-};
+use super::{count, field, name, Context, Output};
+use crate::account::{address_of, parse_address};
 use anyhow::{bail, Result};
 use clap::Subcommand;
-use subxt::{
-	dynamic::{self, Value},
-	ext::scale_decode::DecodeAsType,
-	rpcs::rpc_params,
-	utils::AccountId32,
+use ostrom_client::{
+	ostrom::{
+		self,
+		membership::events::{Applied, MemberAdded, Sponsored},
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec,
+			ostrom_runtime_api::views::{MemberState, MemberView},
+		},
+	},
+	AccountId, Balance, BlockNumber, Token,
 };
+use subxt::rpcs::rpc_params;
+
+/// A member or applicant as the runtime's `OstromApi` shows them.
+type Member = MemberView<AccountId, Balance, BlockNumber>;
 
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
@@ -27,7 +32,7 @@ pub enum MemberCommand {
 	Sponsor {
 		/// The applicant's SS58 address.
 		#[arg(value_parser = parse_address)]
-		applicant: AccountId32,
+		applicant: AccountId,
 	},
 	/// Leave the DAO; your reputation is forgotten.
 	Leave,
@@ -35,54 +40,32 @@ pub enum MemberCommand {
 	Show {
 		/// The SS58 address to look up.
 		#[arg(value_parser = parse_address)]
-		address: Option<AccountId32>,
+		address: Option<AccountId>,
 		#[command(flatten)]
 		output: Output,
 	},
 }
 
-/// `Membership.Applied`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Applied {
-	deposit: u128,
-}
-
-/// `Membership.Sponsored`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Sponsored {
-	sponsors: u32,
-}
-
-/// `Membership.MemberAdded`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct MemberAdded {
-	who: AccountId32,
-}
-
 pub async fn run(context: &Context, command: MemberCommand) -> Result<()> {
+	let calls = ostrom::transactions().membership();
 	match command {
 		MemberCommand::Apply { metadata } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let apply = dynamic::tx("Membership", "apply", (Value::from_bytes(metadata),));
-			let applied: Applied =
-				chain.submit(&signer, &apply).await?.expect_event("Membership", "Applied")?;
+			let apply = calls.apply(BoundedVec(metadata.into_bytes()));
+			let applied: Applied = chain.submit(&signer, &apply).await?.expect_event()?;
 			println!(
 				"{} applied to join; {} is held until enough members sponsor the application",
 				address_of(&signer),
-				Amount(applied.deposit)
+				chain.token().format(applied.deposit)
 			);
 		}
 		MemberCommand::Sponsor { applicant } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			let sponsor = dynamic::tx("Membership", "sponsor", (applicant,));
-			let included = chain.submit(&signer, &sponsor).await?;
-			let sponsored: Sponsored = included.expect_event("Membership", "Sponsored")?;
-			match included.event::<MemberAdded>("Membership", "MemberAdded")? {
+			let included = chain.submit(&signer, &calls.sponsor(applicant)).await?;
+			let sponsored: Sponsored = included.expect_event()?;
+			match included.event::<MemberAdded>()? {
 				Some(added) => println!("sponsored {}: now a member", added.who),
 				None => println!(
 					"sponsored {applicant}: {} so far",
@@ -93,7 +76,7 @@ pub async fn run(context: &Context, command: MemberCommand) -> Result<()> {
 		MemberCommand::Leave => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
-			chain.submit(&signer, &dynamic::tx("Membership", "leave", ())).await?;
+			chain.submit(&signer, &calls.leave()).await?;
 			println!("{} left the DAO", address_of(&signer));
 		}
 		MemberCommand::Show { address, output } => {
@@ -105,26 +88,26 @@ pub async fn run(context: &Context, command: MemberCommand) -> Result<()> {
 				}
 			};
 			let chain = context.connect().await?;
-			let answer = chain.read("dao_member", rpc_params![address.to_string()]).await?;
-			if answer.is_null() {
+			let json = chain.read("dao_member", rpc_params![address.to_string()]);
+			let view = chain.view(ostrom::runtime_apis().ostrom_api().member(address));
+			if !output.print(json, view, |member| show(&member, chain.token())).await? {
 				bail!("{address} is neither a member nor an applicant");
 			}
-			output.print(answer, show)?;
 		}
 	}
 	Ok(())
 }
 
-fn show(member: Member) {
-	for (label, value) in described(&member) {
+fn show(member: &Member, token: &Token) {
+	for (label, value) in described(member, token) {
 		field(label, value);
 	}
 }
 
 /// The lines `member show` prints, label and value: kept apart from printing so that tests
 /// can read them.
-fn described(member: &Member) -> Vec<(&'static str, String)> {
-	let mut lines = vec![("account", member.account.clone()), ("status", member.status.clone())];
+fn described(member: &Member, token: &Token) -> Vec<(&'static str, String)> {
+	let mut lines = vec![("account", member.account.to_string()), ("status", name(&member.status))];
 	if let Some(joined) = member.joined_at {
 		lines.push(("member since", format!("block #{joined}")));
 	}
@@ -136,13 +119,14 @@ fn described(member: &Member) -> Vec<(&'static str, String)> {
 	if let Some(until) = member.suspended_until {
 		lines.push(("suspended until", format!("block #{until}")));
 	}
-	if member.status == "Applicant" {
+	if member.status == MemberState::Applicant {
 		let mut sponsors = format!("{} of {}", member.sponsors.len(), member.sponsors_required);
 		if !member.sponsors.is_empty() {
-			sponsors = format!("{sponsors}: {}", member.sponsors.join(", "));
+			let names: Vec<String> = member.sponsors.iter().map(ToString::to_string).collect();
+			sponsors = format!("{sponsors}: {}", names.join(", "));
 		}
 		lines.push(("sponsors", sponsors));
-		lines.push(("deposit", format!("{} held", member.deposit)));
+		lines.push(("deposit", format!("{} held", token.format(member.deposit))));
 	} else {
 		lines.push(("reputation", member.reputation.to_string()));
 		lines.push(("voice credits", format!("{} left in this epoch", member.credits_left)));
@@ -156,15 +140,27 @@ mod tests {
 	use super::*;
 
 	const DAVE: &str = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
+	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
 
-	/// Dave as `dao_member` answers right after his admission in block 7.
+	fn ost() -> Token {
+		Token { symbol: "OST".into(), decimals: 12 }
+	}
+
+	/// Dave as `OstromApi::member` shows him right after his admission in block 7.
 	fn dave_on_probation() -> Member {
-		serde_json::from_value(serde_json::json!({
-			"account": DAVE, "status": "Active", "joinedAt": 7, "probationEnds": 17,
-			"sponsorshipsLeft": 0, "suspendedUntil": null, "reputation": 0, "creditsLeft": 100,
-			"sponsors": [], "sponsorsRequired": 2, "deposit": "0"
-		}))
-		.unwrap()
+		Member {
+			account: DAVE.parse().unwrap(),
+			status: MemberState::Active,
+			joined_at: Some(7),
+			probation_ends: Some(17),
+			sponsorships_left: 0,
+			suspended_until: None,
+			reputation: 0,
+			credits_left: 100,
+			sponsors: Vec::new(),
+			sponsors_required: 2,
+			deposit: 0,
+		}
 	}
 
 	fn value_of<'a>(lines: &'a [(&'static str, String)], label: &str) -> Option<&'a str> {
@@ -173,7 +169,7 @@ mod tests {
 
 	#[test]
 	fn a_member_on_probation_is_told_what_they_may_not_do() {
-		let lines = described(&dave_on_probation());
+		let lines = described(&dave_on_probation(), &ost());
 		assert_eq!(
 			value_of(&lines, "on probation"),
 			Some("until block #17: may neither vote nor sponsor yet")
@@ -185,25 +181,24 @@ mod tests {
 	#[test]
 	fn a_settled_member_has_no_probation_line() {
 		let settled = Member { probation_ends: None, sponsorships_left: 2, ..dave_on_probation() };
-		let lines = described(&settled);
+		let lines = described(&settled, &ost());
 		assert_eq!(value_of(&lines, "on probation"), None);
 		assert_eq!(value_of(&lines, "sponsorships"), Some("2 left in this epoch"));
 	}
 
 	#[test]
 	fn an_applicant_shows_sponsors_not_sponsorships() {
-		let applicant: Member = serde_json::from_value(serde_json::json!({
-			"account": DAVE, "status": "Applicant", "joinedAt": null, "probationEnds": null,
-			"sponsorshipsLeft": 0, "suspendedUntil": null, "reputation": 0, "creditsLeft": 0,
-			"sponsors": ["5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"],
-			"sponsorsRequired": 2, "deposit": "10000000000000"
-		}))
-		.unwrap();
-		let lines = described(&applicant);
-		assert_eq!(
-			value_of(&lines, "sponsors"),
-			Some("1 of 2: 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY")
-		);
+		let applicant = Member {
+			status: MemberState::Applicant,
+			joined_at: None,
+			probation_ends: None,
+			credits_left: 0,
+			sponsors: vec![ALICE.parse().unwrap()],
+			deposit: 10_000_000_000_000,
+			..dave_on_probation()
+		};
+		let lines = described(&applicant, &ost());
+		assert_eq!(value_of(&lines, "sponsors"), Some(&*format!("1 of 2: {ALICE}")));
 		assert_eq!(value_of(&lines, "deposit"), Some("10 OST held"));
 		assert_eq!(value_of(&lines, "on probation"), None);
 		assert_eq!(value_of(&lines, "sponsorships"), None);

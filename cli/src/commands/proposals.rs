@@ -1,25 +1,34 @@
 //! `ostrom proposals` lists proposals or shows one; `ostrom close` counts the votes on one whose
 //! voting period is over.
 
-use super::{count, field, more_from, quoted, tally_summary, Context, Output};
-use crate::{
-	units::Perbill,
-	views::{Page, Proposal},
+use super::{
+	count, field, more_from, name, page_limit, quoted, tally_summary, text, Context, Output,
 };
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
-use subxt::{dynamic, ext::scale_decode::DecodeAsType, rpcs::rpc_params};
+use ostrom_client::{
+	ostrom::{
+		self,
+		proposals::events::{Approved, Rejected},
+		runtime_types::ostrom_runtime_api::views::{ProposalState, ProposalView},
+	},
+	AccountId, Balance, BlockNumber, ProposalIndex, Token,
+};
+use subxt::rpcs::rpc_params;
+
+/// A proposal as the runtime's `OstromApi` shows it.
+type Proposal = ProposalView<AccountId, Balance, BlockNumber>;
 
 #[derive(Debug, Args)]
 pub struct ProposalsArgs {
 	/// Show only this proposal, in full.
-	id: Option<u32>,
+	id: Option<ProposalIndex>,
 	/// List only the proposals in this state.
 	#[arg(long, value_enum, conflicts_with = "id")]
 	status: Option<Status>,
 	/// The first proposal to list.
 	#[arg(long, default_value_t = 0, conflicts_with = "id")]
-	from: u32,
+	from: ProposalIndex,
 	/// How many to list (1 to 100).
 	#[arg(long, conflicts_with = "id", value_parser = clap::value_parser!(u32).range(1..=100))]
 	limit: Option<u32>,
@@ -27,7 +36,7 @@ pub struct ProposalsArgs {
 	output: Output,
 }
 
-/// Where a proposal is in its life; each is the node's status name of the same name.
+/// Where a proposal is in its life, one for each of the runtime's states.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Status {
 	Voting,
@@ -39,61 +48,69 @@ pub enum Status {
 	Revoked,
 }
 
-/// `Proposals.Approved`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Approved {
-	enactment: Option<u32>,
-}
-
-/// `Proposals.Rejected`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Rejected {
-	turnout: Perbill,
-	ayes: u64,
-	nays: u64,
+impl From<Status> for ProposalState {
+	fn from(status: Status) -> ProposalState {
+		match status {
+			Status::Voting => ProposalState::Voting,
+			Status::Approved => ProposalState::Approved,
+			Status::Rejected => ProposalState::Rejected,
+			Status::Cancelled => ProposalState::Cancelled,
+			Status::Killed => ProposalState::Killed,
+			Status::Executed => ProposalState::Executed,
+			Status::Revoked => ProposalState::Revoked,
+		}
+	}
 }
 
 pub async fn list(context: &Context, args: ProposalsArgs) -> Result<()> {
 	let ProposalsArgs { id, status, from, limit, output } = args;
 	let chain = context.connect().await?;
+	let views = ostrom::runtime_apis().ostrom_api();
+	let token = chain.token();
 	if let Some(id) = id {
-		let answer = chain.read("dao_proposal", rpc_params![id]).await?;
-		if answer.is_null() {
+		let json = chain.read("dao_proposal", rpc_params![id]);
+		let view = chain.view(views.proposal(id));
+		if !output.print(json, view, |proposal| show(&proposal, token)).await? {
 			bail!("there is no proposal #{id}");
 		}
-		return output.print(answer, show);
+		return Ok(());
 	}
-	let status = status.map(|status| format!("{status:?}"));
-	let answer = chain.read("dao_proposals", rpc_params![status.clone(), from, limit]).await?;
-	output.print(answer, |page: Page<Proposal>| {
-		if page.items.is_empty() {
-			match &status {
-				Some(status) => println!("no proposals in state {status} from #{from} on"),
-				None => println!("no proposals from #{from} on"),
+	let state = status.map(ProposalState::from);
+	let json = chain.read("dao_proposals", rpc_params![state.as_ref().map(name), from, limit]);
+	let page = chain.view(views.proposals(state.clone(), from, page_limit(limit)));
+	let listed = async { Ok(Some(page.await?)) };
+	output
+		.print(json, listed, |page| {
+			if page.items.is_empty() {
+				match &state {
+					Some(state) => {
+						println!("no proposals in state {} from #{from} on", name(state))
+					}
+					None => println!("no proposals from #{from} on"),
+				}
 			}
-		}
-		for proposal in &page.items {
-			println!("{}", one_line(proposal));
-		}
-		more_from(page.next);
-	})
+			for proposal in &page.items {
+				println!("{}", one_line(proposal));
+			}
+			more_from(page.next);
+		})
+		.await?;
+	Ok(())
 }
 
-pub async fn close(context: &Context, id: u32) -> Result<()> {
+pub async fn close(context: &Context, id: ProposalIndex) -> Result<()> {
 	let signer = context.signer()?;
 	let chain = context.connect().await?;
-	let close = dynamic::tx("Proposals", "close", (id,));
+	let close = ostrom::transactions().proposals().close(id);
 	let included = chain.submit(&signer, &close).await?;
-	if let Some(approved) = included.event::<Approved>("Proposals", "Approved")? {
+	if let Some(approved) = included.event::<Approved>()? {
 		match approved.enactment {
 			Some(block) => {
 				println!("proposal #{id} is approved; its call is enacted in block #{block}")
 			}
 			None => println!("proposal #{id} is approved (a signal: nothing to enact)"),
 		}
-	} else if let Some(rejected) = included.event::<Rejected>("Proposals", "Rejected")? {
+	} else if let Some(rejected) = included.event::<Rejected>()? {
 		println!(
 			"proposal #{id} is rejected: {} of the members voted, {} to {}",
 			rejected.turnout,
@@ -106,39 +123,45 @@ pub async fn close(context: &Context, id: u32) -> Result<()> {
 	Ok(())
 }
 
+/// What the proposal asks for: its call, e.g. `Treasury.spend`, or its kind (`Signal`) when it
+/// names none.
+fn asks_for(proposal: &Proposal) -> String {
+	proposal.call.as_deref().map_or_else(|| name(&proposal.kind), text)
+}
+
 /// A proposal on one line: number, status, track, what it asks, the votes, and when. The
 /// columns fit the longest names: `Cancelled` and `Emergency`.
 fn one_line(proposal: &Proposal) -> String {
 	let tally = &proposal.tally;
 	let when = match proposal.enactment {
-		Some(block) if proposal.status == "Approved" => format!("enactment #{block}"),
+		Some(block) if proposal.status == ProposalState::Approved => format!("enactment #{block}"),
 		_ => format!("voting ends #{}", proposal.voting_ends),
 	};
 	format!(
 		"#{:<4} {:<9} {:<9} {:<24} ayes {:<3} nays {:<3} voters {}/{}  {:<18} {}",
 		proposal.id,
-		proposal.status,
-		proposal.track,
-		proposal.asks_for(),
+		name(&proposal.status),
+		name(&proposal.track),
+		asks_for(proposal),
 		tally.ayes,
 		tally.nays,
 		tally.voters,
 		tally.eligible,
 		when,
-		quoted(&proposal.metadata)
+		quoted(&text(&proposal.metadata))
 	)
 	.trim_end()
 	.to_string()
 }
 
-fn show(proposal: Proposal) {
+fn show(proposal: &Proposal, token: &Token) {
 	let tally = &proposal.tally;
 	field("proposal", format!("#{}", proposal.id));
-	field("proposer", &proposal.proposer);
-	field("track", &proposal.track);
-	field("asks for", proposal.asks_for());
-	field("text", quoted(&proposal.metadata));
-	field("status", &proposal.status);
+	field("proposer", proposal.proposer);
+	field("track", name(&proposal.track));
+	field("asks for", asks_for(proposal));
+	field("text", quoted(&text(&proposal.metadata)));
+	field("status", name(&proposal.status));
 	field("submitted", format!("at block #{}", proposal.submitted_at));
 	field("voting ends", format!("at block #{}", proposal.voting_ends));
 	if let Some(block) = proposal.enactment {
@@ -155,24 +178,45 @@ fn show(proposal: Proposal) {
 			if tally.passing { "passing" } else { "not passing" }
 		),
 	);
-	field("deposit", format!("{} held", proposal.deposit));
+	field("deposit", format!("{} held", token.format(proposal.deposit)));
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use ostrom_client::ostrom::runtime_types::{
+		ostrom_runtime_api::views::{ProposalKindName, TallyView},
+		pallet_ostrom_proposals::types::Track,
+		sp_arithmetic::per_things::Perbill,
+	};
 
 	#[test]
 	fn a_proposal_fits_on_one_line() {
-		let proposal: Proposal = serde_json::from_value(serde_json::json!({
-			"id": 0, "proposer": "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy",
-			"track": "Standard", "kind": "Call", "call": "Treasury.spend", "metadata": "",
-			"deposit": "0", "status": "Approved", "submittedAt": 7, "votingEnds": 17,
-			"enactment": 19,
-			"tally": { "ayes": 4, "nays": 0, "voters": 2, "credits": 8, "eligible": 4,
-				"turnout": "50%", "quorum": "50%", "approval": "50%", "passing": true }
-		}))
-		.unwrap();
+		let half = Perbill(500_000_000);
+		let proposal = Proposal {
+			id: 0,
+			proposer: "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy".parse().unwrap(),
+			track: Track::Standard,
+			kind: ProposalKindName::Call,
+			call: Some(b"Treasury.spend".to_vec()),
+			metadata: Vec::new(),
+			deposit: 0,
+			status: ProposalState::Approved,
+			submitted_at: 7,
+			voting_ends: 17,
+			enactment: Some(19),
+			tally: TallyView {
+				ayes: 4,
+				nays: 0,
+				voters: 2,
+				credits: 8,
+				eligible: 4,
+				turnout: half.clone(),
+				quorum: half.clone(),
+				approval: half,
+				passing: true,
+			},
+		};
 		assert_eq!(
 			one_line(&proposal),
 			"#0    Approved  Standard  Treasury.spend           ayes 4   nays 0   voters 2/4  \

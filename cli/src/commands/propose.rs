@@ -5,21 +5,32 @@ use super::Context;
 use crate::{
 	account::parse_address,
 	chain::{Chain, PalletError},
-	rules::{GovernanceRules, RuleChanges},
-	units::{format_ost, parse_ost},
+	rules::{differences, RuleChanges},
 };
 use anyhow::{anyhow, bail, Result};
 use clap::{Subcommand, ValueEnum};
-use subxt::{
-	dynamic::{self, Value},
-	ext::scale_decode::DecodeAsType,
-	utils::AccountId32,
-	Metadata,
+use ostrom_client::{
+	ostrom::{
+		self,
+		proposals::events::Submitted,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec,
+			frame_support::traits::preimages::Bounded,
+			ostrom_runtime::RuntimeCall,
+			pallet_ostrom_proposals::types::{ProposalKind, Track as RuntimeTrack},
+			sp_runtime::traits::BlakeTwo256,
+		},
+	},
+	AccountId, AmountText,
 };
+use subxt::{transactions::Payload, utils::H256, Metadata};
 use subxt_signer::sr25519::Keypair;
 
 /// The longest call a proposal carries inline; a longer one is noted as a preimage first.
 const MAX_INLINE_CALL: usize = 128;
+
+/// A proposal's kind, its call bounded inline or by its preimage.
+type Kind = ProposalKind<Bounded<RuntimeCall, BlakeTwo256>>;
 
 #[derive(Debug, Subcommand)]
 pub enum ProposeCommand {
@@ -47,10 +58,9 @@ pub enum ProposeCommand {
 	Spend {
 		/// The SS58 address to pay.
 		#[arg(value_parser = parse_address)]
-		beneficiary: AccountId32,
-		/// How much, in OST.
-		#[arg(value_parser = parse_ost)]
-		amount: u128,
+		beneficiary: AccountId,
+		/// How much, in the chain's token (OST).
+		amount: AmountText,
 		/// A hash of, or a link to, the proposal's text.
 		#[arg(long, default_value = "")]
 		metadata: String,
@@ -66,7 +76,7 @@ pub enum ProposeCommand {
 	},
 }
 
-/// The tracks; each is the runtime's `Track` variant of the same name.
+/// The tracks, one for each of the runtime's.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Track {
 	/// Enacted with the DAO origin: membership and commons administration, treasury spends.
@@ -79,17 +89,19 @@ pub enum Track {
 	Emergency,
 }
 
+impl From<Track> for RuntimeTrack {
+	fn from(track: Track) -> RuntimeTrack {
+		match track {
+			Track::Standard => RuntimeTrack::Standard,
+			Track::Root => RuntimeTrack::Root,
+			Track::Emergency => RuntimeTrack::Emergency,
+		}
+	}
+}
+
 /// A SCALE-encoded call.
 #[derive(Clone, Debug)]
 pub struct EncodedCall(Vec<u8>);
-
-/// `Proposals.Submitted`.
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Submitted {
-	id: u32,
-	voting_ends: u32,
-}
 
 pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 	let signer = context.signer()?;
@@ -100,7 +112,7 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 			if matches!(track, Track::Emergency) {
 				bail!("the Emergency track carries only Proposals.kill: propose it as a call");
 			}
-			(track, Value::unnamed_variant("Signal", []), text)
+			(track, ProposalKind::Signal, text)
 		}
 		ProposeCommand::Call { call: EncodedCall(call), track, metadata } => {
 			let runtime = chain.metadata().await?;
@@ -108,18 +120,21 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 			(track, call_kind(&chain, &signer, call).await?, metadata)
 		}
 		ProposeCommand::Spend { beneficiary, amount, metadata } => {
-			eprintln!("proposing to pay {} to {beneficiary}", format_ost(amount));
-			let spend = dynamic::tx("Treasury", "spend", (beneficiary, amount));
+			let amount = chain.token().amount(&amount).map_err(|problem| anyhow!(problem))?;
+			eprintln!("proposing to pay {} to {beneficiary}", chain.token().format(amount));
+			let spend = ostrom::transactions().treasury().spend(beneficiary, amount);
 			let call = chain.call_data(&spend).await?;
 			(Track::Standard, call_kind(&chain, &signer, call).await?, metadata)
 		}
 		ProposeCommand::Rules { changes, metadata } => {
-			let current: GovernanceRules = chain
-				.storage("Proposals", "Rules", ())
+			let rules = ostrom::storage().proposals().rules();
+			let current = chain
+				.storage(rules, ())
 				.await?
 				.ok_or_else(|| anyhow!("the chain stores no governance rules"))?;
-			let proposed = current.changed(&changes);
-			let differences = current.differences(&proposed);
+			let proposed =
+				changes.applied_to(&current, chain.token()).map_err(|problem| anyhow!(problem))?;
+			let differences = differences(&current, &proposed, chain.token());
 			if differences.is_empty() {
 				bail!("these are the current rules: name a rule to change, e.g. --voting-period");
 			}
@@ -131,7 +146,7 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 			eprintln!(
 				"(all rules are set as shown when the proposal is enacted, and checked then)"
 			);
-			let set_rules = dynamic::tx("Proposals", "set_rules", (proposed,));
+			let set_rules = ostrom::transactions().proposals().set_rules(proposed);
 			let call = chain.call_data(&set_rules).await?;
 			(Track::Root, call_kind(&chain, &signer, call).await?, metadata)
 		}
@@ -140,11 +155,7 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 }
 
 /// Proposes that the DAO enact `call` on the Standard track, e.g. for `ostrom fund cancel`.
-pub async fn propose_call(
-	context: &Context,
-	call: &impl subxt::transactions::Payload,
-	metadata: String,
-) -> Result<()> {
+pub async fn propose_call(context: &Context, call: &impl Payload, metadata: String) -> Result<()> {
 	let signer = context.signer()?;
 	let chain = context.connect().await?;
 	let call = chain.call_data(call).await?;
@@ -158,21 +169,15 @@ async fn submit(
 	chain: &Chain,
 	signer: &Keypair,
 	track: Track,
-	kind: Value,
+	kind: Kind,
 	metadata: String,
 ) -> Result<()> {
-	let submit = dynamic::tx(
-		"Proposals",
-		"submit",
-		vec![
-			// `Track`'s variants are named as the runtime's.
-			Value::unnamed_variant(format!("{track:?}"), []),
-			kind,
-			Value::from_bytes(metadata),
-		],
+	let submit = ostrom::transactions().proposals().submit(
+		track.into(),
+		kind,
+		BoundedVec(metadata.into_bytes()),
 	);
-	let submitted: Submitted =
-		chain.submit(signer, &submit).await?.expect_event("Proposals", "Submitted")?;
+	let submitted: Submitted = chain.submit(signer, &submit).await?.expect_event()?;
 	println!(
 		"submitted proposal #{} on the {track:?} track; voting ends at block #{}",
 		submitted.id, submitted.voting_ends
@@ -182,18 +187,17 @@ async fn submit(
 
 /// The proposal kind `Call` with `call`: inline when it is short enough, else as a lookup of
 /// its preimage, which is noted first.
-async fn call_kind(chain: &Chain, signer: &Keypair, call: Vec<u8>) -> Result<Value> {
+async fn call_kind(chain: &Chain, signer: &Keypair, call: Vec<u8>) -> Result<Kind> {
 	if call.len() <= MAX_INLINE_CALL {
-		let inline = Value::unnamed_variant("Inline", [Value::from_bytes(call)]);
-		return Ok(Value::unnamed_variant("Call", [inline]));
+		return Ok(ProposalKind::Call(Bounded::Inline(BoundedVec(call))));
 	}
 	eprintln!(
 		"the call has {} bytes, more than {MAX_INLINE_CALL} inline: noting its preimage first",
 		call.len()
 	);
-	let hash = sp_crypto_hashing::blake2_256(&call);
-	let len = call.len() as u128;
-	let note = dynamic::tx("Preimage", "note_preimage", (Value::from_bytes(call),));
+	let hash = H256(sp_crypto_hashing::blake2_256(&call));
+	let len = u32::try_from(call.len()).map_err(|_| anyhow!("the call is too long"))?;
+	let note = ostrom::transactions().preimage().note_preimage(call);
 	if let Err(error) = chain.submit(signer, &note).await {
 		// Someone noted the same call already: the proposal can refer to it all the same.
 		let already_noted = error
@@ -204,11 +208,7 @@ async fn call_kind(chain: &Chain, signer: &Keypair, call: Vec<u8>) -> Result<Val
 		}
 		eprintln!("the preimage was noted already");
 	}
-	let lookup = Value::named_variant(
-		"Lookup",
-		[("hash", Value::from_bytes(hash)), ("len", Value::u128(len))],
-	);
-	Ok(Value::unnamed_variant("Call", [lookup]))
+	Ok(ProposalKind::Call(Bounded::Lookup { hash, len }))
 }
 
 /// The pallet and name of the encoded `call`, e.g. `Treasury.spend`, from the metadata; an
