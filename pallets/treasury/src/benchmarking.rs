@@ -1,13 +1,11 @@
 //! Benchmarks of every treasury call, each in its most expensive case.
 
 use super::*;
-use crate::pallet::{
-	CommonsSpends, Contributions, Earmarked, GrantCount, NextCommonsSpend, RoundCount,
-};
+use crate::pallet::{CommonsSpends, Earmarked, Gifts, NextCommonsSpendId, NextGrantId, NextRoundId};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use ostrom_primitives::{CommonsId, CommonsInspect, MembershipInspect};
+use ostrom_primitives::{CommonsId, CommonsInspect, CommonsSpendId, MembershipInspect, RoundId};
 use sp_runtime::{
 	traits::{One, Zero},
 	Perbill, Saturating,
@@ -21,7 +19,7 @@ fn plenty<T: Config>() -> BalanceOf<T> {
 /// Fills the pot and lets the DAO commit all of it in one period.
 fn funded_pot<T: Config>() {
 	T::Currency::set_balance(&Pallet::<T>::pot(), plenty::<T>());
-	SpendRulesOf::<T>::put(SpendRules { period: 1_000u32.into(), max_share: Perbill::one() });
+	SpendRules::<T>::put(SpendRulesRecord { period: 1_000u32.into(), max_share: Perbill::one() });
 }
 
 /// An amount the pot can pay to a new account.
@@ -42,15 +40,15 @@ fn dao_origin<T: Config>() -> T::RuntimeOrigin {
 }
 
 /// Opens a round; returns its number.
-fn opened_round<T: Config>() -> RoundIndex {
-	let round = RoundCount::<T>::get();
+fn opened_round<T: Config>() -> RoundId {
+	let round = NextRoundId::<T>::get();
 	Pallet::<T>::open_round(dao_origin::<T>(), amount::<T>(), 5u32.into(), 10u32.into())
 		.expect("the funded pot opens a round; qed");
 	round
 }
 
 /// Registers a commons stewarded by a new member and enrols it in `round`.
-fn enrolled<T: Config>(round: RoundIndex, index: u32) -> (CommonsId, T::AccountId) {
+fn enrolled<T: Config>(round: RoundId, index: u32) -> (CommonsId, T::AccountId) {
 	let steward = member::<T>("steward", index);
 	let commons = T::Commons::register_for_benchmarks(&steward);
 	Pallet::<T>::enrol(RawOrigin::Signed(steward.clone()).into(), round, commons)
@@ -58,14 +56,14 @@ fn enrolled<T: Config>(round: RoundIndex, index: u32) -> (CommonsId, T::AccountI
 	(commons, steward)
 }
 
-fn give<T: Config>(who: &T::AccountId, round: RoundIndex, commons: CommonsId) {
-	Pallet::<T>::contribute(RawOrigin::Signed(who.clone()).into(), round, commons, amount::<T>())
+fn give<T: Config>(who: &T::AccountId, round: RoundId, commons: CommonsId) {
+	Pallet::<T>::give(RawOrigin::Signed(who.clone()).into(), round, commons, amount::<T>())
 		.expect("a member gives to an enrolled commons; qed");
 }
 
 /// The fewest commons that hold a round's most gifts within the bound on givers per commons.
 fn fewest_commons<T: Config>() -> u32 {
-	T::MaxContributionsPerRound::get()
+	T::MaxGiftsPerRound::get()
 		.div_ceil(T::MaxGiversPerCommons::get().max(1))
 		.clamp(1, T::MaxCommonsPerRound::get())
 }
@@ -76,10 +74,10 @@ fn pending_spend<T: Config>(
 	commons: CommonsId,
 	beneficiary: &T::AccountId,
 	amount: BalanceOf<T>,
-) -> crate::CommonsSpendIndex {
-	let spend = NextCommonsSpend::<T>::get(commons);
+) -> CommonsSpendId {
+	let spend = NextCommonsSpendId::<T>::get(commons);
 	let approvals = (1..T::MaxApprovals::get()).map(|index| account("approver", index, 0));
-	let record = crate::CommonsSpend {
+	let record = crate::CommonsSpend::<T> {
 		beneficiary: beneficiary.clone(),
 		amount,
 		approvals: frame_support::BoundedVec::truncate_from(approvals.collect()),
@@ -88,7 +86,7 @@ fn pending_spend<T: Config>(
 	CommonsSpends::<T>::mutate(commons, |pending| {
 		pending.try_push((spend, record)).expect("the list has room; qed")
 	});
-	NextCommonsSpend::<T>::insert(commons, spend + 1);
+	NextCommonsSpendId::<T>::insert(commons, spend + 1);
 	spend
 }
 
@@ -144,7 +142,7 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn spend_stream() -> Result<(), BenchmarkError> {
+	fn grant() -> Result<(), BenchmarkError> {
 		funded_pot::<T>();
 		let origin =
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -168,11 +166,11 @@ mod benchmarks {
 
 	/// The last claim of a grant, which pays a new account and removes the grant.
 	#[benchmark]
-	fn claim() {
+	fn claim_grant() {
 		funded_pot::<T>();
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let amount = amount::<T>();
-		Pallet::<T>::spend_stream(dao_origin::<T>(), beneficiary.clone(), amount, One::one())
+		Pallet::<T>::grant(dao_origin::<T>(), beneficiary.clone(), amount, One::one())
 			.expect("the funded pot makes a grant; qed");
 		let start = frame_system::Pallet::<T>::block_number();
 		run_to_block::<T>(start + One::one());
@@ -180,9 +178,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(beneficiary.clone()), 0);
 
-		assert_eq!(GrantCount::<T>::get(), 1);
+		assert_eq!(NextGrantId::<T>::get(), 1);
 		assert!(Grants::<T>::get(0).is_none());
-		assert_last_event::<T>(Event::Claimed { grant: 0, beneficiary, amount });
+		assert_last_event::<T>(Event::GrantClaimed { grant: 0, beneficiary, amount });
 	}
 
 	#[benchmark]
@@ -192,7 +190,7 @@ mod benchmarks {
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let amount = amount::<T>();
-		Pallet::<T>::spend_stream(dao_origin::<T>(), beneficiary, amount, 10u32.into())
+		Pallet::<T>::grant(dao_origin::<T>(), beneficiary, amount, 10u32.into())
 			.expect("the funded pot makes a grant; qed");
 		let start = frame_system::Pallet::<T>::block_number();
 		run_to_block::<T>(start + 5u32.into());
@@ -225,7 +223,7 @@ mod benchmarks {
 	/// A member's first gift to a commons, into the middle of a full list of their gifts: the
 	/// most writes.
 	#[benchmark]
-	fn contribute() {
+	fn give() {
 		funded_pot::<T>();
 		let round = opened_round::<T>();
 		let giver = member::<T>("giver", 0);
@@ -240,14 +238,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(giver.clone()), round, commons[0], amount);
 
-		let gift = Contributions::<T>::get((round, commons[0], &giver)).map(|gift| gift.amount);
+		let gift = Gifts::<T>::get((round, commons[0], &giver)).map(|gift| gift.amount);
 		assert_eq!(gift, Some(amount));
-		assert_last_event::<T>(Event::Contributed {
-			round,
-			commons: commons[0],
-			who: giver,
-			amount,
-		});
+		assert_last_event::<T>(Event::Given { round, commons: commons[0], giver, amount });
 	}
 
 	/// `c` commons enrolled, `g` gifts from distinct members spread over them, each commons
@@ -256,7 +249,7 @@ mod benchmarks {
 	#[benchmark]
 	fn finalize_round(
 		c: Linear<{ fewest_commons::<T>() }, { T::MaxCommonsPerRound::get() }>,
-		g: Linear<1, { T::MaxContributionsPerRound::get() }>,
+		g: Linear<1, { T::MaxGiftsPerRound::get() }>,
 	) {
 		funded_pot::<T>();
 		let round = opened_round::<T>();
@@ -443,7 +436,7 @@ mod benchmarks {
 	fn set_matching_rules() -> Result<(), BenchmarkError> {
 		let origin =
 			T::SpendRulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let rules = MatchingRules {
+		let rules = MatchingRulesRecord {
 			coordination_bound: amount::<T>(),
 			max_match_share: Perbill::from_percent(30),
 		};
@@ -451,7 +444,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, rules);
 
-		assert_eq!(crate::Matching::<T>::get(), rules);
+		assert_eq!(MatchingRules::<T>::get(), rules);
 		Ok(())
 	}
 
@@ -459,12 +452,12 @@ mod benchmarks {
 	fn set_spend_rules() -> Result<(), BenchmarkError> {
 		let origin =
 			T::SpendRulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let rules = SpendRules { period: 50u32.into(), max_share: Perbill::from_percent(30) };
+		let rules = SpendRulesRecord { period: 50u32.into(), max_share: Perbill::from_percent(30) };
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, rules);
 
-		assert_eq!(SpendRulesOf::<T>::get(), rules);
+		assert_eq!(SpendRules::<T>::get(), rules);
 		Ok(())
 	}
 

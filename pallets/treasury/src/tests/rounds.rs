@@ -7,8 +7,8 @@
 
 use super::*;
 use crate::{
-	CommonsFunding, FundingState, GiverGifts, MatchingRules, Payout, RoundCommons, RoundStatus,
-	Rounds,
+	CommonsFunding, FundingState, GiverGifts, MatchingRulesRecord, Payout,
+	RoundCommons, RoundStatus, Rounds,
 };
 use ostrom_primitives::CommonsId;
 
@@ -33,7 +33,7 @@ fn open_with(matching: u64, commons: &[(CommonsId, AccountId)]) {
 
 fn give_all(gifts: &[(AccountId, CommonsId, u64)]) {
 	for (who, commons, amount) in gifts {
-		ok!(Treasury::contribute(signed(*who), 0, *commons, *amount));
+		ok!(Treasury::give(signed(*who), 0, *commons, *amount));
 	}
 }
 
@@ -49,7 +49,7 @@ fn matched(commons: CommonsId) -> u64 {
 fn set_match_share(percent: u32) {
 	ok!(Treasury::set_matching_rules(
 		dao(),
-		MatchingRules {
+		MatchingRulesRecord {
 			coordination_bound: COORDINATION_BOUND,
 			max_match_share: Perbill::from_percent(percent),
 		}
@@ -96,10 +96,10 @@ fn stewards_enrol_their_commons_holding_a_deposit() {
 		assert_eq!(Balances::balance_on_hold(&HoldReason::Enrolment.into(), &CHARLIE), UNIT);
 		assert_eq!(
 			RoundCommons::<Test>::get(0, SEED_BANK),
-			Some(CommonsFunding {
+			Some(CommonsFunding::<Test> {
 				enrolled_by: CHARLIE,
 				deposit: ENROLMENT_DEPOSIT,
-				contributed: 0,
+				given: 0,
 				givers: 0,
 				matched: 0,
 				state: FundingState::Enrolled,
@@ -140,30 +140,30 @@ fn enrol_errors_leave_state_unchanged() {
 fn gifts_are_kept_in_the_pot_and_summed_per_member() {
 	build_and_execute(|| {
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE)]);
-		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT));
 		assert_eq!(
 			last_event(),
-			Event::Contributed { round: 0, commons: OPEN_CODE, who: BOB, amount: UNIT }
+			Event::Given { round: 0, commons: OPEN_CODE, giver: BOB, amount: UNIT }
 		);
-		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, 3 * UNIT));
-		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(BOB), 0, OPEN_CODE, 3 * UNIT));
+		ok!(Treasury::give(signed(ALICE), 0, OPEN_CODE, UNIT));
 		assert_eq!(balance(BOB), FUNDS - 4 * UNIT);
 		assert_eq!(pot(), POT + 5 * UNIT);
 		assert_eq!(
-			Contributions::<Test>::get((0, OPEN_CODE, BOB)),
+			Gifts::<Test>::get((0, OPEN_CODE, BOB)),
 			Some(Gift { amount: 4 * UNIT, insider: false })
 		);
 		// Alice stewards the commons: her gift is marked when she gives.
 		assert_eq!(
-			Contributions::<Test>::get((0, OPEN_CODE, ALICE)),
+			Gifts::<Test>::get((0, OPEN_CODE, ALICE)),
 			Some(Gift { amount: UNIT, insider: true })
 		);
 		assert_eq!(GiverGifts::<Test>::get(0, BOB).to_vec(), vec![(OPEN_CODE, 4 * UNIT)]);
 		let entry = RoundCommons::<Test>::get(0, OPEN_CODE).unwrap();
-		assert_eq!((entry.contributed, entry.givers), (5 * UNIT, 2));
+		assert_eq!((entry.given, entry.givers), (5 * UNIT, 2));
 		let round = Rounds::<Test>::get(0).unwrap();
 		assert_eq!(
-			(round.contributed, round.unsettled, round.contributions, round.commons),
+			(round.given, round.unsettled, round.gifts, round.commons),
 			(5 * UNIT, 5 * UNIT, 2, 1)
 		);
 		assert_eq!(Earmarked::<Test>::get(), 25 * UNIT);
@@ -175,31 +175,31 @@ fn contribute_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE)]);
 		noop!(
-			Treasury::contribute(signed(OUTSIDER), 0, OPEN_CODE, UNIT),
+			Treasury::give(signed(OUTSIDER), 0, OPEN_CODE, UNIT),
 			Error::<Test>::NotActiveMember
 		);
 		TestMembership::suspend(FERDIE as u64);
 		noop!(
-			Treasury::contribute(signed(FERDIE), 0, OPEN_CODE, UNIT),
+			Treasury::give(signed(FERDIE), 0, OPEN_CODE, UNIT),
 			Error::<Test>::NotActiveMember
 		);
-		noop!(Treasury::contribute(signed(BOB), 1, OPEN_CODE, UNIT), Error::<Test>::UnknownRound);
-		noop!(Treasury::contribute(signed(BOB), 0, SEED_BANK, UNIT), Error::<Test>::NotEnrolled);
+		noop!(Treasury::give(signed(BOB), 1, OPEN_CODE, UNIT), Error::<Test>::UnknownRound);
+		noop!(Treasury::give(signed(BOB), 0, SEED_BANK, UNIT), Error::<Test>::NotEnrolled);
 		noop!(
-			Treasury::contribute(signed(BOB), 0, OPEN_CODE, ED - 1),
-			Error::<Test>::ContributionTooSmall
+			Treasury::give(signed(BOB), 0, OPEN_CODE, ED - 1),
+			Error::<Test>::GiftTooSmall
 		);
 		noop!(
-			Treasury::contribute(signed(BOB), 0, OPEN_CODE, FUNDS),
+			Treasury::give(signed(BOB), 0, OPEN_CODE, FUNDS),
 			Error::<Test>::InsufficientBalance
 		);
 		TestCommons::archive(OPEN_CODE);
 		noop!(
-			Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT),
+			Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT),
 			Error::<Test>::CommonsNotActive
 		);
 		System::set_block_number(6);
-		noop!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
 	});
 }
 
@@ -208,26 +208,26 @@ fn a_round_bounds_its_gifts_givers_and_gifts_per_giver() {
 	build_and_execute(|| {
 		add_donors(FUNDS);
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE), (SEED_BANK, BOB), (TOOL_LIBRARY, EVE)]);
-		ok!(Treasury::contribute(signed(CHARLIE), 0, OPEN_CODE, UNIT));
-		ok!(Treasury::contribute(signed(CHARLIE), 0, TOOL_LIBRARY, UNIT));
+		ok!(Treasury::give(signed(CHARLIE), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(CHARLIE), 0, TOOL_LIBRARY, UNIT));
 		noop!(
-			Treasury::contribute(signed(CHARLIE), 0, SEED_BANK, UNIT),
-			Error::<Test>::TooManyGifts
+			Treasury::give(signed(CHARLIE), 0, SEED_BANK, UNIT),
+			Error::<Test>::TooManyCommonsForGiver
 		);
 		// Giving more to the same commons takes no new place.
-		ok!(Treasury::contribute(signed(CHARLIE), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(CHARLIE), 0, OPEN_CODE, UNIT));
 		for who in DONORS.iter().take(9) {
-			ok!(Treasury::contribute(signed(*who), 0, OPEN_CODE, UNIT));
+			ok!(Treasury::give(signed(*who), 0, OPEN_CODE, UNIT));
 		}
 		noop!(
-			Treasury::contribute(signed(DONORS[9]), 0, OPEN_CODE, UNIT),
+			Treasury::give(signed(DONORS[9]), 0, OPEN_CODE, UNIT),
 			Error::<Test>::TooManyGivers
 		);
-		ok!(Treasury::contribute(signed(DONORS[9]), 0, SEED_BANK, UNIT));
-		assert_eq!(Rounds::<Test>::get(0).unwrap().contributions, MAX_CONTRIBUTIONS);
+		ok!(Treasury::give(signed(DONORS[9]), 0, SEED_BANK, UNIT));
+		assert_eq!(Rounds::<Test>::get(0).unwrap().gifts, MAX_GIFTS_PER_ROUND);
 		noop!(
-			Treasury::contribute(signed(DAVE), 0, SEED_BANK, UNIT),
-			Error::<Test>::TooManyContributions
+			Treasury::give(signed(DAVE), 0, SEED_BANK, UNIT),
+			Error::<Test>::TooManyGiftsInRound
 		);
 	});
 }
@@ -245,7 +245,7 @@ fn ten_small_donors_get_nearly_the_plain_quadratic_match() {
 		assert_eq!(matched(OPEN_CODE), 89_108_910);
 		assert_eq!(balance(Treasury::commons_account(OPEN_CODE)), 10 * UNIT + 89_108_910);
 		let payouts =
-			vec![Payout { commons: OPEN_CODE, contributed: 10 * UNIT, matched: 89_108_910 }];
+			vec![Payout { commons: OPEN_CODE, given: 10 * UNIT, matched: 89_108_910 }];
 		assert_eq!(
 			last_event(),
 			Event::RoundFinalized {
@@ -376,7 +376,7 @@ fn a_round_without_gifts_returns_its_whole_pool() {
 fn finalize_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE)]);
-		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT));
 		noop!(Treasury::finalize_round(signed(OUTSIDER), 1), Error::<Test>::UnknownRound);
 		System::set_block_number(5);
 		noop!(Treasury::finalize_round(signed(OUTSIDER), 0), Error::<Test>::RoundNotEnded);
@@ -384,7 +384,7 @@ fn finalize_errors_leave_state_unchanged() {
 		noop!(Treasury::finalize_round(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
 		ok!(Treasury::finalize_round(signed(OUTSIDER), 0));
 		noop!(Treasury::finalize_round(signed(OUTSIDER), 0), Error::<Test>::RoundNotOpen);
-		noop!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
 	});
 }
 
@@ -434,14 +434,14 @@ fn the_dao_excludes_a_commons_and_takes_its_deposit() {
 		);
 		assert_eq!(pot(), pot_before + ENROLMENT_DEPOSIT);
 		assert_eq!(balance(ALICE), FUNDS - ENROLMENT_DEPOSIT);
-		noop!(Treasury::contribute(signed(DAVE), 0, OPEN_CODE, UNIT), Error::<Test>::NotEnrolled);
+		noop!(Treasury::give(signed(DAVE), 0, OPEN_CODE, UNIT), Error::<Test>::NotEnrolled);
 		noop!(Treasury::exclude_commons(dao(), 0, OPEN_CODE), Error::<Test>::NotEnrolled);
 		// Its place is free at once, its gifts' places once they are refunded.
 		let round = Rounds::<Test>::get(0).unwrap();
 		assert_eq!((round.commons, round.excluded), (0, 1));
 		ok!(Treasury::refund_gifts(signed(DAVE), 0, OPEN_CODE));
 		assert_eq!((balance(BOB), balance(CHARLIE)), (FUNDS, FUNDS));
-		assert_eq!(Rounds::<Test>::get(0).unwrap().contributions, 0);
+		assert_eq!(Rounds::<Test>::get(0).unwrap().gifts, 0);
 		ok!(Treasury::enrol(signed(BOB), 0, SEED_BANK));
 		noop!(Treasury::enrol(signed(ALICE), 0, OPEN_CODE), Error::<Test>::AlreadyEnrolled);
 		finalize();
@@ -478,7 +478,7 @@ fn the_dao_cancels_a_round_and_every_gift_goes_back() {
 		// The pool is spendable again; the deposits came back; the gifts are still owed.
 		assert_eq!(Earmarked::<Test>::get(), 3 * UNIT);
 		assert_eq!(balance(ALICE), FUNDS);
-		noop!(Treasury::contribute(signed(DAVE), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
+		noop!(Treasury::give(signed(DAVE), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
 		noop!(Treasury::finalize_round(signed(DAVE), 0), Error::<Test>::RoundNotOpen);
 		noop!(Treasury::cancel_round(dao(), 0), Error::<Test>::RoundNotOpen);
 		ok!(Treasury::refund_gifts(signed(OUTSIDER), 0, OPEN_CODE));
@@ -507,7 +507,7 @@ fn cancel_and_refund_errors_leave_state_unchanged() {
 #[test]
 fn matching_rules_are_set_by_their_origin_and_validated() {
 	build_and_execute(|| {
-		let rules = MatchingRules {
+		let rules = MatchingRulesRecord {
 			coordination_bound: 5 * UNIT,
 			max_match_share: Perbill::from_percent(10),
 		};
@@ -515,7 +515,7 @@ fn matching_rules_are_set_by_their_origin_and_validated() {
 		assert_eq!(last_event(), Event::MatchingRulesChanged { rules });
 		noop!(Treasury::set_matching_rules(signed(ALICE), rules), DispatchError::BadOrigin);
 		noop!(
-			Treasury::set_matching_rules(dao(), MatchingRules { coordination_bound: 0, ..rules }),
+			Treasury::set_matching_rules(dao(), MatchingRulesRecord { coordination_bound: 0, ..rules }),
 			Error::<Test>::InvalidMatchingRules
 		);
 	});
