@@ -1,27 +1,27 @@
-//! How the voting pallet sees proposals: through [`Polls`].
+//! How the voting pallet sees proposals: through [`Ballots`].
 
 use crate::{Config, Pallet, ProposalStatus, Proposals};
 use frame_system::pallet_prelude::BlockNumberFor;
-use ostrom_primitives::{PollState, Polls, ProposalIndex};
+use ostrom_primitives::{BallotState, Ballots, ProposalId};
 
-impl<T: Config> Polls<BlockNumberFor<T>> for Pallet<T> {
-	fn poll_state(proposal: ProposalIndex) -> PollState<BlockNumberFor<T>> {
+impl<T: Config> Ballots<BlockNumberFor<T>> for Pallet<T> {
+	fn ballot_state(proposal: ProposalId) -> BallotState<BlockNumberFor<T>> {
 		let Some(proposal) = Proposals::<T>::get(proposal) else {
-			return PollState::Unknown;
+			return BallotState::Unknown;
 		};
 		let now = frame_system::Pallet::<T>::block_number();
 		match proposal.status {
 			ProposalStatus::Voting if now < proposal.voting_ends => {
-				PollState::Open { submitted_at: proposal.submitted_at }
+				BallotState::Open { submitted_at: proposal.submitted_at }
 			}
 			// Killed while being voted on: undecided. A revoked proposal was decided.
-			ProposalStatus::Killed | ProposalStatus::Cancelled => PollState::Withdrawn,
-			_ => PollState::Closed,
+			ProposalStatus::Killed | ProposalStatus::Cancelled => BallotState::Withdrawn,
+			_ => BallotState::Closed,
 		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn open_poll_for_benchmarks() -> ProposalIndex {
+	fn open_ballot_for_benchmarks() -> ProposalId {
 		crate::benchmarking::open_signal::<T>()
 	}
 }
