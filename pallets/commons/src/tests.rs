@@ -911,3 +911,39 @@ fn stewards_are_seasoned_some_blocks_after_their_appointment() {
 		assert_eq!(Commons::seasoned_stewards(0), 1);
 	});
 }
+
+#[test]
+fn the_summary_counts_contributions_and_acting_stewards() {
+	build_and_execute(|| {
+		assert!(Commons::commons_summary(0).is_none());
+		assert_eq!((Commons::commons_ids_end(), Commons::contribution_ids_end()), (0, 0));
+		register_by_alice();
+		ok!(Commons::add_steward(signed(ALICE), 0, BOB));
+		let first = contribute_by_dave();
+		let second = contribute_by_dave();
+		ok!(Commons::withdraw_contribution(signed(DAVE), second));
+		TestMembership::suspend(BOB);
+
+		let summary = Commons::commons_summary(0).unwrap();
+		assert_eq!(summary.id, 0);
+		assert_eq!(summary.record, CommonsStorage::<Test>::get(0).unwrap());
+		assert_eq!(
+			summary.contributions,
+			crate::ContributionCounts { pending: 1, accepted: 0, rejected: 0 }
+		);
+		// Bob is listed but suspended: only Alice acts.
+		assert_eq!(summary.acting_stewards, 1);
+		assert_eq!((Commons::commons_ids_end(), Commons::contribution_ids_end()), (1, 2));
+
+		assert_eq!(Commons::contribution_by(first, Some(&DAVE)).unwrap().commons, 0);
+		assert_eq!(Commons::contribution_by(first, None).unwrap().contributor, DAVE);
+		assert!(Commons::contribution_by(first, Some(&ALICE)).is_none());
+		assert_eq!(
+			Commons::contribution_by(second, None).unwrap().status,
+			ContributionStatus::Withdrawn
+		);
+		assert_eq!(Commons::appointment(0, &ALICE), Some((1, true)));
+		assert_eq!(Commons::appointment(0, &BOB), Some((1, false)));
+		assert_eq!(Commons::appointment(0, &DAVE), None);
+	});
+}

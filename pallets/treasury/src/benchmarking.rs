@@ -56,7 +56,7 @@ fn enrolled<T: Config>(round: RoundId, index: u32) -> (CommonsId, T::AccountId) 
 	(commons, steward)
 }
 
-fn give<T: Config>(who: &T::AccountId, round: RoundId, commons: CommonsId) {
+fn gift_from<T: Config>(who: &T::AccountId, round: RoundId, commons: CommonsId) {
 	Pallet::<T>::give(RawOrigin::Signed(who.clone()).into(), round, commons, amount::<T>())
 		.expect("a member gives to an enrolled commons; qed");
 }
@@ -231,7 +231,7 @@ mod benchmarks {
 		let commons: alloc::vec::Vec<CommonsId> =
 			(0..gifts).map(|index| enrolled::<T>(round, index).0).collect();
 		for other in commons.iter().skip(1) {
-			give::<T>(&giver, round, *other);
+			gift_from::<T>(&giver, round, *other);
 		}
 		let amount = amount::<T>();
 
@@ -256,7 +256,7 @@ mod benchmarks {
 		let commons: alloc::vec::Vec<CommonsId> =
 			(0..c).map(|index| enrolled::<T>(round, index).0).collect();
 		for index in 0..g {
-			give::<T>(&member::<T>("backer", index), round, commons[(index % c) as usize]);
+			gift_from::<T>(&member::<T>("backer", index), round, commons[(index % c) as usize]);
 		}
 		let ends_at = Rounds::<T>::get(round).expect("the round was opened; qed").ends_at;
 		run_to_block::<T>(ends_at);
@@ -333,7 +333,7 @@ mod benchmarks {
 		let round = opened_round::<T>();
 		for index in 0..c {
 			let (commons, _) = enrolled::<T>(round, index);
-			give::<T>(&member::<T>("backer", index), round, commons);
+			gift_from::<T>(&member::<T>("backer", index), round, commons);
 		}
 
 		#[extrinsic_call]
@@ -350,7 +350,7 @@ mod benchmarks {
 		let round = opened_round::<T>();
 		let (commons, _) = enrolled::<T>(round, 0);
 		for index in 0..g {
-			give::<T>(&member::<T>("backer", index), round, commons);
+			gift_from::<T>(&member::<T>("backer", index), round, commons);
 		}
 		Pallet::<T>::exclude_commons(dao_origin::<T>(), round, commons)
 			.expect("the DAO excludes an enrolled commons; qed");

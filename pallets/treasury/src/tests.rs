@@ -347,3 +347,42 @@ fn the_invariants_catch_money_owed_but_missing() {
 		check_invariants();
 	});
 }
+
+#[test]
+fn the_overview_shows_the_pot_and_the_spending_period() {
+	build_and_execute(|| {
+		System::set_block_number(13);
+		ok!(Treasury::spend(dao(), NOBODY, 10 * UNIT));
+		let overview = Treasury::treasury_overview();
+		assert_eq!((overview.account, overview.pot), (Treasury::pot(), POT - 10 * UNIT));
+		assert_eq!((overview.earmarked, overview.spendable), (0, SPENDABLE - 10 * UNIT));
+		// A fifth of what is spendable plus what was committed, less what was committed.
+		assert_eq!(overview.spendable_this_period, SPENDABLE / 5 - 10 * UNIT);
+		assert_eq!(
+			overview.period,
+			crate::SpendingPeriod { index: 1, length: PERIOD, next_starts_at: 20 }
+		);
+		assert_eq!(overview.max_share, Perbill::from_percent(20));
+	});
+}
+
+#[test]
+fn grants_are_listed_oldest_first_with_what_has_vested() {
+	build_and_execute(|| {
+		ok!(Treasury::grant(dao(), NOBODY, 10 * UNIT, 10));
+		ok!(Treasury::grant(dao(), ALICE, 20 * UNIT, 10));
+		ok!(Treasury::grant(dao(), BOB, 30 * UNIT, 10));
+		System::set_block_number(4);
+		ok!(Treasury::cancel_grant(dao(), 1));
+		ok!(Treasury::claim_grant(signed(ALICE), 1));
+		let listed: Vec<_> = Treasury::open_grants(10, 10)
+			.into_iter()
+			.map(|summary| (summary.id, summary.grant.beneficiary, summary.vested))
+			.collect();
+		// Grant 1 was cut to what had vested and paid off: it is gone.
+		assert_eq!(listed, [(0, NOBODY, 3 * UNIT), (2, BOB, 9 * UNIT)]);
+		assert_eq!(Treasury::open_grants(10, 1).len(), 1);
+		assert_eq!(Treasury::open_grants(10, 1)[0].id, 2);
+		assert_eq!(Treasury::grant_with_vesting(1), None);
+	});
+}

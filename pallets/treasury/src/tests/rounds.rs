@@ -171,7 +171,7 @@ fn gifts_are_kept_in_the_pot_and_summed_per_member() {
 }
 
 #[test]
-fn contribute_errors_leave_state_unchanged() {
+fn give_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE)]);
 		noop!(
@@ -539,5 +539,70 @@ fn excluded_commons_give_their_place_back_within_a_bound_on_records() {
 		noop!(Treasury::enrol(signed(FERDIE), 0, 7), Error::<Test>::TooManyCommons);
 		let round = Rounds::<Test>::get(0).unwrap();
 		assert_eq!((round.commons, round.excluded), (2, 4));
+	});
+}
+
+#[test]
+fn the_projection_shows_the_match_finalising_would_pay() {
+	build_and_execute(|| {
+		add_donors(3_000 * UNIT);
+		set_match_share(100);
+		open_with(199 * UNIT, &[(OPEN_CODE, ALICE), (SEED_BANK, BOB), (TOOL_LIBRARY, EVE)]);
+		let (a, b) = (DONORS[0], DONORS[1]);
+		give_all(&[
+			(a, OPEN_CODE, 1_000 * UNIT),
+			(b, OPEN_CODE, 1_000 * UNIT),
+			(a, TOOL_LIBRARY, 1_000 * UNIT),
+			(b, TOOL_LIBRARY, 1_000 * UNIT),
+			(DONORS[2], SEED_BANK, UNIT),
+		]);
+		TestCommons::archive(SEED_BANK);
+		System::set_block_number(6);
+		// The same figures as `a_pair_co_funding_two_commons_is_bounded_across_both`: the
+		// archived commons takes no part in the coordination, and is projected no match.
+		let projection = Treasury::project_round(0);
+		let shown: Vec<_> = projection
+			.iter()
+			.map(|entry| (entry.commons, entry.state, entry.given, entry.givers, entry.matched))
+			.collect();
+		assert_eq!(
+			shown,
+			[
+				(OPEN_CODE, FundingState::Enrolled, 2_000 * UNIT, 2, 95_237_872),
+				(SEED_BANK, FundingState::Enrolled, UNIT, 1, 0),
+				(TOOL_LIBRARY, FundingState::Enrolled, 2_000 * UNIT, 2, 95_237_872),
+			]
+		);
+		finalize();
+		assert_eq!((matched(OPEN_CODE), matched(TOOL_LIBRARY)), (95_237_872, 95_237_872));
+		// Once finalised, the projection shows what was paid.
+		let paid: Vec<_> =
+			Treasury::project_round(0).iter().map(|entry| (entry.state, entry.matched)).collect();
+		assert_eq!(
+			paid,
+			[
+				(FundingState::Paid, 95_237_872),
+				(FundingState::Excluded, 0),
+				(FundingState::Paid, 95_237_872)
+			]
+		);
+		assert!(Treasury::project_round(1).is_empty());
+	});
+}
+
+#[test]
+fn only_open_rounds_are_listed_newest_first() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		ok!(Treasury::open_round(dao(), 2 * UNIT, 2, 5));
+		ok!(Treasury::open_round(dao(), 3 * UNIT, 2, 5));
+		ok!(Treasury::cancel_round(dao(), 1));
+		let listed = |scan, limit| -> Vec<_> {
+			Treasury::open_rounds(scan, limit).into_iter().map(|(id, round)| (id, round.matching)).collect()
+		};
+		assert_eq!(listed(10, 10), [(2, 3 * UNIT), (0, UNIT)]);
+		assert_eq!(listed(10, 1), [(2, 3 * UNIT)]);
+		// Only the newest `scan` identifiers are looked at.
+		assert_eq!(listed(1, 10), [(2, 3 * UNIT)]);
 	});
 }
