@@ -62,6 +62,7 @@
 //! rules. The genesis config lists the initial members (past probation) and the admission rules.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -247,28 +248,75 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `who` applied to join, holding `deposit`.
-		Applied { who: T::AccountId, deposit: BalanceOf<T> },
+		Applied {
+			/// The applicant.
+			who: T::AccountId,
+			/// What is held from them.
+			deposit: BalanceOf<T>,
+		},
 		/// `sponsor` vouched for `applicant`, who now has `sponsors` sponsors.
-		Sponsored { applicant: T::AccountId, sponsor: T::AccountId, sponsors: u32 },
+		Sponsored {
+			/// The applicant.
+			applicant: T::AccountId,
+			/// The member who vouched.
+			sponsor: T::AccountId,
+			/// How many sponsors the application has now.
+			sponsors: u32,
+		},
 		/// `who` withdrew their application and got the deposit back.
-		ApplicationWithdrawn { who: T::AccountId },
+		ApplicationWithdrawn {
+			/// The former applicant.
+			who: T::AccountId,
+		},
 		/// `who` became a member.
-		MemberAdded { who: T::AccountId },
+		MemberAdded {
+			/// The new member.
+			who: T::AccountId,
+		},
 		/// `who` resigned.
-		MemberLeft { who: T::AccountId },
+		MemberLeft {
+			/// The former member.
+			who: T::AccountId,
+		},
 		/// `who` was removed by the admin origin.
-		MemberRemoved { who: T::AccountId },
+		MemberRemoved {
+			/// The former member.
+			who: T::AccountId,
+		},
 		/// `who` may not act before block `until`.
-		MemberSuspended { who: T::AccountId, until: BlockNumberFor<T> },
+		MemberSuspended {
+			/// The suspended member.
+			who: T::AccountId,
+			/// The first block they may act again.
+			until: BlockNumberFor<T>,
+		},
 		/// The reputation of `who` is now `reputation`.
-		ReputationChanged { who: T::AccountId, reputation: Reputation },
+		ReputationChanged {
+			/// The member.
+			who: T::AccountId,
+			/// Their reputation now.
+			reputation: Reputation,
+		},
 		/// `sponsor` admitted `member`, whom the DAO removed within the accountability period:
 		/// `sponsor` may not act before block `until`.
-		SponsorSanctioned { sponsor: T::AccountId, member: T::AccountId, until: BlockNumberFor<T> },
+		SponsorSanctioned {
+			/// The suspended sponsor.
+			sponsor: T::AccountId,
+			/// The removed member they admitted.
+			member: T::AccountId,
+			/// The first block the sponsor may act again.
+			until: BlockNumberFor<T>,
+		},
 		/// Admissions by sponsorship are paused (`true`) or resumed (`false`).
-		AdmissionsPausedSet { paused: bool },
+		AdmissionsPausedSet {
+			/// Whether they are paused now.
+			paused: bool,
+		},
 		/// The admission rules are now `rules`.
-		RulesChanged { rules: RulesOf<T> },
+		RulesChanged {
+			/// The rules in force.
+			rules: RulesOf<T>,
+		},
 	}
 
 	#[pallet::error]

@@ -19,6 +19,7 @@
 //! clients share them.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -185,4 +186,32 @@ pub trait CommonsInspect<AccountId> {
 	/// that need one.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmarks(steward: &AccountId) -> CommonsId;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn turnout_meets_a_quorum_exactly_when_the_exact_share_does() {
+		let quorum = Perbill::from_rational(2u32, 3u32);
+		// Two of three is 66.666…%: above the quorum's 66.6666666%, and so is its rounding.
+		assert!(turnout_of(2, 3) >= quorum);
+		// A share one part per billion below the quorum does not meet it.
+		assert!(turnout_of(666_666_665, 1_000_000_000) < quorum);
+		assert_eq!(turnout_of(0, 0), Perbill::one(), "no one to wait for");
+		assert_eq!(turnout_of(5, 3), Perbill::one(), "more voters than counted");
+		assert_eq!(turnout_of(0, 3), Perbill::zero());
+	}
+
+	#[test]
+	fn approval_exceeds_a_threshold_exactly_when_the_exact_share_does() {
+		let half = Perbill::from_percent(50);
+		assert!(approval_of(4, 4) == half, "a tie does not exceed half");
+		// Just over half, by less than a part per billion, still exceeds it once rounded up.
+		assert!(approval_of(2_000_000_001, 2_000_000_000) > half);
+		assert_eq!(approval_of(0, 0), Perbill::zero(), "no votes approve nothing");
+		assert_eq!(approval_of(3, 0), Perbill::one());
+		assert_eq!(approval_of(u64::MAX, u64::MAX), half);
+	}
 }

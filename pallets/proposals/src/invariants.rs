@@ -49,7 +49,10 @@ impl<T: Config> Pallet<T> {
 					"an approved call was not scheduled"
 				),
 				ProposalStatus::Executed => {
-					ensure!(matches!(proposal.kind, ProposalKind::Call(_)), "a signal was executed")
+					ensure!(
+						matches!(proposal.kind, ProposalKind::Call(_)),
+						"a signal was executed"
+					);
 				}
 				ProposalStatus::Rejected
 				| ProposalStatus::Cancelled

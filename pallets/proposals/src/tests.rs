@@ -549,9 +549,7 @@ fn submit_checks_a_noted_call_and_records_its_weight() {
 			call_weight_bound: proposal.call_weight,
 			preimage_len_bound: len,
 		};
-		assert!(frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&enact)
-			.call_weight
-			.all_gte(proposal.call_weight));
+		assert!(enact.get_dispatch_info().call_weight.all_gte(proposal.call_weight));
 	});
 }
 

@@ -230,7 +230,10 @@ pub enum ProposalStatus<BlockNumber> {
 	/// Open to votes until its voting period ends, then waiting for `close`.
 	Voting,
 	/// Passed; a call is enacted in block `enactment`, a signal has none.
-	Approved { enactment: Option<BlockNumber> },
+	Approved {
+		/// The block the call is enacted in; `None` for a signal.
+		enactment: Option<BlockNumber>,
+	},
 	/// Failed its quorum or approval threshold.
 	Rejected,
 	/// Withdrawn by its proposer before anyone voted.

@@ -29,9 +29,9 @@ fn most_votes<T: Config>() -> u32 {
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(
-		<T as frame_system::Config>::RuntimeEvent::from(event).into(),
-	);
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
 }
 
 #[benchmarks]

@@ -42,6 +42,7 @@
 //! `CreditsPerEpoch` and `EpochLength` (non-zero) set the budget.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 

@@ -149,6 +149,8 @@ impl MembershipMutate<u128, u64> for TestMembership {
 }
 
 /// Asserts that a call succeeds, then that the calling crate's invariants still hold.
+// `crate` is meant: the invariants are the calling crate's.
+#[allow(clippy::crate_in_macro_def)]
 #[macro_export]
 macro_rules! ok {
 	($call:expr) => {{
@@ -159,6 +161,8 @@ macro_rules! ok {
 
 /// Asserts that a call fails with `$error` leaving storage untouched, then that the calling
 /// crate's invariants still hold.
+// `crate` is meant: the invariants are the calling crate's.
+#[allow(clippy::crate_in_macro_def)]
 #[macro_export]
 macro_rules! noop {
 	($call:expr, $error:expr) => {{
