@@ -6,8 +6,7 @@ use ostrom_primitives::{CommonsId, CommonsInspect};
 
 impl<T: Config> CommonsInspect<T::AccountId> for Pallet<T> {
 	fn is_active(commons: CommonsId) -> bool {
-		Commons::<T>::get(commons)
-			.is_some_and(|record| record.status == CommonsStatus::Active)
+		Commons::<T>::get(commons).is_some_and(|record| record.status == CommonsStatus::Active)
 	}
 
 	fn is_acting_steward(commons: CommonsId, who: &T::AccountId) -> bool {
@@ -42,7 +41,7 @@ impl<T: Config> CommonsInspect<T::AccountId> for Pallet<T> {
 	fn register_for_benchmarks(steward: &T::AccountId) -> CommonsId {
 		use crate::{CommonsKind, CommonsRecord, NextCommonsId};
 		use frame_support::BoundedVec;
-		use sp_runtime::{traits::Zero, Saturating};
+		use sp_runtime::traits::Zero;
 		let commons = NextCommonsId::<T>::get();
 		Commons::<T>::insert(
 			commons,

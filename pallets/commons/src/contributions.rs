@@ -141,7 +141,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The contribution `contribution`, if it exists and awaits its verdict.
-	fn pending_contribution(contribution: ContributionId) -> Result<Contribution<T>, DispatchError> {
+	fn pending_contribution(
+		contribution: ContributionId,
+	) -> Result<Contribution<T>, DispatchError> {
 		let entry = Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
 		ensure!(entry.status == ContributionStatus::Pending, Error::<T>::ContributionNotPending);
 		Ok(entry)
@@ -204,7 +206,7 @@ impl<T: Config> Pallet<T> {
 				match entry.status {
 					ContributionStatus::Accepted => record.accepted_contributions.saturating_inc(),
 					ContributionStatus::Rejected => record.rejected_contributions.saturating_inc(),
-					_ => {},
+					_ => {}
 				}
 			}
 		});

@@ -5,12 +5,12 @@ use crate::{
 	HoldReason, NextCommonsId, NextContributionId, Pallet, PendingPerContributor, Reviews,
 	StewardshipCount, Stewardships,
 };
-use ostrom_primitives::CommonsId;
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
+use ostrom_primitives::CommonsId;
 use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {

@@ -62,6 +62,7 @@
 //! commons). Review thresholds: `ReviewsToAccept`, `ReviewsToReject` (each at least one).
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -285,43 +286,96 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `registrant` registered commons `commons` and is its first steward.
-		Registered { commons: CommonsId, registrant: T::AccountId, kind: CommonsKind },
-		/// `steward` now stewards `commons` (again, if their stewardship was void).
-		StewardAdded { commons: CommonsId, steward: T::AccountId },
-		/// `steward` no longer stewards `commons`.
-		StewardRemoved { commons: CommonsId, steward: T::AccountId },
-		/// The void stewardship of `steward` over `commons` was removed.
-		StewardReaped { commons: CommonsId, steward: T::AccountId },
-		/// The name, kind, licence or uri of `commons` changed.
-		Updated { commons: CommonsId },
-		/// `commons` takes no more contributions; its deposit was released.
-		Archived { commons: CommonsId },
-		/// `commons` is active again, holding no deposit.
-		Unarchived { commons: CommonsId },
-		/// `contributor` recorded `contribution` to `commons`; it awaits review.
-		ContributionRecorded {
-			contribution: ContributionId,
+		/// A member registered a commons and is its first steward.
+		Registered {
+			/// The new commons.
 			commons: CommonsId,
+			/// Who registered it.
+			registrant: T::AccountId,
+			/// What kind of commons it is.
+			kind: CommonsKind,
+		},
+		/// A member now stewards a commons (again, if their stewardship was void).
+		StewardAdded {
+			/// The commons.
+			commons: CommonsId,
+			/// The steward.
+			steward: T::AccountId,
+		},
+		/// A member no longer stewards a commons.
+		StewardRemoved {
+			/// The commons.
+			commons: CommonsId,
+			/// The former steward.
+			steward: T::AccountId,
+		},
+		/// A void stewardship was removed.
+		StewardReaped {
+			/// The commons.
+			commons: CommonsId,
+			/// The former steward.
+			steward: T::AccountId,
+		},
+		/// The name, kind, licence or uri of a commons changed.
+		Updated {
+			/// The commons.
+			commons: CommonsId,
+		},
+		/// A commons takes no more contributions; its deposit was released.
+		Archived {
+			/// The commons.
+			commons: CommonsId,
+		},
+		/// A commons is active again, holding no deposit.
+		Unarchived {
+			/// The commons.
+			commons: CommonsId,
+		},
+		/// A contribution was recorded; it awaits review.
+		ContributionRecorded {
+			/// The new contribution.
+			contribution: ContributionId,
+			/// The commons it was made to.
+			commons: CommonsId,
+			/// Who made it.
 			contributor: T::AccountId,
+			/// The hash of its content, which lives off-chain.
 			content_hash: T::Hash,
 		},
-		/// `reviewer` approved (`approve`) or rejected `contribution`.
-		ContributionReviewed { contribution: ContributionId, reviewer: T::AccountId, approve: bool },
-		/// `contribution` was accepted and its deposit returned; `contributor` earned
-		/// `reputation` (less than `ReputationPerContribution` beyond their allowance for the
-		/// epoch, zero if they are no longer a member).
-		ContributionAccepted {
+		/// A member reviewed a contribution.
+		ContributionReviewed {
+			/// The contribution.
 			contribution: ContributionId,
+			/// The reviewer.
+			reviewer: T::AccountId,
+			/// Whether they approved it (else they rejected it).
+			approve: bool,
+		},
+		/// A contribution was accepted and its deposit returned.
+		ContributionAccepted {
+			/// The contribution.
+			contribution: ContributionId,
+			/// Who made it.
 			contributor: T::AccountId,
+			/// The reputation they earned: less than `ReputationPerContribution` beyond their
+			/// allowance for the epoch, zero if they are no longer a member.
 			reputation: Reputation,
 		},
-		/// `contribution` was rejected; its deposit went to the treasury.
-		ContributionRejected { contribution: ContributionId },
-		/// The contributor withdrew `contribution`; its deposit was returned.
-		ContributionWithdrawn { contribution: ContributionId },
-		/// A steward or the DAO dismissed `contribution`; its deposit was returned.
-		ContributionDismissed { contribution: ContributionId },
+		/// A contribution was rejected; its deposit went to the treasury.
+		ContributionRejected {
+			/// The contribution.
+			contribution: ContributionId,
+		},
+		/// The contributor withdrew a contribution; its deposit was returned.
+		ContributionWithdrawn {
+			/// The contribution.
+			contribution: ContributionId,
+		},
+		/// A steward or the DAO dismissed a contribution; its deposit was returned.
+		ContributionDismissed {
+			/// The contribution.
+			contribution: ContributionId,
+		},
 	}
 
 	/// Why a registry call failed.

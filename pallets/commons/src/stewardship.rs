@@ -49,13 +49,16 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(T::Membership::is_active_member(&steward), Error::<T>::NotMember);
 		match Self::standing(commons, &steward) {
-			Some(Standing::Void) => {},
+			Some(Standing::Void) => {}
 			Some(_) => return Err(Error::<T>::AlreadySteward.into()),
 			None => {
-				record.stewards.try_push(steward.clone()).map_err(|_| Error::<T>::TooManyStewards)?;
+				record
+					.stewards
+					.try_push(steward.clone())
+					.map_err(|_| Error::<T>::TooManyStewards)?;
 				Self::ensure_may_steward_more(&steward)?;
 				Commons::<T>::insert(commons, record);
-			},
+			}
 		}
 		Self::appoint(commons, &steward);
 		Self::deposit_event(Event::StewardAdded { commons, steward });
@@ -92,7 +95,7 @@ impl<T: Config> Pallet<T> {
 			None => return Err(Error::<T>::NotSteward.into()),
 			Some(Standing::Acting) => return Err(Error::<T>::StewardStillActing.into()),
 			Some(Standing::Suspended) => return Err(Error::<T>::StewardSuspended.into()),
-			Some(Standing::Void) => {},
+			Some(Standing::Void) => {}
 		}
 		record.stewards.retain(|listed| listed != &steward);
 		Commons::<T>::insert(commons, record);
@@ -103,7 +106,10 @@ impl<T: Config> Pallet<T> {
 
 	/// When `who` was appointed a steward of `commons`, and whether they may act now; `None`
 	/// if they are not listed as its steward.
-	pub fn appointment(commons: CommonsId, who: &T::AccountId) -> Option<(BlockNumberFor<T>, bool)> {
+	pub fn appointment(
+		commons: CommonsId,
+		who: &T::AccountId,
+	) -> Option<(BlockNumberFor<T>, bool)> {
 		let appointed_at = Stewardships::<T>::get(who, commons)?;
 		Some((appointed_at, Self::is_acting(commons, who)))
 	}
@@ -182,7 +188,7 @@ impl<T: Config> Pallet<T> {
 	/// Notes that `who`, listed as a steward of `commons`, was appointed now.
 	pub(crate) fn appoint(commons: CommonsId, who: &T::AccountId) {
 		if !Stewardships::<T>::contains_key(who, commons) {
-			StewardshipCount::<T>::mutate(who, |count| count.saturating_inc());
+			StewardshipCount::<T>::mutate(who, Saturating::saturating_inc);
 		}
 		Stewardships::<T>::insert(who, commons, frame_system::Pallet::<T>::block_number());
 	}

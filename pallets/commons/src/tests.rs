@@ -3,8 +3,8 @@
 
 use crate::{
 	mock::*, Commons as CommonsStorage, CommonsKind, CommonsStatus, ContributionStatus,
-	Contributions, Error, Event, HoldReason, LicenseOf, NameOf, NoteOf, PendingPerContributor, Review, Reviews,
-	StewardshipCount, Stewardships, UriOf,
+	Contributions, Error, Event, HoldReason, LicenseOf, NameOf, NoteOf, PendingPerContributor,
+	Review, Reviews, StewardshipCount, Stewardships, UriOf,
 };
 use frame_support::{
 	dispatch::Pays,

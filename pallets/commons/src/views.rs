@@ -58,8 +58,7 @@ impl<T: Config> Pallet<T> {
 		id: ContributionId,
 		who: Option<&T::AccountId>,
 	) -> Option<Contribution<T>> {
-		Contributions::<T>::get(id)
-			.filter(|entry| who.is_none_or(|who| &entry.contributor == who))
+		Contributions::<T>::get(id).filter(|entry| who.is_none_or(|who| &entry.contributor == who))
 	}
 
 	/// The end of the list of commons: identifiers below it were given.

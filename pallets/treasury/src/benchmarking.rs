@@ -1,7 +1,9 @@
 //! Benchmarks of every treasury call, each in its most expensive case.
 
 use super::*;
-use crate::pallet::{CommonsSpends, Earmarked, Gifts, NextCommonsSpendId, NextGrantId, NextRoundId};
+use crate::pallet::{
+	CommonsSpends, Earmarked, Gifts, NextCommonsSpendId, NextGrantId, NextRoundId,
+};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -84,7 +86,7 @@ fn pending_spend<T: Config>(
 		expires_at: frame_system::Pallet::<T>::block_number() + T::CommonsSpendLifetime::get(),
 	};
 	CommonsSpends::<T>::mutate(commons, |pending| {
-		pending.try_push((spend, record)).expect("the list has room; qed")
+		pending.try_push((spend, record)).expect("the list has room; qed");
 	});
 	NextCommonsSpendId::<T>::insert(commons, spend + 1);
 	spend
@@ -106,7 +108,7 @@ fn run_to_block<T: Config>(n: BlockNumberFor<T>) {
 
 fn assert_last_event<T: Config>(event: Event<T>) {
 	frame_system::Pallet::<T>::assert_last_event(
-		<T as frame_system::Config>::RuntimeEvent::from(event).into(),
+		<T as frame_system::Config>::RuntimeEvent::from(event),
 	);
 }
 

@@ -1,11 +1,10 @@
 //! The treasury's invariants, checked by `try_state` and by the tests after every step.
 
 use crate::{
-	BalanceOf, CommonsSpends, Config, Earmarked, FundingState, GiverGifts, Gifts, Grants,
+	BalanceOf, CommonsSpends, Config, Earmarked, FundingState, Gifts, GiverGifts, Grants,
 	HoldReason, MatchingRules, NextCommonsSpendId, NextGrantId, NextRoundId, Pallet, Round,
 	RoundCommons, RoundStatus, Rounds, SpendRules, StewardSpending,
 };
-use ostrom_primitives::RoundId;
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{
 	ensure,
@@ -15,6 +14,7 @@ use frame_support::{
 		Get,
 	},
 };
+use ostrom_primitives::RoundId;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	TryRuntimeError,
@@ -60,7 +60,10 @@ impl<T: Config> Pallet<T> {
 			"the pot holds less than is earmarked"
 		);
 		ensure!(!SpendRules::<T>::get().period.is_zero(), "a zero spending period");
-		ensure!(!MatchingRules::<T>::get().coordination_bound.is_zero(), "a zero coordination bound");
+		ensure!(
+			!MatchingRules::<T>::get().coordination_bound.is_zero(),
+			"a zero coordination bound"
+		);
 		for (_, spending) in StewardSpending::<T>::iter() {
 			ensure!(
 				spending.committed <= T::StewardAllowance::get(),
@@ -163,7 +166,7 @@ impl<T: Config> Pallet<T> {
 				"a finalised round's payouts differ from its pool"
 			),
 			RoundStatus::Cancelled => {
-				ensure!(!enrolled && matched.is_zero(), "a cancelled round still funds a commons")
+				ensure!(!enrolled && matched.is_zero(), "a cancelled round still funds a commons");
 			}
 		}
 		Ok(())

@@ -66,6 +66,7 @@
 //! `MaxRoundDuration`, `MaxPendingCommonsSpends`, `MaxApprovals`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -107,6 +108,7 @@ pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Conf
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::fungible::{Balanced, Mutate, MutateHold},
@@ -116,7 +118,6 @@ pub mod pallet {
 	use ostrom_primitives::{
 		CommonsId, CommonsInspect, CommonsSpendId, GrantId, MembershipInspect, RoundId,
 	};
-	use alloc::vec::Vec;
 
 	/// What the pot pays each commons when a round is finalised.
 	pub type PayoutsOf<T> = BoundedVec<Payout<BalanceOf<T>>, <T as Config>::MaxCommonsPerRound>;
@@ -346,75 +347,170 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `amount` came into the pot: donated by `from`, or fees and slashes when `None`.
-		Deposited { from: Option<T::AccountId>, amount: BalanceOf<T> },
-		/// The DAO paid `amount` to `beneficiary`.
-		Spent { beneficiary: T::AccountId, amount: BalanceOf<T> },
-		/// The DAO granted `amount` to `beneficiary`, vesting over `duration` blocks from
-		/// `start`.
-		GrantCreated {
-			grant: GrantId,
-			beneficiary: T::AccountId,
+		/// Money came into the pot.
+		Deposited {
+			/// The donor; `None` for fees and slashes.
+			from: Option<T::AccountId>,
+			/// What came in.
 			amount: BalanceOf<T>,
+		},
+		/// The DAO paid from the pot.
+		Spent {
+			/// Who was paid.
+			beneficiary: T::AccountId,
+			/// What was paid.
+			amount: BalanceOf<T>,
+		},
+		/// The DAO created a grant.
+		GrantCreated {
+			/// The new grant.
+			grant: GrantId,
+			/// Who is paid as it vests.
+			beneficiary: T::AccountId,
+			/// The whole grant.
+			amount: BalanceOf<T>,
+			/// The block vesting starts in.
 			start: BlockNumberFor<T>,
+			/// The blocks over which it vests.
 			duration: BlockNumberFor<T>,
 		},
-		/// `beneficiary` was paid `amount` of what had vested of `grant`.
-		GrantClaimed { grant: GrantId, beneficiary: T::AccountId, amount: BalanceOf<T> },
-		/// The DAO stopped `grant`; `unvested` went back to what the pot can spend.
-		GrantCancelled { grant: GrantId, unvested: BalanceOf<T> },
-		/// The DAO opened `round` with a matching pool of `matching`; commons enrol before
-		/// block `enrolment_ends`, gifts are taken before block `ends_at`.
+		/// The beneficiary of a grant was paid what had vested.
+		GrantClaimed {
+			/// The grant.
+			grant: GrantId,
+			/// Who was paid.
+			beneficiary: T::AccountId,
+			/// What was paid.
+			amount: BalanceOf<T>,
+		},
+		/// The DAO stopped a grant; its unvested rest went back to what the pot can spend.
+		GrantCancelled {
+			/// The grant.
+			grant: GrantId,
+			/// What will no longer vest.
+			unvested: BalanceOf<T>,
+		},
+		/// The DAO opened a quadratic-funding round.
 		RoundOpened {
+			/// The new round.
 			round: RoundId,
+			/// Its matching pool.
 			matching: BalanceOf<T>,
+			/// Commons enrol before this block.
 			enrolment_ends: BlockNumberFor<T>,
+			/// Gifts are taken before this block.
 			ends_at: BlockNumberFor<T>,
 		},
-		/// `steward` enrolled `commons` in `round`, holding `deposit`.
+		/// A steward enrolled a commons in a round.
 		CommonsEnrolled {
+			/// The round.
 			round: RoundId,
+			/// The commons.
 			commons: CommonsId,
+			/// The steward, from whom `deposit` is held.
 			steward: T::AccountId,
+			/// The enrolment deposit.
 			deposit: BalanceOf<T>,
 		},
-		/// `giver` gave `amount` to `commons` in `round`.
-		Given { round: RoundId, commons: CommonsId, giver: T::AccountId, amount: BalanceOf<T> },
-		/// `commons` gets no match in `round`: the DAO excluded it (its deposit, `slashed`,
-		/// went to the pot), or it was archived (nothing slashed). Its gifts are owed back.
-		CommonsExcluded { round: RoundId, commons: CommonsId, slashed: BalanceOf<T> },
-		/// The DAO cancelled `round`: its pool went back to the pot; every gift is owed back.
-		RoundCancelled { round: RoundId },
-		/// The gifts to `commons` in `round`, `amount` from `givers` members, went back to them.
-		GiftsRefunded { round: RoundId, commons: CommonsId, givers: u32, amount: BalanceOf<T> },
-		/// `round` was finalised: each commons received `payouts`; `returned` of the pool stayed
-		/// in the pot.
-		RoundFinalized { round: RoundId, payouts: PayoutsOf<T>, returned: BalanceOf<T> },
-		/// `amount` was paid from the account of `commons` to `beneficiary`, by `steward` alone
-		/// or, for an approved spend, by the steward whose approval made the majority.
+		/// A member gave to a commons in a round.
+		Given {
+			/// The round.
+			round: RoundId,
+			/// The commons.
+			commons: CommonsId,
+			/// The member who gave.
+			giver: T::AccountId,
+			/// What they gave.
+			amount: BalanceOf<T>,
+		},
+		/// A commons gets no match in a round: the DAO excluded it, or it was archived. Its gifts
+		/// are owed back.
+		CommonsExcluded {
+			/// The round.
+			round: RoundId,
+			/// The commons.
+			commons: CommonsId,
+			/// Its enrolment deposit, gone to the pot when the DAO excluded it; zero when it was
+			/// archived.
+			slashed: BalanceOf<T>,
+		},
+		/// The DAO cancelled a round: its pool went back to the pot; every gift is owed back.
+		RoundCancelled {
+			/// The round.
+			round: RoundId,
+		},
+		/// The gifts to a commons in a round went back to their givers.
+		GiftsRefunded {
+			/// The round.
+			round: RoundId,
+			/// The commons.
+			commons: CommonsId,
+			/// How many members were refunded.
+			givers: u32,
+			/// What they were refunded in all.
+			amount: BalanceOf<T>,
+		},
+		/// A round was finalised.
+		RoundFinalized {
+			/// The round.
+			round: RoundId,
+			/// What each commons received.
+			payouts: PayoutsOf<T>,
+			/// What of the pool stayed in the pot.
+			returned: BalanceOf<T>,
+		},
+		/// Money was paid from a commons' account.
 		CommonsFundsSpent {
+			/// The commons.
 			commons: CommonsId,
+			/// The steward who paid alone or, for an approved spend, whose approval made the
+			/// majority.
 			steward: T::AccountId,
+			/// Who was paid.
 			beneficiary: T::AccountId,
+			/// What was paid.
 			amount: BalanceOf<T>,
 		},
-		/// `steward` proposed paying `amount` from the account of `commons` to `beneficiary`;
-		/// it needs the approval of a majority of the commons' seasoned stewards.
+		/// A steward proposed paying from a commons' account; it needs the approval of a
+		/// majority of the commons' seasoned stewards.
 		CommonsSpendProposed {
+			/// The commons.
 			commons: CommonsId,
+			/// The new spend.
 			spend: CommonsSpendId,
+			/// The steward who proposed it, and approves it.
 			steward: T::AccountId,
+			/// Who would be paid.
 			beneficiary: T::AccountId,
+			/// What would be paid.
 			amount: BalanceOf<T>,
 		},
-		/// `steward` approved `spend` from the account of `commons`.
-		CommonsSpendApproved { commons: CommonsId, spend: CommonsSpendId, steward: T::AccountId },
-		/// `spend` from the account of `commons` was withdrawn, or had lapsed.
-		CommonsSpendRemoved { commons: CommonsId, spend: CommonsSpendId },
+		/// A steward approved a pending spend from a commons' account.
+		CommonsSpendApproved {
+			/// The commons.
+			commons: CommonsId,
+			/// The spend.
+			spend: CommonsSpendId,
+			/// The steward who approved it.
+			steward: T::AccountId,
+		},
+		/// A pending spend from a commons' account was withdrawn, or had lapsed.
+		CommonsSpendRemoved {
+			/// The commons.
+			commons: CommonsId,
+			/// The spend.
+			spend: CommonsSpendId,
+		},
 		/// The DAO changed its spending rule.
-		SpendRulesChanged { rules: SpendRulesRecord<BlockNumberFor<T>> },
+		SpendRulesChanged {
+			/// The new rule.
+			rules: SpendRulesRecord<BlockNumberFor<T>>,
+		},
 		/// The DAO changed how matching pools are shared.
-		MatchingRulesChanged { rules: MatchingRulesRecord<BalanceOf<T>> },
+		MatchingRulesChanged {
+			/// The new rules.
+			rules: MatchingRulesRecord<BalanceOf<T>>,
+		},
 	}
 	/// Why a treasury call failed.
 	#[pallet::error]
@@ -860,7 +956,11 @@ pub mod pallet {
 		}
 
 		/// What `giver` gave to `commons` in `round`; `None` if nothing is held for them.
-		pub fn gift(round: RoundId, commons: CommonsId, giver: T::AccountId) -> Option<Gift<BalanceOf<T>>> {
+		pub fn gift(
+			round: RoundId,
+			commons: CommonsId,
+			giver: T::AccountId,
+		) -> Option<Gift<BalanceOf<T>>> {
 			Gifts::<T>::get((round, commons, giver))
 		}
 
@@ -880,7 +980,9 @@ pub mod pallet {
 		}
 
 		/// The spends from the account of `commons` awaiting approval.
-		pub fn pending_commons_spends(commons: CommonsId) -> Vec<(CommonsSpendId, CommonsSpend<T>)> {
+		pub fn pending_commons_spends(
+			commons: CommonsId,
+		) -> Vec<(CommonsSpendId, CommonsSpend<T>)> {
 			CommonsSpends::<T>::get(commons).into_inner()
 		}
 	}

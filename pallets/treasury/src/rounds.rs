@@ -2,8 +2,8 @@
 //! finalisation with pairwise-bounded matching.
 
 use crate::{
-	funding, BalanceOf, CommonsFunding, Config, Earmarked, Error, Event, FundingState, Gift,
-	GiverGifts, Gifts, HoldReason, MatchingRules, NextRoundId, Pallet, Payout, PayoutsOf, Round,
+	funding, BalanceOf, CommonsFunding, Config, Earmarked, Error, Event, FundingState, Gift, Gifts,
+	GiverGifts, HoldReason, MatchingRules, NextRoundId, Pallet, Payout, PayoutsOf, Round,
 	RoundCommons, RoundStatus, Rounds, WeightInfo,
 };
 use alloc::vec::Vec;
@@ -241,7 +241,10 @@ impl<T: Config> Pallet<T> {
 			entry.matched = matched;
 			matched_total.saturating_accrue(entry.matched);
 			passed_on.saturating_accrue(entry.given);
-			Self::pay_out(&Self::commons_account(commons), entry.given.saturating_add(entry.matched))?;
+			Self::pay_out(
+				&Self::commons_account(commons),
+				entry.given.saturating_add(entry.matched),
+			)?;
 			Self::release_deposit(&mut entry);
 			entry.state = FundingState::Paid;
 			payouts
@@ -252,7 +255,7 @@ impl<T: Config> Pallet<T> {
 
 		let returned = record.matching.saturating_sub(matched_total);
 		Earmarked::<T>::mutate(|earmarked| {
-			earmarked.saturating_reduce(record.matching.saturating_add(passed_on))
+			earmarked.saturating_reduce(record.matching.saturating_add(passed_on));
 		});
 		record.unsettled.saturating_reduce(passed_on);
 		record.status = RoundStatus::Finalized { matched: matched_total, returned };
@@ -288,7 +291,8 @@ impl<T: Config> Pallet<T> {
 			eligible.iter().map(|(commons, _)| *commons).collect();
 		let (mut ideals, mut pairs) = (Vec::new(), 0u32);
 		for commons in &matched_commons {
-			let (ideal, matched_givers) = Self::ideal_match(round, *commons, &matched_commons, bound);
+			let (ideal, matched_givers) =
+				Self::ideal_match(round, *commons, &matched_commons, bound);
 			pairs.saturating_accrue(funding::pairs(matched_givers));
 			ideals.push(ideal);
 		}
@@ -296,7 +300,7 @@ impl<T: Config> Pallet<T> {
 		let cap = rules.max_match_share.mul_floor(pool);
 		let matches = funding::matches(pool, cap, &ideals)
 			.into_iter()
-			.map(|matched| matched.saturated_into())
+			.map(SaturatedConversion::saturated_into)
 			.collect();
 		(matches, pairs)
 	}
@@ -311,18 +315,17 @@ impl<T: Config> Pallet<T> {
 		bound: u128,
 	) -> (u128, u32) {
 		let insiders = T::Commons::insiders(commons);
-		let givers: Vec<(u128, Vec<(CommonsId, u128)>)> =
-			Gifts::<T>::iter_prefix((round, commons))
-				.filter(|(giver, gift)| !gift.insider && !insiders.contains(giver))
-				.map(|(giver, gift)| {
-					let gifts = GiverGifts::<T>::get(round, &giver)
-						.into_iter()
-						.filter(|(commons, _)| matched_commons.binary_search(commons).is_ok())
-						.map(|(commons, amount)| (commons, funding::root(amount.saturated_into())))
-						.collect();
-					(gift.amount.saturated_into::<u128>(), gifts)
-				})
-				.collect();
+		let givers: Vec<(u128, Vec<(CommonsId, u128)>)> = Gifts::<T>::iter_prefix((round, commons))
+			.filter(|(giver, gift)| !gift.insider && !insiders.contains(giver))
+			.map(|(giver, gift)| {
+				let gifts = GiverGifts::<T>::get(round, &giver)
+					.into_iter()
+					.filter(|(commons, _)| matched_commons.binary_search(commons).is_ok())
+					.map(|(commons, amount)| (commons, funding::root(amount.saturated_into())))
+					.collect();
+				(gift.amount.saturated_into::<u128>(), gifts)
+			})
+			.collect();
 		let views: Vec<funding::Giver> = givers
 			.iter()
 			.map(|(amount, gifts)| funding::Giver { amount: *amount, gifts })

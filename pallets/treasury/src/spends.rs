@@ -35,7 +35,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_set_matching_rules(rules: MatchingRulesRecord<BalanceOf<T>>) -> DispatchResult {
+	pub(crate) fn do_set_matching_rules(
+		rules: MatchingRulesRecord<BalanceOf<T>>,
+	) -> DispatchResult {
 		Self::validate_matching_rules(&rules)?;
 		MatchingRules::<T>::put(rules);
 		Self::deposit_event(Event::MatchingRulesChanged { rules });
@@ -59,9 +61,8 @@ impl<T: Config> Pallet<T> {
 	/// What the DAO may still commit in the current period.
 	pub fn spend_cap_left() -> BalanceOf<T> {
 		let committed = Self::committed_this_period();
-		let cap = SpendRules::<T>::get()
-			.max_share
-			.mul_floor(Self::spendable().saturating_add(committed));
+		let cap =
+			SpendRules::<T>::get().max_share.mul_floor(Self::spendable().saturating_add(committed));
 		cap.saturating_sub(committed)
 	}
 

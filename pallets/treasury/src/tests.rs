@@ -196,8 +196,13 @@ fn set_spend_rules_errors_leave_state_unchanged() {
 fn a_grant_vests_linearly_and_is_claimed_as_it_vests() {
 	build_and_execute(|| {
 		ok!(Treasury::grant(dao(), NOBODY, 100 * UNIT, 10));
-		let grant =
-			Grant::<Test> { beneficiary: NOBODY, amount: 100 * UNIT, claimed: 0, start: 1, duration: 10 };
+		let grant = Grant::<Test> {
+			beneficiary: NOBODY,
+			amount: 100 * UNIT,
+			claimed: 0,
+			start: 1,
+			duration: 10,
+		};
 		assert_eq!(Grants::<Test>::get(0), Some(grant.clone()));
 		assert_eq!(
 			last_event(),
@@ -233,7 +238,8 @@ fn a_grant_vests_linearly_and_is_claimed_as_it_vests() {
 
 #[test]
 fn vesting_rounds_down() {
-	let grant = Grant::<Test> { beneficiary: 0u128, amount: 10u64, claimed: 0, start: 0u64, duration: 3 };
+	let grant =
+		Grant::<Test> { beneficiary: 0u128, amount: 10u64, claimed: 0, start: 0u64, duration: 3 };
 	assert_eq!([0, 1, 2, 3, 4].map(|now| grant.vested_at(now)), [0, 3, 6, 10, 10]);
 }
 
@@ -244,10 +250,7 @@ fn grant_errors_leave_state_unchanged() {
 		noop!(Treasury::grant(dao(), ALICE, UNIT, 0), Error::<Test>::ZeroDuration);
 		noop!(Treasury::grant(dao(), ALICE, 0, 10), Error::<Test>::GrantTooSmall);
 		noop!(Treasury::grant(dao(), NOBODY, ED - 1, 10), Error::<Test>::GrantTooSmall);
-		noop!(
-			Treasury::grant(dao(), Treasury::pot(), UNIT, 10),
-			Error::<Test>::PotIsBeneficiary
-		);
+		noop!(Treasury::grant(dao(), Treasury::pot(), UNIT, 10), Error::<Test>::PotIsBeneficiary);
 		noop!(Treasury::grant(dao(), ALICE, POT, 10), Error::<Test>::InsufficientFunds);
 		noop!(Treasury::grant(dao(), ALICE, 200 * UNIT, 10), Error::<Test>::OverSpendCap);
 		ok!(Treasury::grant(dao(), ALICE, 10 * UNIT, 10));

@@ -2,9 +2,7 @@
 
 use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{
-	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
-};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
 use ostrom_primitives::CommonsId;
 use scale_info::TypeInfo;
@@ -96,7 +94,7 @@ impl<T: Config> Grant<T> {
 			to_u128(self.duration),
 			sp_runtime::Rounding::Down,
 		)
-		.map_or(Zero::zero(), |vested| vested.saturated_into())
+		.map_or(Zero::zero(), SaturatedConversion::saturated_into)
 	}
 
 	/// What the treasury still owes: the unclaimed rest of the grant.

@@ -187,8 +187,7 @@ fn run(step: &Step) -> DispatchResult {
 					let most = most.iter().find(|(c, _)| c == commons).map_or(0, |(_, m)| *m);
 					assert!(got <= most, "commons {commons} got {got}, more than plain QF {most}");
 					if entry.is_some_and(|e| e.state == FundingState::Paid) {
-						given +=
-							crate::RoundCommons::<Test>::get(round, *commons).unwrap().given;
+						given += crate::RoundCommons::<Test>::get(round, *commons).unwrap().given;
 					}
 					received += got;
 				}

@@ -7,8 +7,8 @@
 
 use super::*;
 use crate::{
-	CommonsFunding, FundingState, GiverGifts, MatchingRulesRecord, Payout,
-	RoundCommons, RoundStatus, Rounds,
+	CommonsFunding, FundingState, GiverGifts, MatchingRulesRecord, Payout, RoundCommons,
+	RoundStatus, Rounds,
 };
 use ostrom_primitives::CommonsId;
 
@@ -174,30 +174,15 @@ fn gifts_are_kept_in_the_pot_and_summed_per_member() {
 fn give_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE)]);
-		noop!(
-			Treasury::give(signed(OUTSIDER), 0, OPEN_CODE, UNIT),
-			Error::<Test>::NotActiveMember
-		);
+		noop!(Treasury::give(signed(OUTSIDER), 0, OPEN_CODE, UNIT), Error::<Test>::NotActiveMember);
 		TestMembership::suspend(FERDIE as u64);
-		noop!(
-			Treasury::give(signed(FERDIE), 0, OPEN_CODE, UNIT),
-			Error::<Test>::NotActiveMember
-		);
+		noop!(Treasury::give(signed(FERDIE), 0, OPEN_CODE, UNIT), Error::<Test>::NotActiveMember);
 		noop!(Treasury::give(signed(BOB), 1, OPEN_CODE, UNIT), Error::<Test>::UnknownRound);
 		noop!(Treasury::give(signed(BOB), 0, SEED_BANK, UNIT), Error::<Test>::NotEnrolled);
-		noop!(
-			Treasury::give(signed(BOB), 0, OPEN_CODE, ED - 1),
-			Error::<Test>::GiftTooSmall
-		);
-		noop!(
-			Treasury::give(signed(BOB), 0, OPEN_CODE, FUNDS),
-			Error::<Test>::InsufficientBalance
-		);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, ED - 1), Error::<Test>::GiftTooSmall);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, FUNDS), Error::<Test>::InsufficientBalance);
 		TestCommons::archive(OPEN_CODE);
-		noop!(
-			Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT),
-			Error::<Test>::CommonsNotActive
-		);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::CommonsNotActive);
 		System::set_block_number(6);
 		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
 	});
@@ -219,16 +204,10 @@ fn a_round_bounds_its_gifts_givers_and_gifts_per_giver() {
 		for who in DONORS.iter().take(9) {
 			ok!(Treasury::give(signed(*who), 0, OPEN_CODE, UNIT));
 		}
-		noop!(
-			Treasury::give(signed(DONORS[9]), 0, OPEN_CODE, UNIT),
-			Error::<Test>::TooManyGivers
-		);
+		noop!(Treasury::give(signed(DONORS[9]), 0, OPEN_CODE, UNIT), Error::<Test>::TooManyGivers);
 		ok!(Treasury::give(signed(DONORS[9]), 0, SEED_BANK, UNIT));
 		assert_eq!(Rounds::<Test>::get(0).unwrap().gifts, MAX_GIFTS_PER_ROUND);
-		noop!(
-			Treasury::give(signed(DAVE), 0, SEED_BANK, UNIT),
-			Error::<Test>::TooManyGiftsInRound
-		);
+		noop!(Treasury::give(signed(DAVE), 0, SEED_BANK, UNIT), Error::<Test>::TooManyGiftsInRound);
 	});
 }
 
@@ -244,8 +223,7 @@ fn ten_small_donors_get_nearly_the_plain_quadratic_match() {
 		assert_eq!(matched(OPEN_CODE), 45 * 1_980_198);
 		assert_eq!(matched(OPEN_CODE), 89_108_910);
 		assert_eq!(balance(Treasury::commons_account(OPEN_CODE)), 10 * UNIT + 89_108_910);
-		let payouts =
-			vec![Payout { commons: OPEN_CODE, given: 10 * UNIT, matched: 89_108_910 }];
+		let payouts = vec![Payout { commons: OPEN_CODE, given: 10 * UNIT, matched: 89_108_910 }];
 		assert_eq!(
 			last_event(),
 			Event::RoundFinalized {
@@ -515,7 +493,10 @@ fn matching_rules_are_set_by_their_origin_and_validated() {
 		assert_eq!(last_event(), Event::MatchingRulesChanged { rules });
 		noop!(Treasury::set_matching_rules(signed(ALICE), rules), DispatchError::BadOrigin);
 		noop!(
-			Treasury::set_matching_rules(dao(), MatchingRulesRecord { coordination_bound: 0, ..rules }),
+			Treasury::set_matching_rules(
+				dao(),
+				MatchingRulesRecord { coordination_bound: 0, ..rules }
+			),
 			Error::<Test>::InvalidMatchingRules
 		);
 	});
@@ -598,7 +579,10 @@ fn only_open_rounds_are_listed_newest_first() {
 		ok!(Treasury::open_round(dao(), 3 * UNIT, 2, 5));
 		ok!(Treasury::cancel_round(dao(), 1));
 		let listed = |scan, limit| -> Vec<_> {
-			Treasury::open_rounds(scan, limit).into_iter().map(|(id, round)| (id, round.matching)).collect()
+			Treasury::open_rounds(scan, limit)
+				.into_iter()
+				.map(|(id, round)| (id, round.matching))
+				.collect()
 		};
 		assert_eq!(listed(10, 10), [(2, 3 * UNIT), (0, UNIT)]);
 		assert_eq!(listed(10, 1), [(2, 3 * UNIT)]);
