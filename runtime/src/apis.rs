@@ -16,12 +16,11 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use ostrom_primitives::{CommonsId, ProposalIndex};
+use ostrom_primitives::{CommonsId, ContributionId, ProposalId};
 use ostrom_runtime_api::{
-	CommonsView, ContributionView, MemberView, Page, ProposalState, ProposalView, TallyView,
+	CommonsView, ContributionView, MemberView, Page, ProposalStatusName, ProposalView, TallyView,
 	TreasuryView, VoiceCreditsView,
 };
-use pallet_ostrom_commons::ContributionId;
 
 use super::{
 	views, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, Hash, InherentDataExt,
@@ -206,19 +205,19 @@ impl_runtime_apis! {
 	}
 
 	impl ostrom_runtime_api::OstromApi<Block, AccountId, Balance, BlockNumber, Hash> for Runtime {
-		fn proposal(id: ProposalIndex) -> Option<ProposalView<AccountId, Balance, BlockNumber>> {
+		fn proposal(id: ProposalId) -> Option<ProposalView<AccountId, Balance, BlockNumber>> {
 			views::proposal(id)
 		}
 
 		fn proposals(
-			status: Option<ProposalState>,
-			from: ProposalIndex,
+			status: Option<ProposalStatusName>,
+			from: ProposalId,
 			limit: u32,
-		) -> Page<ProposalView<AccountId, Balance, BlockNumber>, ProposalIndex> {
+		) -> Page<ProposalView<AccountId, Balance, BlockNumber>, ProposalId> {
 			views::proposals(status, from, limit)
 		}
 
-		fn tally(id: ProposalIndex) -> Option<TallyView> {
+		fn tally(id: ProposalId) -> Option<TallyView> {
 			views::tally(id)
 		}
 

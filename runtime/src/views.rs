@@ -4,20 +4,16 @@
 
 use alloc::vec::Vec;
 use frame_support::traits::Get;
-use ostrom_primitives::{CommonsId, ProposalIndex};
+use ostrom_primitives::{CommonsId, ContributionId, MembershipInspect, ProposalId};
 use ostrom_runtime_api::{
-	CommonsView, ContributionCounts, ContributionView, GrantView, MemberState, MemberView, Page,
-	ProposalKindName, ProposalState, ProposalView, RoundView, TallyView, TreasuryView,
-	VoiceCreditsView, MAX_PAGE, MAX_SCAN,
+	CommonsView, ContributionCounts, ContributionView, GrantView, MemberView, Page,
+	ProposalStatusName, ProposalView, RoundView, TallyView, TreasuryView, VoiceCreditsView,
+	MAX_PAGE, MAX_SCAN,
 };
-use pallet_ostrom_commons::ContributionId;
-use pallet_ostrom_membership::MemberStatus;
-use pallet_ostrom_proposals::{CallName, ProposalKind, ProposalStatus};
-use pallet_ostrom_treasury::RoundStatus;
-use sp_runtime::Perbill;
+use pallet_ostrom_proposals::{CallName, ProposalSummary};
 
 use super::{
-	AccountId, Balance, Balances, BlockNumber, Hash, Membership, QuadraticVoting, Runtime, System,
+	AccountId, Balance, BlockNumber, Hash, Membership, Proposals, QuadraticVoting, Runtime,
 	Treasury,
 };
 
@@ -26,7 +22,6 @@ type Member = MemberView<AccountId, Balance, BlockNumber>;
 type Commons = CommonsView<AccountId, Balance, BlockNumber>;
 type Contribution = ContributionView<AccountId, Hash, BlockNumber>;
 type TreasuryOverview = TreasuryView<AccountId, Balance, BlockNumber>;
-type StoredProposal = pallet_ostrom_proposals::ProposalOf<Runtime>;
 
 /// Collects the items `view` finds for the keys `from..end`, at most `limit` (between one and
 /// `MAX_PAGE`) items and `MAX_SCAN` keys; `next` is the first key not looked at, if any. A page
@@ -51,148 +46,93 @@ where
 	Page { items, next: (key < end).then_some(key) }
 }
 
-pub fn proposal(id: ProposalIndex) -> Option<Proposal> {
-	pallet_ostrom_proposals::Proposals::<Runtime>::get(id).map(|stored| proposal_view(id, stored))
+pub fn proposal(id: ProposalId) -> Option<Proposal> {
+	Proposals::proposal_summary(id).map(proposal_view)
 }
 
-/// The state a stored status is shown as, and an approved call's enactment block.
-fn state(status: ProposalStatus<BlockNumber>) -> (ProposalState, Option<BlockNumber>) {
-	match status {
-		ProposalStatus::Voting => (ProposalState::Voting, None),
-		ProposalStatus::Approved { enactment } => (ProposalState::Approved, enactment),
-		ProposalStatus::Rejected => (ProposalState::Rejected, None),
-		ProposalStatus::Cancelled => (ProposalState::Cancelled, None),
-		ProposalStatus::Killed => (ProposalState::Killed, None),
-		ProposalStatus::Executed => (ProposalState::Executed, None),
-		ProposalStatus::Revoked => (ProposalState::Revoked, None),
-	}
-}
-
-fn proposal_view(id: ProposalIndex, proposal: StoredProposal) -> Proposal {
-	let (status, enactment) = state(proposal.status);
-	let tally = tally_view(id, &proposal);
-	let kind = match proposal.kind {
-		ProposalKind::Signal => ProposalKindName::Signal,
-		ProposalKind::Call(_) => ProposalKindName::Call,
-	};
+fn proposal_view(summary: ProposalSummary<Runtime>) -> Proposal {
 	ProposalView {
-		id,
-		proposer: proposal.proposer,
-		track: proposal.track,
-		kind,
-		call: proposal.call_name.as_ref().map(CallName::dotted),
-		metadata: proposal.metadata.into_inner(),
-		deposit: proposal.deposit,
-		status,
-		submitted_at: proposal.submitted_at,
-		voting_ends: proposal.voting_ends,
-		enactment,
-		tally,
+		tally: tally_view(summary.id, &summary.standing),
+		id: summary.id,
+		proposer: summary.proposer,
+		track: summary.track,
+		kind: summary.kind,
+		call: summary.call_name.as_ref().map(CallName::dotted),
+		metadata: summary.metadata.into_inner(),
+		deposit: summary.deposit,
+		status: summary.status,
+		submitted_at: summary.submitted_at,
+		voting_ends: summary.voting_ends,
+		enactment: summary.enactment,
 	}
 }
 
 pub fn proposals(
-	status: Option<ProposalState>,
-	from: ProposalIndex,
+	status: Option<ProposalStatusName>,
+	from: ProposalId,
 	limit: u32,
-) -> Page<Proposal, ProposalIndex> {
-	let end = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
-	// The status filters the stored proposal before its view (its tally) is built.
-	page(from, end, limit, |id| {
-		let stored = pallet_ostrom_proposals::Proposals::<Runtime>::get(id)?;
-		let wanted = status.is_none_or(|wanted| state(stored.status).0 == wanted);
-		wanted.then(|| proposal_view(id, stored))
+) -> Page<Proposal, ProposalId> {
+	// The status filters the stored proposal before its votes are read.
+	page(from, Proposals::next_proposal_id(), limit, |id| {
+		Proposals::summary_if(id, status).map(proposal_view)
 	})
 }
 
-pub fn tally(id: ProposalIndex) -> Option<TallyView> {
-	pallet_ostrom_proposals::Proposals::<Runtime>::get(id).map(|stored| tally_view(id, &stored))
+pub fn tally(id: ProposalId) -> Option<TallyView> {
+	Proposals::vote_standing(id).map(|standing| tally_view(id, &standing))
 }
 
-fn tally_view(id: ProposalIndex, proposal: &StoredProposal) -> TallyView {
-	let tally = pallet_ostrom_quadratic_voting::TallyOf::<Runtime>::get(id);
-	let turnout = if proposal.eligible == 0 {
-		Perbill::zero()
-	} else {
-		Perbill::from_rational(tally.voters, proposal.eligible)
-	};
+/// The votes on proposal `id` (from the voting pallet) against its thresholds (from the
+/// proposals pallet, which computed the turnout and whether it passes).
+fn tally_view(id: ProposalId, standing: &pallet_ostrom_proposals::VoteStanding) -> TallyView {
+	let tally = QuadraticVoting::tally(id);
 	TallyView {
 		ayes: tally.ayes,
 		nays: tally.nays,
 		voters: tally.voters,
 		credits: tally.credits,
-		eligible: proposal.eligible,
-		turnout,
-		quorum: proposal.thresholds.quorum,
-		approval: proposal.thresholds.approval,
-		passing: proposal.thresholds.passes(&tally, proposal.eligible),
+		eligible: standing.eligible,
+		turnout: standing.turnout,
+		quorum: standing.thresholds.quorum,
+		approval: standing.thresholds.approval,
+		passing: standing.passing,
 	}
 }
 
 pub fn member(who: AccountId) -> Option<Member> {
-	let sponsors_required = <Runtime as pallet_ostrom_membership::Config>::SponsorsRequired::get();
-	if let Some(record) = pallet_ostrom_membership::Members::<Runtime>::get(&who) {
-		let suspended_until = match record.status {
-			MemberStatus::Suspended { until } if !record.is_active_at(&System::block_number()) => {
-				Some(until)
-			}
-			_ => None,
-		};
-		return Some(MemberView {
-			status: if suspended_until.is_some() {
-				MemberState::Suspended
-			} else {
-				MemberState::Active
-			},
-			joined_at: Some(record.joined_at),
-			probation_ends: (!record.is_settled_at(&System::block_number()))
-				.then_some(record.probation_ends),
-			sponsorships_left: Membership::sponsorships_left(&record),
-			suspended_until,
-			reputation: record.reputation,
-			credits_left: QuadraticVoting::credits_left(&who),
-			sponsors: Vec::new(),
-			sponsors_required,
-			deposit: 0,
-			account: who,
-		});
-	}
-	let application = pallet_ostrom_membership::Applications::<Runtime>::get(&who)?;
+	let standing = Membership::member_standing(who.clone())?;
+	let is_member = standing.joined_at.is_some();
 	Some(MemberView {
+		status: standing.status,
+		joined_at: standing.joined_at,
+		probation_ends: standing.probation_ends,
+		sponsorships_left: standing.sponsorships_left,
+		suspended_until: standing.suspended_until,
+		reputation: standing.reputation,
+		credits_left: if is_member { QuadraticVoting::credits_left(&who) } else { 0 },
+		sponsors: standing.sponsors,
+		sponsors_required: <Runtime as pallet_ostrom_membership::Config>::SponsorsRequired::get(),
+		deposit: standing.deposit,
 		account: who,
-		status: MemberState::Applicant,
-		joined_at: None,
-		probation_ends: None,
-		sponsorships_left: 0,
-		suspended_until: None,
-		reputation: 0,
-		credits_left: 0,
-		sponsors: application.sponsors.into_inner(),
-		sponsors_required,
-		deposit: application.deposit,
 	})
 }
 
 pub fn voice_credits(who: AccountId) -> Option<VoiceCreditsView<BlockNumber>> {
-	if !pallet_ostrom_membership::Members::<Runtime>::contains_key(&who) {
-		return None;
-	}
-	let epoch = QuadraticVoting::current_epoch();
-	let per_epoch = <Runtime as pallet_ostrom_quadratic_voting::Config>::CreditsPerEpoch::get();
-	let spent = QuadraticVoting::spent_in(&who, epoch);
-	let epoch_length = <Runtime as pallet_ostrom_quadratic_voting::Config>::EpochLength::get();
+	// Only members have voice credits.
+	<Membership as MembershipInspect<_, _>>::member_since(&who)?;
+	let credits = QuadraticVoting::voice_credits(who);
 	Some(VoiceCreditsView {
-		epoch,
-		per_epoch,
-		spent,
-		left: per_epoch.saturating_sub(spent),
-		next_epoch_at: epoch.saturating_add(1).saturating_mul(epoch_length),
+		epoch: credits.epoch.index,
+		per_epoch: credits.per_epoch,
+		spent: credits.spent,
+		left: credits.left,
+		next_epoch_at: credits.epoch.next_starts_at,
 	})
 }
 
 pub fn commons(id: CommonsId) -> Option<Commons> {
-	let record = pallet_ostrom_commons::Commons::<Runtime>::get(id)?;
-	let account = Treasury::commons_account(id);
+	let summary = pallet_ostrom_commons::Pallet::<Runtime>::commons_summary(id)?;
+	let record = summary.record;
 	Some(CommonsView {
 		id,
 		name: record.name.into_inner(),
@@ -205,17 +145,17 @@ pub fn commons(id: CommonsId) -> Option<Commons> {
 		registrant: record.registrant,
 		deposit: record.deposit,
 		contributions: ContributionCounts {
-			pending: record.pending_contributions,
-			accepted: record.accepted_contributions,
-			rejected: record.rejected_contributions,
+			pending: summary.contributions.pending,
+			accepted: summary.contributions.accepted,
+			rejected: summary.contributions.rejected,
 		},
-		balance: Balances::free_balance(&account),
-		account,
+		account: Treasury::commons_account(id),
+		balance: Treasury::commons_balance(id),
 	})
 }
 
 pub fn list_commons(from: CommonsId, limit: u32) -> Page<Commons, CommonsId> {
-	page(from, pallet_ostrom_commons::NextCommonsId::<Runtime>::get(), limit, commons)
+	page(from, pallet_ostrom_commons::Pallet::<Runtime>::commons_ids_end(), limit, commons)
 }
 
 pub fn contributions(
@@ -223,10 +163,10 @@ pub fn contributions(
 	from: ContributionId,
 	limit: u32,
 ) -> Page<Contribution, ContributionId> {
-	let end = pallet_ostrom_commons::NextContributionId::<Runtime>::get();
+	let end = pallet_ostrom_commons::Pallet::<Runtime>::contribution_ids_end();
 	page(from, end, limit, |id| {
-		let entry = pallet_ostrom_commons::Contributions::<Runtime>::get(id)?;
-		(entry.contributor == who).then(|| ContributionView {
+		let entry = pallet_ostrom_commons::Pallet::<Runtime>::contribution_by(id, Some(&who))?;
+		Some(ContributionView {
 			id,
 			commons: entry.commons,
 			contributor: entry.contributor,
@@ -241,58 +181,40 @@ pub fn contributions(
 }
 
 pub fn treasury() -> TreasuryOverview {
-	let now = System::block_number();
-	let rules = pallet_ostrom_treasury::SpendRulesOf::<Runtime>::get();
-	let period = rules.period.max(1);
-	let account = Treasury::pot();
-	// Rounds are kept after they end, so only the newest `MAX_SCAN` are looked at. A round
-	// takes gifts for at most `MaxRoundDuration`; one older than the newest `MAX_SCAN` that no
-	// one finalised is not listed (its money stays earmarked until someone does).
-	let round_count = pallet_ostrom_treasury::RoundCount::<Runtime>::get();
-	let open_rounds = (round_count.saturating_sub(MAX_SCAN)..round_count)
-		.rev()
-		.filter_map(|id| {
-			let round = pallet_ostrom_treasury::Rounds::<Runtime>::get(id)?;
-			(round.status == RoundStatus::Open).then_some(RoundView {
-				id,
-				matching: round.matching,
-				enrolment_ends: round.enrolment_ends,
-				ends_at: round.ends_at,
-				contributed: round.contributed,
-				contributions: round.contributions,
-				commons: round.commons,
-			})
+	let overview = Treasury::treasury_overview();
+	let open_rounds = Treasury::open_rounds(MAX_SCAN, MAX_PAGE)
+		.into_iter()
+		.map(|(id, round)| RoundView {
+			id,
+			matching: round.matching,
+			enrolment_ends: round.enrolment_ends,
+			ends_at: round.ends_at,
+			given: round.given,
+			gifts: round.gifts,
+			commons: round.commons,
 		})
-		.take(MAX_PAGE as usize)
 		.collect();
-	// Paid-off grants are removed; the newest `MAX_SCAN` numbers are looked at, as for rounds.
-	let grant_count = pallet_ostrom_treasury::GrantCount::<Runtime>::get();
-	let mut grants: Vec<_> = (grant_count.saturating_sub(MAX_SCAN)..grant_count)
-		.rev()
-		.filter_map(|id| {
-			let grant = pallet_ostrom_treasury::Grants::<Runtime>::get(id)?;
-			Some(GrantView {
-				id,
-				vested: grant.vested_at(now),
-				beneficiary: grant.beneficiary,
-				amount: grant.amount,
-				claimed: grant.claimed,
-				start: grant.start,
-				duration: grant.duration,
-			})
+	let grants = Treasury::open_grants(MAX_SCAN, MAX_PAGE)
+		.into_iter()
+		.map(|summary| GrantView {
+			id: summary.id,
+			vested: summary.vested,
+			beneficiary: summary.grant.beneficiary,
+			amount: summary.grant.amount,
+			claimed: summary.grant.claimed,
+			start: summary.grant.start,
+			duration: summary.grant.duration,
 		})
-		.take(MAX_PAGE as usize)
 		.collect();
-	grants.reverse();
 	TreasuryView {
-		pot: Balances::free_balance(&account),
-		account,
-		earmarked: pallet_ostrom_treasury::Earmarked::<Runtime>::get(),
-		spendable: Treasury::spendable(),
-		spendable_this_period: Treasury::spend_cap_left(),
-		period: rules.period,
-		next_period_at: (now / period).saturating_add(1).saturating_mul(period),
-		max_share: rules.max_share,
+		account: overview.account,
+		pot: overview.pot,
+		earmarked: overview.earmarked,
+		spendable: overview.spendable,
+		spendable_this_period: overview.spendable_this_period,
+		period: overview.period.length,
+		next_period_at: overview.period.next_starts_at,
+		max_share: overview.max_share,
 		open_rounds,
 		grants,
 	}

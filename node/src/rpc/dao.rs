@@ -15,13 +15,12 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
 };
-use ostrom_primitives::{CommonsId, ProposalIndex};
+use ostrom_primitives::{CommonsId, ContributionId, ProposalIndex};
 use ostrom_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash};
 use ostrom_runtime_api::{
 	CommonsView, ContributionView, MemberView, OstromApi, Page, ProposalState, ProposalView,
 	TallyView, TreasuryView, VoiceCreditsView, MAX_PAGE,
 };
-use pallet_ostrom_commons::ContributionId;
 use sp_api::{ApiError, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;

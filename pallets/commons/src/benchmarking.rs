@@ -13,7 +13,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use ostrom_primitives::MembershipInspect;
+use ostrom_primitives::{ContributionId, MembershipInspect};
 use sp_runtime::traits::{Hash, Saturating};
 
 /// A funded active member.

@@ -1,8 +1,8 @@
 //! The registry's invariants, checked by `try_state` and by the tests after every step.
 
 use crate::{
-	license, BalanceOf, Commons, CommonsId, CommonsStatus, Config, ContributionStatus,
-	Contributions, HoldReason, NextCommonsId, NextContributionId, Pallet, PendingOf, Reviews,
+	license, BalanceOf, Commons, CommonsStatus, Config, ContributionStatus, Contributions,
+	HoldReason, NextCommonsId, NextContributionId, Pallet, PendingPerContributor, Reviews,
 	StewardshipCount, Stewardships,
 };
 use alloc::collections::btree_map::BTreeMap;
@@ -10,6 +10,7 @@ use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
+use ostrom_primitives::CommonsId;
 use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
@@ -19,7 +20,7 @@ impl<T: Config> Pallet<T> {
 	/// - `Stewardships` holds exactly one entry per listed steward, and `StewardshipCount`
 	///   counts each account's entries, never more than `MaxStewardships`;
 	/// - each commons' pending, accepted and rejected counts equal its contributions in each
-	///   state, and `PendingOf` counts each contributor's pending ones, at most
+	///   state, and `PendingPerContributor` counts each contributor's pending ones, at most
 	///   `MaxPendingPerContributor`;
 	/// - each contribution's tallies, steward ones included, equal its stored reviews; it is
 	///   accepted exactly when it has `ReviewsToAccept` approvals with a steward's among them,
@@ -133,15 +134,15 @@ impl<T: Config> Pallet<T> {
 				"a commons' contribution counts differ from its contributions"
 			);
 		}
-		for (commons, contributor, count) in PendingOf::<T>::iter() {
+		for (commons, contributor, count) in PendingPerContributor::<T>::iter() {
 			ensure!(
 				pending_of.get(&(commons, contributor)) == Some(&count),
-				"a PendingOf count differs from the contributor's pending contributions"
+				"a PendingPerContributor count differs from the contributor's pending contributions"
 			);
 		}
 		for ((commons, contributor), count) in pending_of {
 			ensure!(
-				PendingOf::<T>::get(commons, &contributor) == count,
+				PendingPerContributor::<T>::get(commons, &contributor) == count,
 				"a contributor's pending contributions are not counted"
 			);
 			ensure!(

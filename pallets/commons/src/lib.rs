@@ -22,7 +22,7 @@
 //! `ContributionDeposit`; a member has at most `MaxPendingPerContributor` pending per commons.
 //! Other members review it, each once. At `ReviewsToAccept` approvals, one at least by an
 //! acting steward, it is accepted: the deposit comes back and the contributor earns
-//! `ReputationPerContribution` through [`ostrom_primitives::MembershipInspect`] (within what
+//! `ReputationPerContribution` through [`ostrom_primitives::MembershipMutate`] (within what
 //! membership lets them earn per epoch). At `ReviewsToReject` rejections, one at least by an
 //! acting steward, it is rejected and the deposit goes to the treasury (`Slashed`), never to the
 //! commons. The review that would reach a threshold without a steward is refused, so that
@@ -46,6 +46,12 @@
 //! - [`dismiss_contribution`](Pallet::dismiss_contribution) — an acting steward of the commons,
 //!   or `AdminOrigin`.
 //!
+//! ## Views
+//!
+//! [`views`] gives the runtime's views what they show of a commons and a contribution, and the
+//! ends of their lists; the view functions `commons`, `contribution`, `stewardship` and
+//! `pending_per_contributor` answer dApps.
+//!
 //! ## Configuration
 //!
 //! `Membership` answers who is a member and takes reputation; `Currency` holds registration and
@@ -56,6 +62,7 @@
 //! commons). Review thresholds: `ReviewsToAccept`, `ReviewsToReject` (each at least one).
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -63,68 +70,58 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod commons_inspect;
+mod contributions;
 mod invariants;
 mod license;
 #[cfg(test)]
 mod mock;
+mod registry;
 mod stewardship;
 #[cfg(test)]
 mod tests;
 pub mod types;
+pub mod views;
 pub mod weights;
 
 pub use types::{
-	CommonsId, CommonsKind, CommonsRecord, CommonsStatus, Contribution, ContributionId,
-	ContributionStatus, Review,
+	CommonsKind, CommonsRecord, CommonsStatus, Contribution, ContributionStatus, Review,
 };
+pub use views::ContributionCounts;
 pub use weights::WeightInfo;
+
+use frame_support::traits::fungible::Inspect;
+
+/// The balance type of the registry's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use frame_support::{
-		dispatch::Pays,
 		pallet_prelude::*,
 		traits::{
-			fungible::{BalancedHold, Credit, Inspect, Mutate, MutateHold},
-			tokens::Precision,
+			fungible::{BalancedHold, Credit, Mutate, MutateHold},
 			OnUnbalanced,
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use ostrom_primitives::{MembershipInspect, Reputation};
-	use sp_runtime::{traits::Zero, Saturating};
-	use stewardship::{Actor, Standing};
-
-	pub(crate) type BalanceOf<T> =
-		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	use ostrom_primitives::{CommonsId, ContributionId, MembershipMutate, Reputation};
 
 	/// Funds taken out of an account, on their way to `Config::Slashed`.
 	pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
-	pub type CommonsRecordOf<T> = CommonsRecord<
-		<T as frame_system::Config>::AccountId,
-		BalanceOf<T>,
-		BlockNumberFor<T>,
-		<T as Config>::MaxNameLen,
-		<T as Config>::MaxLicenseLen,
-		<T as Config>::MaxUriLen,
-		<T as Config>::MaxStewards,
-	>;
-
-	pub type ContributionOf<T> = Contribution<
-		<T as frame_system::Config>::AccountId,
-		BalanceOf<T>,
-		<T as frame_system::Config>::Hash,
-		BlockNumberFor<T>,
-		<T as Config>::MaxNoteLen,
-	>;
-
+	/// A commons' name.
 	pub type NameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLen>;
+	/// A licence identifier.
 	pub type LicenseOf<T> = BoundedVec<u8, <T as Config>::MaxLicenseLen>;
+	/// A commons' uri.
 	pub type UriOf<T> = BoundedVec<u8, <T as Config>::MaxUriLen>;
+	/// A contribution's note.
 	pub type NoteOf<T> = BoundedVec<u8, <T as Config>::MaxNoteLen>;
 
+	/// The commons registry pallet.
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
 
@@ -140,7 +137,7 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Who the members are; where reputation goes.
-		type Membership: MembershipInspect<Self::AccountId, BlockNumberFor<Self>>;
+		type Membership: MembershipMutate<Self::AccountId, BlockNumberFor<Self>>;
 
 		/// Administers any commons: appoints and removes stewards, updates, archives and
 		/// unarchives.
@@ -212,6 +209,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type ReputationPerContribution: Get<Reputation>;
 
+		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
 
@@ -230,7 +228,7 @@ pub mod pallet {
 
 	/// Every registered commons, archived ones included.
 	#[pallet::storage]
-	pub type Commons<T: Config> = StorageMap<_, Blake2_128Concat, CommonsId, CommonsRecordOf<T>>;
+	pub type Commons<T: Config> = StorageMap<_, Blake2_128Concat, CommonsId, CommonsRecord<T>>;
 
 	/// The block in which each steward was appointed to each commons: one entry per steward
 	/// listed in a `CommonsRecord`. A stewardship appointed before its steward's current
@@ -258,12 +256,12 @@ pub mod pallet {
 	/// Every recorded contribution, with the tally of its review.
 	#[pallet::storage]
 	pub type Contributions<T: Config> =
-		StorageMap<_, Blake2_128Concat, ContributionId, ContributionOf<T>>;
+		StorageMap<_, Blake2_128Concat, ContributionId, Contribution<T>>;
 
 	/// How many contributions each contributor has pending at each commons, at most
 	/// `MaxPendingPerContributor`; absent when none.
 	#[pallet::storage]
-	pub type PendingOf<T: Config> = StorageDoubleMap<
+	pub type PendingPerContributor<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		CommonsId,
@@ -284,48 +282,103 @@ pub mod pallet {
 		Review,
 	>;
 
+	/// What happened in the registry.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `registrant` registered commons `commons` and is its first steward.
-		Registered { commons: CommonsId, registrant: T::AccountId, kind: CommonsKind },
-		/// `steward` now stewards `commons` (again, if their stewardship was void).
-		StewardAdded { commons: CommonsId, steward: T::AccountId },
-		/// `steward` no longer stewards `commons`.
-		StewardRemoved { commons: CommonsId, steward: T::AccountId },
-		/// The void stewardship of `steward` over `commons` was removed.
-		StewardReaped { commons: CommonsId, steward: T::AccountId },
-		/// The name, kind, licence or uri of `commons` changed.
-		Updated { commons: CommonsId },
-		/// `commons` takes no more contributions; its deposit was released.
-		Archived { commons: CommonsId },
-		/// `commons` is active again, holding no deposit.
-		Unarchived { commons: CommonsId },
-		/// `contributor` recorded `contribution` to `commons`; it awaits review.
-		ContributionRecorded {
-			contribution: ContributionId,
+		/// A member registered a commons and is its first steward.
+		Registered {
+			/// The new commons.
 			commons: CommonsId,
+			/// Who registered it.
+			registrant: T::AccountId,
+			/// What kind of commons it is.
+			kind: CommonsKind,
+		},
+		/// A member now stewards a commons (again, if their stewardship was void).
+		StewardAdded {
+			/// The commons.
+			commons: CommonsId,
+			/// The steward.
+			steward: T::AccountId,
+		},
+		/// A member no longer stewards a commons.
+		StewardRemoved {
+			/// The commons.
+			commons: CommonsId,
+			/// The former steward.
+			steward: T::AccountId,
+		},
+		/// A void stewardship was removed.
+		StewardReaped {
+			/// The commons.
+			commons: CommonsId,
+			/// The former steward.
+			steward: T::AccountId,
+		},
+		/// The name, kind, licence or uri of a commons changed.
+		Updated {
+			/// The commons.
+			commons: CommonsId,
+		},
+		/// A commons takes no more contributions; its deposit was released.
+		Archived {
+			/// The commons.
+			commons: CommonsId,
+		},
+		/// A commons is active again, holding no deposit.
+		Unarchived {
+			/// The commons.
+			commons: CommonsId,
+		},
+		/// A contribution was recorded; it awaits review.
+		ContributionRecorded {
+			/// The new contribution.
+			contribution: ContributionId,
+			/// The commons it was made to.
+			commons: CommonsId,
+			/// Who made it.
 			contributor: T::AccountId,
+			/// The hash of its content, which lives off-chain.
 			content_hash: T::Hash,
 		},
-		/// `reviewer` approved (`approve`) or rejected `contribution`.
-		ContributionReviewed { contribution: ContributionId, reviewer: T::AccountId, approve: bool },
-		/// `contribution` was accepted and its deposit returned; `contributor` earned
-		/// `reputation` (less than `ReputationPerContribution` beyond their allowance for the
-		/// epoch, zero if they are no longer a member).
-		ContributionAccepted {
+		/// A member reviewed a contribution.
+		ContributionReviewed {
+			/// The contribution.
 			contribution: ContributionId,
+			/// The reviewer.
+			reviewer: T::AccountId,
+			/// Whether they approved it (else they rejected it).
+			approve: bool,
+		},
+		/// A contribution was accepted and its deposit returned.
+		ContributionAccepted {
+			/// The contribution.
+			contribution: ContributionId,
+			/// Who made it.
 			contributor: T::AccountId,
+			/// The reputation they earned: less than `ReputationPerContribution` beyond their
+			/// allowance for the epoch, zero if they are no longer a member.
 			reputation: Reputation,
 		},
-		/// `contribution` was rejected; its deposit went to the treasury.
-		ContributionRejected { contribution: ContributionId },
-		/// The contributor withdrew `contribution`; its deposit was returned.
-		ContributionWithdrawn { contribution: ContributionId },
-		/// A steward or the DAO dismissed `contribution`; its deposit was returned.
-		ContributionDismissed { contribution: ContributionId },
+		/// A contribution was rejected; its deposit went to the treasury.
+		ContributionRejected {
+			/// The contribution.
+			contribution: ContributionId,
+		},
+		/// The contributor withdrew a contribution; its deposit was returned.
+		ContributionWithdrawn {
+			/// The contribution.
+			contribution: ContributionId,
+		},
+		/// A steward or the DAO dismissed a contribution; its deposit was returned.
+		ContributionDismissed {
+			/// The contribution.
+			contribution: ContributionId,
+		},
 	}
 
+	/// Why a registry call failed.
 	#[pallet::error]
 	pub enum Error<T> {
 		/// The caller is not a member, or is suspended.
@@ -341,8 +394,8 @@ pub mod pallet {
 		/// The caller's stewardship was appointed before their current membership began: it is
 		/// void.
 		StewardshipVoid,
-		/// Stewards must be active members.
-		StewardNotMember,
+		/// The account to appoint is not an active member: stewards must be.
+		NotMember,
 		/// The account already stewards this commons.
 		AlreadySteward,
 		/// The commons has `MaxStewards` stewards.
@@ -421,7 +474,7 @@ pub mod pallet {
 		/// identifier such as `GPL-3.0-only`.
 		///
 		/// Emits `Registered`. Errors: `NotActiveMember`, `EmptyName`, `InvalidLicense`,
-		/// `TooManyStewardships`, `InsufficientBalance`, `IdsExhausted`.
+		/// `TooManyStewardships`, `IdsExhausted`, `InsufficientBalance`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(
@@ -431,39 +484,7 @@ pub mod pallet {
 			license: LicenseOf<T>,
 			uri: UriOf<T>,
 		) -> DispatchResult {
-			let registrant = ensure_signed(origin)?;
-			Self::ensure_active_member(&registrant)?;
-			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			ensure!(license::is_spdx_identifier(&license), Error::<T>::InvalidLicense);
-			Self::ensure_may_steward_more(&registrant)?;
-			let commons = NextCommonsId::<T>::get();
-			let next = commons.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-
-			let deposit = T::RegistrationDeposit::get();
-			T::Currency::hold(&HoldReason::Registration.into(), &registrant, deposit)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			let stewards = BoundedVec::truncate_from(alloc::vec![registrant.clone()]);
-			Commons::<T>::insert(
-				commons,
-				CommonsRecord {
-					name,
-					kind,
-					license,
-					uri,
-					stewards,
-					status: CommonsStatus::Active,
-					registered_at: frame_system::Pallet::<T>::block_number(),
-					registrant: registrant.clone(),
-					deposit,
-					pending_contributions: 0,
-					accepted_contributions: 0,
-					rejected_contributions: 0,
-				},
-			);
-			Self::appoint(commons, &registrant);
-			NextCommonsId::<T>::put(next);
-			Self::deposit_event(Event::Registered { commons, registrant, kind });
-			Ok(())
+			Self::do_register(ensure_signed(origin)?, name, kind, license, uri)
 		}
 
 		/// Makes the active member `steward` a steward of `commons`, appointed now. A steward
@@ -472,7 +493,7 @@ pub mod pallet {
 		/// Origin: an acting steward of the active commons, or `AdminOrigin` for any commons,
 		/// archived or not (so the DAO replaces stewards who left or went rogue).
 		/// Emits `StewardAdded`. Errors: `UnknownCommons`, `NotActiveMember`, `NotSteward`,
-		/// `StewardshipVoid`, `CommonsArchived`, `StewardNotMember`, `AlreadySteward`,
+		/// `StewardshipVoid`, `CommonsArchived`, `NotMember`, `AlreadySteward`,
 		/// `TooManyStewards`, `TooManyStewardships`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::add_steward())]
@@ -481,28 +502,7 @@ pub mod pallet {
 			commons: CommonsId,
 			steward: T::AccountId,
 		) -> DispatchResult {
-			let mut record = Self::commons(commons)?;
-			let actor = Self::ensure_steward_or_admin(origin, commons)?;
-			ensure!(
-				matches!(actor, Actor::Admin) || record.status == CommonsStatus::Active,
-				Error::<T>::CommonsArchived
-			);
-			ensure!(T::Membership::is_active_member(&steward), Error::<T>::StewardNotMember);
-			match Self::standing(commons, &steward) {
-				Some(Standing::Void) => {}
-				Some(_) => return Err(Error::<T>::AlreadySteward.into()),
-				None => {
-					record
-						.stewards
-						.try_push(steward.clone())
-						.map_err(|_| Error::<T>::TooManyStewards)?;
-					Self::ensure_may_steward_more(&steward)?;
-					Commons::<T>::insert(commons, record);
-				}
-			}
-			Self::appoint(commons, &steward);
-			Self::deposit_event(Event::StewardAdded { commons, steward });
-			Ok(())
+			Self::do_add_steward(origin, commons, steward)
 		}
 
 		/// Removes `steward` from the stewards of `commons`.
@@ -519,20 +519,7 @@ pub mod pallet {
 			commons: CommonsId,
 			steward: T::AccountId,
 		) -> DispatchResult {
-			let mut record = Self::commons(commons)?;
-			let actor = Self::ensure_steward_or_admin(origin, commons)?;
-			let position =
-				record.stewards.iter().position(|s| s == &steward).ok_or(Error::<T>::NotSteward)?;
-			if let Actor::Steward(caller) = actor {
-				ensure!(caller == steward, Error::<T>::RemovalNeedsDao);
-				// The caller acts, so only their own leaving can leave no one acting.
-				ensure!(Self::count_acting(commons, &record) > 1, Error::<T>::LastSteward);
-			}
-			record.stewards.remove(position);
-			Commons::<T>::insert(commons, record);
-			Self::dismiss_steward(commons, &steward);
-			Self::deposit_event(Event::StewardRemoved { commons, steward });
-			Ok(())
+			Self::do_remove_steward(origin, commons, steward)
 		}
 
 		/// Changes any of the name, kind, licence and uri of `commons`; `None` keeps a field.
@@ -550,29 +537,7 @@ pub mod pallet {
 			license: Option<LicenseOf<T>>,
 			uri: Option<UriOf<T>>,
 		) -> DispatchResult {
-			let mut record = Self::active_commons(commons)?;
-			Self::ensure_steward_or_admin(origin, commons)?;
-			ensure!(
-				name.is_some() || kind.is_some() || license.is_some() || uri.is_some(),
-				Error::<T>::NothingToUpdate
-			);
-			if let Some(name) = name {
-				ensure!(!name.is_empty(), Error::<T>::EmptyName);
-				record.name = name;
-			}
-			if let Some(license) = license {
-				ensure!(license::is_spdx_identifier(&license), Error::<T>::InvalidLicense);
-				record.license = license;
-			}
-			if let Some(kind) = kind {
-				record.kind = kind;
-			}
-			if let Some(uri) = uri {
-				record.uri = uri;
-			}
-			Commons::<T>::insert(commons, record);
-			Self::deposit_event(Event::Updated { commons });
-			Ok(())
+			Self::do_update(origin, commons, name, kind, license, uri)
 		}
 
 		/// Archives `commons` and releases the registration deposit to its registrant. Pending
@@ -584,18 +549,7 @@ pub mod pallet {
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::archive())]
 		pub fn archive(origin: OriginFor<T>, commons: CommonsId) -> DispatchResult {
-			let mut record = Self::active_commons(commons)?;
-			Self::ensure_steward_or_admin(origin, commons)?;
-			T::Currency::release(
-				&HoldReason::Registration.into(),
-				&record.registrant,
-				record.deposit,
-				Precision::BestEffort,
-			)?;
-			record.status = CommonsStatus::Archived;
-			Commons::<T>::insert(commons, record);
-			Self::deposit_event(Event::Archived { commons });
-			Ok(())
+			Self::do_archive(origin, commons)
 		}
 
 		/// Records a contribution to `commons`, pending review, holding `ContributionDeposit`
@@ -614,51 +568,7 @@ pub mod pallet {
 			content_hash: T::Hash,
 			note: NoteOf<T>,
 		) -> DispatchResult {
-			let contributor = ensure_signed(origin)?;
-			Self::ensure_active_member(&contributor)?;
-			let mut record = Self::active_commons(commons)?;
-			let pending_of = PendingOf::<T>::get(commons, &contributor);
-			ensure!(
-				pending_of < T::MaxPendingPerContributor::get(),
-				Error::<T>::TooManyPendingFromContributor
-			);
-			ensure!(
-				record.pending_contributions < T::MaxPendingContributions::get(),
-				Error::<T>::TooManyPendingContributions
-			);
-			let contribution = NextContributionId::<T>::get();
-			let next = contribution.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-			let deposit = T::ContributionDeposit::get();
-			T::Currency::hold(&HoldReason::Contribution.into(), &contributor, deposit)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-
-			record.pending_contributions.saturating_inc();
-			Commons::<T>::insert(commons, record);
-			PendingOf::<T>::insert(commons, &contributor, pending_of.saturating_add(1));
-			Contributions::<T>::insert(
-				contribution,
-				Contribution {
-					commons,
-					contributor: contributor.clone(),
-					content_hash,
-					note,
-					recorded_at: frame_system::Pallet::<T>::block_number(),
-					deposit,
-					approvals: 0,
-					rejections: 0,
-					steward_approvals: 0,
-					steward_rejections: 0,
-					status: ContributionStatus::Pending,
-				},
-			);
-			NextContributionId::<T>::put(next);
-			Self::deposit_event(Event::ContributionRecorded {
-				contribution,
-				commons,
-				contributor,
-				content_hash,
-			});
-			Ok(())
+			Self::do_contribute(ensure_signed(origin)?, commons, content_hash, note)
 		}
 
 		/// Approves or rejects a pending contribution. The review that reaches
@@ -680,50 +590,7 @@ pub mod pallet {
 			contribution: ContributionId,
 			approve: bool,
 		) -> DispatchResult {
-			let reviewer = ensure_signed(origin)?;
-			Self::ensure_active_member(&reviewer)?;
-			let mut entry = Self::pending_contribution(contribution)?;
-			ensure!(entry.contributor != reviewer, Error::<T>::OwnContribution);
-			ensure!(
-				!Reviews::<T>::contains_key(contribution, &reviewer),
-				Error::<T>::AlreadyReviewed
-			);
-
-			let by_steward = Self::is_acting(entry.commons, &reviewer);
-			let (tally, steward_tally, threshold, error) = if approve {
-				(
-					&mut entry.approvals,
-					&mut entry.steward_approvals,
-					T::ReviewsToAccept::get(),
-					Error::<T>::StewardApprovalNeeded,
-				)
-			} else {
-				(
-					&mut entry.rejections,
-					&mut entry.steward_rejections,
-					T::ReviewsToReject::get(),
-					Error::<T>::StewardRejectionNeeded,
-				)
-			};
-			tally.saturating_inc();
-			if by_steward {
-				steward_tally.saturating_inc();
-			}
-			let decides = *tally >= threshold;
-			// Members outside the commons cannot decide among themselves, nor pile up reviews
-			// while waiting for a steward: the deciding review is a steward's, or one came first.
-			ensure!(!decides || *steward_tally > 0, error);
-
-			Reviews::<T>::insert(contribution, &reviewer, Review { approve, by_steward });
-			Self::deposit_event(Event::ContributionReviewed { contribution, reviewer, approve });
-			if decides && approve {
-				Self::accept(contribution, entry);
-			} else if decides {
-				Self::reject(contribution, entry);
-			} else {
-				Contributions::<T>::insert(contribution, entry);
-			}
-			Ok(())
+			Self::do_review(ensure_signed(origin)?, contribution, approve)
 		}
 
 		/// Brings an archived `commons` back to active. It holds no registration deposit from
@@ -736,14 +603,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::unarchive())]
 		pub fn unarchive(origin: OriginFor<T>, commons: CommonsId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			let mut record = Self::commons(commons)?;
-			ensure!(record.status == CommonsStatus::Archived, Error::<T>::CommonsNotArchived);
-			record.status = CommonsStatus::Active;
-			// Archiving released the deposit; nothing is held again.
-			record.deposit = Zero::zero();
-			Commons::<T>::insert(commons, record);
-			Self::deposit_event(Event::Unarchived { commons });
-			Ok(())
+			Self::do_unarchive(commons)
 		}
 
 		/// Removes the void stewardship of `steward` over `commons`: one appointed before
@@ -761,18 +621,7 @@ pub mod pallet {
 			steward: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let mut record = Self::commons(commons)?;
-			match Self::standing(commons, &steward) {
-				None => return Err(Error::<T>::NotSteward.into()),
-				Some(Standing::Acting) => return Err(Error::<T>::StewardStillActing.into()),
-				Some(Standing::Suspended) => return Err(Error::<T>::StewardSuspended.into()),
-				Some(Standing::Void) => {}
-			}
-			record.stewards.retain(|listed| listed != &steward);
-			Commons::<T>::insert(commons, record);
-			Self::dismiss_steward(commons, &steward);
-			Self::deposit_event(Event::StewardReaped { commons, steward });
-			Ok(Pays::No.into())
+			Self::do_reap_steward(commons, steward)
 		}
 
 		/// Withdraws the caller's pending `contribution` and returns its deposit.
@@ -785,12 +634,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			contribution: ContributionId,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let entry = Self::pending_contribution(contribution)?;
-			ensure!(entry.contributor == who, Error::<T>::NotContributor);
-			Self::close_without_verdict(contribution, entry, ContributionStatus::Withdrawn)?;
-			Self::deposit_event(Event::ContributionWithdrawn { contribution });
-			Ok(())
+			Self::do_withdraw_contribution(ensure_signed(origin)?, contribution)
 		}
 
 		/// Takes the pending `contribution` off its commons' queue without a verdict, returning
@@ -806,120 +650,34 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			contribution: ContributionId,
 		) -> DispatchResult {
-			let entry = Self::pending_contribution(contribution)?;
-			Self::ensure_steward_or_admin(origin, entry.commons)?;
-			Self::close_without_verdict(contribution, entry, ContributionStatus::Dismissed)?;
-			Self::deposit_event(Event::ContributionDismissed { contribution });
-			Ok(())
+			Self::do_dismiss_contribution(origin, contribution)
 		}
 	}
 
+	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		fn ensure_active_member(who: &T::AccountId) -> DispatchResult {
-			ensure!(T::Membership::is_active_member(who), Error::<T>::NotActiveMember);
-			Ok(())
+		/// Commons `commons` as registered; `None` if there is none.
+		pub fn commons(commons: CommonsId) -> Option<CommonsRecord<T>> {
+			Commons::<T>::get(commons)
 		}
 
-		/// The record of `commons`, archived or not.
-		fn commons(commons: CommonsId) -> Result<CommonsRecordOf<T>, DispatchError> {
-			Ok(Commons::<T>::get(commons).ok_or(Error::<T>::UnknownCommons)?)
+		/// Contribution `contribution` with the tally of its review; `None` if there is none.
+		pub fn contribution(contribution: ContributionId) -> Option<Contribution<T>> {
+			Contributions::<T>::get(contribution)
 		}
 
-		/// The record of `commons`, if it exists and is not archived.
-		fn active_commons(commons: CommonsId) -> Result<CommonsRecordOf<T>, DispatchError> {
-			let record = Self::commons(commons)?;
-			ensure!(record.status == CommonsStatus::Active, Error::<T>::CommonsArchived);
-			Ok(record)
+		/// The block in which `steward` was appointed to `commons`, and whether they may act
+		/// now; `None` if they are not listed as its steward.
+		pub fn stewardship(
+			commons: CommonsId,
+			steward: T::AccountId,
+		) -> Option<(BlockNumberFor<T>, bool)> {
+			Self::appointment(commons, &steward)
 		}
 
-		/// The contribution `contribution`, if it exists and awaits its verdict.
-		fn pending_contribution(
-			contribution: ContributionId,
-		) -> Result<ContributionOf<T>, DispatchError> {
-			let entry =
-				Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
-			ensure!(
-				entry.status == ContributionStatus::Pending,
-				Error::<T>::ContributionNotPending
-			);
-			Ok(entry)
-		}
-
-		/// Accepts `entry`: returns its deposit and rewards its contributor.
-		fn accept(contribution: ContributionId, mut entry: ContributionOf<T>) {
-			Self::release_contribution_deposit(&entry);
-			// A contributor who has left the DAO since gets the verdict, not the reputation;
-			// one who earned their allowance for the epoch gets what is left of it.
-			let reputation = T::Membership::add_reputation(
-				&entry.contributor,
-				T::ReputationPerContribution::get(),
-			);
-			Self::deposit_event(Event::ContributionAccepted {
-				contribution,
-				contributor: entry.contributor.clone(),
-				reputation,
-			});
-			entry.status = ContributionStatus::Accepted;
-			Self::leave_queue(contribution, entry);
-		}
-
-		/// Rejects `entry`: its deposit goes to `Slashed`.
-		fn reject(contribution: ContributionId, mut entry: ContributionOf<T>) {
-			let (slashed, _) = T::Currency::slash(
-				&HoldReason::Contribution.into(),
-				&entry.contributor,
-				entry.deposit,
-			);
-			T::Slashed::on_unbalanced(slashed);
-			Self::deposit_event(Event::ContributionRejected { contribution });
-			entry.status = ContributionStatus::Rejected;
-			Self::leave_queue(contribution, entry);
-		}
-
-		/// Ends the pending `entry` as `status` (withdrawn or dismissed), returning its deposit.
-		fn close_without_verdict(
-			contribution: ContributionId,
-			mut entry: ContributionOf<T>,
-			status: ContributionStatus,
-		) -> DispatchResult {
-			Self::release_contribution_deposit(&entry);
-			entry.status = status;
-			Self::leave_queue(contribution, entry);
-			Ok(())
-		}
-
-		fn release_contribution_deposit(entry: &ContributionOf<T>) {
-			// Best effort: the deposit was held at `contribute` and only this pallet releases
-			// it, so all of it is there.
-			let _ = T::Currency::release(
-				&HoldReason::Contribution.into(),
-				&entry.contributor,
-				entry.deposit,
-				Precision::BestEffort,
-			);
-		}
-
-		/// Stores `entry`, no longer pending, and takes it off its commons' and contributor's
-		/// pending counts, counting a verdict.
-		fn leave_queue(contribution: ContributionId, entry: ContributionOf<T>) {
-			Commons::<T>::mutate(entry.commons, |record| {
-				if let Some(record) = record {
-					record.pending_contributions.saturating_dec();
-					match entry.status {
-						ContributionStatus::Accepted => {
-							record.accepted_contributions.saturating_inc()
-						}
-						ContributionStatus::Rejected => {
-							record.rejected_contributions.saturating_inc()
-						}
-						_ => {}
-					}
-				}
-			});
-			PendingOf::<T>::mutate_exists(entry.commons, &entry.contributor, |count| {
-				*count = count.and_then(|count| count.checked_sub(1)).filter(|count| *count > 0);
-			});
-			Contributions::<T>::insert(contribution, entry);
+		/// How many contributions `contributor` has awaiting review at `commons`.
+		pub fn pending_per_contributor(commons: CommonsId, contributor: T::AccountId) -> u32 {
+			PendingPerContributor::<T>::get(commons, contributor)
 		}
 	}
 }

@@ -1,17 +1,19 @@
-//! Who may act as a steward of a commons, and how other pallets see it (through
-//! [`CommonsInspect`]).
+//! Who may act as a steward of a commons, and appointing, removing and reaping stewards.
 //!
 //! A stewardship is void once its steward's membership ends: membership does not call this
 //! pallet (no cycle between pallets), so the registry notes when each steward was appointed and
 //! compares it, whenever a steward acts, with when their current membership began.
 
 use crate::{
-	Commons, CommonsId, CommonsRecordOf, Config, Error, Pallet, StewardshipCount, Stewardships,
+	Commons, CommonsRecord, CommonsStatus, Config, Error, Event, Pallet, StewardshipCount,
+	Stewardships,
 };
-use alloc::vec::Vec;
-use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
-use frame_system::{ensure_signed, pallet_prelude::OriginFor};
-use ostrom_primitives::{CommonsInspect, MembershipInspect};
+use frame_support::{dispatch::Pays, ensure, pallet_prelude::*, traits::EnsureOrigin};
+use frame_system::{
+	ensure_signed,
+	pallet_prelude::{BlockNumberFor, OriginFor},
+};
+use ostrom_primitives::{CommonsId, MembershipInspect};
 use sp_runtime::Saturating;
 
 /// Where a listed steward stands.
@@ -34,6 +36,84 @@ pub(crate) enum Actor<AccountId> {
 }
 
 impl<T: Config> Pallet<T> {
+	pub(crate) fn do_add_steward(
+		origin: OriginFor<T>,
+		commons: CommonsId,
+		steward: T::AccountId,
+	) -> DispatchResult {
+		let mut record = Self::existing_commons(commons)?;
+		let actor = Self::ensure_steward_or_admin(origin, commons)?;
+		ensure!(
+			matches!(actor, Actor::Admin) || record.status == CommonsStatus::Active,
+			Error::<T>::CommonsArchived
+		);
+		ensure!(T::Membership::is_active_member(&steward), Error::<T>::NotMember);
+		match Self::standing(commons, &steward) {
+			Some(Standing::Void) => {}
+			Some(_) => return Err(Error::<T>::AlreadySteward.into()),
+			None => {
+				record
+					.stewards
+					.try_push(steward.clone())
+					.map_err(|_| Error::<T>::TooManyStewards)?;
+				Self::ensure_may_steward_more(&steward)?;
+				Commons::<T>::insert(commons, record);
+			}
+		}
+		Self::appoint(commons, &steward);
+		Self::deposit_event(Event::StewardAdded { commons, steward });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_steward(
+		origin: OriginFor<T>,
+		commons: CommonsId,
+		steward: T::AccountId,
+	) -> DispatchResult {
+		let mut record = Self::existing_commons(commons)?;
+		let actor = Self::ensure_steward_or_admin(origin, commons)?;
+		let position =
+			record.stewards.iter().position(|s| s == &steward).ok_or(Error::<T>::NotSteward)?;
+		if let Actor::Steward(caller) = actor {
+			ensure!(caller == steward, Error::<T>::RemovalNeedsDao);
+			// The caller acts, so only their own leaving can leave no one acting.
+			ensure!(Self::count_acting(commons, &record) > 1, Error::<T>::LastSteward);
+		}
+		record.stewards.remove(position);
+		Commons::<T>::insert(commons, record);
+		Self::dismiss_steward(commons, &steward);
+		Self::deposit_event(Event::StewardRemoved { commons, steward });
+		Ok(())
+	}
+
+	pub(crate) fn do_reap_steward(
+		commons: CommonsId,
+		steward: T::AccountId,
+	) -> DispatchResultWithPostInfo {
+		let mut record = Self::existing_commons(commons)?;
+		match Self::standing(commons, &steward) {
+			None => return Err(Error::<T>::NotSteward.into()),
+			Some(Standing::Acting) => return Err(Error::<T>::StewardStillActing.into()),
+			Some(Standing::Suspended) => return Err(Error::<T>::StewardSuspended.into()),
+			Some(Standing::Void) => {}
+		}
+		record.stewards.retain(|listed| listed != &steward);
+		Commons::<T>::insert(commons, record);
+		Self::dismiss_steward(commons, &steward);
+		Self::deposit_event(Event::StewardReaped { commons, steward });
+		Ok(Pays::No.into())
+	}
+
+	/// When `who` was appointed a steward of `commons`, and whether they may act now; `None`
+	/// if they are not listed as its steward.
+	pub fn appointment(
+		commons: CommonsId,
+		who: &T::AccountId,
+	) -> Option<(BlockNumberFor<T>, bool)> {
+		let appointed_at = Stewardships::<T>::get(who, commons)?;
+		Some((appointed_at, Self::is_acting(commons, who)))
+	}
+
 	/// Where `who` stands as a steward of `commons`; `None` if not listed.
 	pub(crate) fn standing(commons: CommonsId, who: &T::AccountId) -> Option<Standing> {
 		let appointed_at = Stewardships::<T>::get(who, commons)?;
@@ -65,7 +145,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// How many stewards of the commons `commons`, whose record is `record`, may act now.
-	pub(crate) fn count_acting(commons: CommonsId, record: &CommonsRecordOf<T>) -> u32 {
+	pub(crate) fn count_acting(commons: CommonsId, record: &CommonsRecord<T>) -> u32 {
 		record.stewards.iter().filter(|steward| Self::is_acting(commons, steward)).count() as u32
 	}
 
@@ -108,7 +188,7 @@ impl<T: Config> Pallet<T> {
 	/// Notes that `who`, listed as a steward of `commons`, was appointed now.
 	pub(crate) fn appoint(commons: CommonsId, who: &T::AccountId) {
 		if !Stewardships::<T>::contains_key(who, commons) {
-			StewardshipCount::<T>::mutate(who, |count| count.saturating_inc());
+			StewardshipCount::<T>::mutate(who, Saturating::saturating_inc);
 		}
 		Stewardships::<T>::insert(who, commons, frame_system::Pallet::<T>::block_number());
 	}
@@ -120,67 +200,5 @@ impl<T: Config> Pallet<T> {
 				*count = count.and_then(|count| count.checked_sub(1)).filter(|count| *count > 0);
 			});
 		}
-	}
-}
-
-impl<T: Config> CommonsInspect<T::AccountId> for Pallet<T> {
-	fn is_active(commons: CommonsId) -> bool {
-		Commons::<T>::get(commons)
-			.is_some_and(|record| record.status == crate::CommonsStatus::Active)
-	}
-
-	fn is_acting_steward(commons: CommonsId, who: &T::AccountId) -> bool {
-		Self::is_acting(commons, who)
-	}
-
-	fn acting_stewards(commons: CommonsId) -> u32 {
-		Commons::<T>::get(commons).map_or(0, |record| Self::count_acting(commons, &record))
-	}
-
-	fn is_seasoned_steward(commons: CommonsId, who: &T::AccountId) -> bool {
-		Self::is_seasoned(commons, who)
-	}
-
-	fn seasoned_stewards(commons: CommonsId) -> u32 {
-		Commons::<T>::get(commons).map_or(0, |record| {
-			record.stewards.iter().filter(|steward| Self::is_seasoned(commons, steward)).count()
-				as u32
-		})
-	}
-
-	fn insiders(commons: CommonsId) -> Vec<T::AccountId> {
-		let Some(record) = Commons::<T>::get(commons) else { return Vec::new() };
-		let mut insiders = record.stewards.into_inner();
-		if !insiders.contains(&record.registrant) {
-			insiders.push(record.registrant);
-		}
-		insiders
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_for_benchmarks(steward: &T::AccountId) -> CommonsId {
-		use crate::{CommonsKind, CommonsRecord, CommonsStatus, NextCommonsId};
-		use sp_runtime::traits::Zero;
-		let commons = NextCommonsId::<T>::get();
-		Commons::<T>::insert(
-			commons,
-			CommonsRecord {
-				name: BoundedVec::truncate_from(b"benchmark".to_vec()),
-				kind: CommonsKind::Software,
-				license: BoundedVec::truncate_from(b"MIT".to_vec()),
-				uri: BoundedVec::new(),
-				stewards: BoundedVec::truncate_from(alloc::vec![steward.clone()]),
-				status: CommonsStatus::Active,
-				registered_at: frame_system::Pallet::<T>::block_number(),
-				registrant: steward.clone(),
-				deposit: Zero::zero(),
-				pending_contributions: 0,
-				accepted_contributions: 0,
-				rejected_contributions: 0,
-			},
-		);
-		Self::appoint(commons, steward);
-		NextCommonsId::<T>::put(commons.saturating_add(1));
-		commons
 	}
 }

@@ -3,8 +3,8 @@
 
 use crate::{
 	mock::*, Commons as CommonsStorage, CommonsKind, CommonsStatus, ContributionStatus,
-	Contributions, Error, Event, HoldReason, LicenseOf, NameOf, NoteOf, PendingOf, Review, Reviews,
-	StewardshipCount, Stewardships, UriOf,
+	Contributions, Error, Event, HoldReason, LicenseOf, NameOf, NoteOf, PendingPerContributor,
+	Review, Reviews, StewardshipCount, Stewardships, UriOf,
 };
 use frame_support::{
 	dispatch::Pays,
@@ -171,7 +171,7 @@ fn add_steward_errors_leave_state_unchanged() {
 		noop!(Commons::add_steward(signed(ALICE), 0, BOB), Error::<Test>::UnknownCommons);
 		register_by_alice();
 		noop!(Commons::add_steward(signed(BOB), 0, CHARLIE), Error::<Test>::NotSteward);
-		noop!(Commons::add_steward(signed(ALICE), 0, OUTSIDER), Error::<Test>::StewardNotMember);
+		noop!(Commons::add_steward(signed(ALICE), 0, OUTSIDER), Error::<Test>::NotMember);
 		noop!(Commons::add_steward(signed(ALICE), 0, ALICE), Error::<Test>::AlreadySteward);
 		ok!(Commons::add_steward(signed(ALICE), 0, BOB));
 		ok!(Commons::add_steward(signed(ALICE), 0, CHARLIE));
@@ -337,7 +337,7 @@ fn contribute_records_a_pending_contribution() {
 		assert_eq!(entry.note.to_vec(), b"docs".to_vec());
 		assert_eq!(entry.deposit, CONTRIBUTION_DEPOSIT);
 		assert_eq!(held_for_contributions(DAVE), CONTRIBUTION_DEPOSIT);
-		assert_eq!(PendingOf::<Test>::get(0, DAVE), 1);
+		assert_eq!(PendingPerContributor::<Test>::get(0, DAVE), 1);
 		assert_eq!(CommonsStorage::<Test>::get(0).unwrap().pending_contributions, 1);
 		assert_eq!(
 			events().last(),
@@ -399,7 +399,7 @@ fn two_approvals_accept_and_reward_the_contributor() {
 		assert_eq!(Reviews::<Test>::get(id, BOB), Some(verdict(false, false)));
 		assert_eq!(TestMembership::reputation(&DAVE), REPUTATION);
 		assert_eq!((held_for_contributions(DAVE), Balances::free_balance(DAVE)), (0, 100));
-		assert!(!PendingOf::<Test>::contains_key(0, DAVE));
+		assert!(!PendingPerContributor::<Test>::contains_key(0, DAVE));
 		let record = CommonsStorage::<Test>::get(0).unwrap();
 		assert_eq!(
 			(
@@ -776,7 +776,7 @@ fn the_contributor_withdraws_a_pending_contribution() {
 		ok!(Commons::withdraw_contribution(signed(DAVE), id));
 		assert_eq!(Contributions::<Test>::get(id).unwrap().status, ContributionStatus::Withdrawn);
 		assert_eq!((held_for_contributions(DAVE), Balances::free_balance(DAVE)), (0, 100));
-		assert!(!PendingOf::<Test>::contains_key(0, DAVE));
+		assert!(!PendingPerContributor::<Test>::contains_key(0, DAVE));
 		let record = CommonsStorage::<Test>::get(0).unwrap();
 		assert_eq!(
 			(
@@ -814,7 +814,7 @@ fn stewards_and_the_admin_dismiss_pending_contributions_and_return_the_deposit()
 		let second = contribute_by_dave();
 		ok!(Commons::dismiss_contribution(signed(ALICE), first));
 		assert_eq!(held_for_contributions(DAVE), CONTRIBUTION_DEPOSIT);
-		assert_eq!(PendingOf::<Test>::get(0, DAVE), 1);
+		assert_eq!(PendingPerContributor::<Test>::get(0, DAVE), 1);
 		// On an archived commons too.
 		ok!(Commons::archive(signed(ALICE), 0));
 		ok!(Commons::dismiss_contribution(RuntimeOrigin::root(), second));
@@ -879,9 +879,9 @@ fn invariants_catch_pending_counts_and_deposits_that_differ_from_the_contributio
 	build_and_execute(|| {
 		register_by_alice();
 		contribute_by_dave();
-		PendingOf::<Test>::insert(0, DAVE, 2);
+		PendingPerContributor::<Test>::insert(0, DAVE, 2);
 		assert!(Commons::do_try_state().is_err());
-		PendingOf::<Test>::insert(0, DAVE, 1);
+		PendingPerContributor::<Test>::insert(0, DAVE, 1);
 		Balances::hold(&HoldReason::Contribution.into(), &DAVE, 1).unwrap();
 		assert!(Commons::do_try_state().is_err());
 		Balances::release(
@@ -909,5 +909,41 @@ fn stewards_are_seasoned_some_blocks_after_their_appointment() {
 		TestMembership::suspend(BOB);
 		ok!(Commons::add_steward(signed(ALICE), 0, CHARLIE));
 		assert_eq!(Commons::seasoned_stewards(0), 1);
+	});
+}
+
+#[test]
+fn the_summary_counts_contributions_and_acting_stewards() {
+	build_and_execute(|| {
+		assert!(Commons::commons_summary(0).is_none());
+		assert_eq!((Commons::commons_ids_end(), Commons::contribution_ids_end()), (0, 0));
+		register_by_alice();
+		ok!(Commons::add_steward(signed(ALICE), 0, BOB));
+		let first = contribute_by_dave();
+		let second = contribute_by_dave();
+		ok!(Commons::withdraw_contribution(signed(DAVE), second));
+		TestMembership::suspend(BOB);
+
+		let summary = Commons::commons_summary(0).unwrap();
+		assert_eq!(summary.id, 0);
+		assert_eq!(summary.record, CommonsStorage::<Test>::get(0).unwrap());
+		assert_eq!(
+			summary.contributions,
+			crate::ContributionCounts { pending: 1, accepted: 0, rejected: 0 }
+		);
+		// Bob is listed but suspended: only Alice acts.
+		assert_eq!(summary.acting_stewards, 1);
+		assert_eq!((Commons::commons_ids_end(), Commons::contribution_ids_end()), (1, 2));
+
+		assert_eq!(Commons::contribution_by(first, Some(&DAVE)).unwrap().commons, 0);
+		assert_eq!(Commons::contribution_by(first, None).unwrap().contributor, DAVE);
+		assert!(Commons::contribution_by(first, Some(&ALICE)).is_none());
+		assert_eq!(
+			Commons::contribution_by(second, None).unwrap().status,
+			ContributionStatus::Withdrawn
+		);
+		assert_eq!(Commons::appointment(0, &ALICE), Some((1, true)));
+		assert_eq!(Commons::appointment(0, &BOB), Some((1, false)));
+		assert_eq!(Commons::appointment(0, &DAVE), None);
 	});
 }

@@ -1,14 +1,11 @@
 //! The records the commons registry stores.
 
+use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, PartialEqNoBound, Serialize,
-};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_system::pallet_prelude::BlockNumberFor;
+use ostrom_primitives::CommonsId;
 use scale_info::TypeInfo;
-
-pub use ostrom_primitives::CommonsId;
-/// Identifies a recorded contribution.
-pub type ContributionId = u64;
 
 /// What kind of shared resource a commons is.
 #[derive(
@@ -22,63 +19,64 @@ pub type ContributionId = u64;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	Serialize,
 )]
-#[serde(crate = "frame_support::__private::serde")]
 pub enum CommonsKind {
+	/// Open-source code.
 	Software,
+	/// Shared knowledge: texts, courses, references.
 	Knowledge,
+	/// Open designs and hardware.
 	Design,
+	/// Open data.
 	Data,
+	/// Community energy.
 	Energy,
+	/// Shared food: gardens, seed banks, kitchens.
 	Food,
+	/// A shared space.
 	Space,
+	/// A library of tools.
 	Tools,
+	/// Anything else.
 	Other,
 }
 
 /// Whether a commons takes new contributions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Serialize)]
-#[serde(crate = "frame_support::__private::serde")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub enum CommonsStatus {
+	/// Takes contributions; its stewards care for it.
 	Active,
 	/// Kept for the record; takes no new contributions, and only the DAO changes its stewards.
 	Archived,
 }
 
 /// A registered commons.
-#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
-#[scale_info(skip_type_params(MaxNameLen, MaxLicenseLen, MaxUriLen, MaxStewards))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-pub struct CommonsRecord<
-	AccountId,
-	Balance,
-	BlockNumber,
-	MaxNameLen: Get<u32>,
-	MaxLicenseLen: Get<u32>,
-	MaxUriLen: Get<u32>,
-	MaxStewards: Get<u32>,
-> where
-	AccountId: Clone + core::fmt::Debug + PartialEq,
-	Balance: Clone + core::fmt::Debug + PartialEq,
-	BlockNumber: Clone + core::fmt::Debug + PartialEq,
-{
-	pub name: BoundedVec<u8, MaxNameLen>,
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct CommonsRecord<T: Config> {
+	/// Its name; not empty.
+	pub name: BoundedVec<u8, T::MaxNameLen>,
+	/// What kind of resource it is.
 	pub kind: CommonsKind,
 	/// An SPDX licence identifier, e.g. `GPL-3.0-only` or `CC-BY-SA-4.0`.
-	pub license: BoundedVec<u8, MaxLicenseLen>,
+	pub license: BoundedVec<u8, T::MaxLicenseLen>,
 	/// Where the commons lives, e.g. a repository or website.
-	pub uri: BoundedVec<u8, MaxUriLen>,
+	pub uri: BoundedVec<u8, T::MaxUriLen>,
 	/// The members appointed to care for the commons, in order of appointment. Only those who
 	/// may act count (see `CommonsInspect::is_acting_steward`); with none, the commons is
 	/// frozen until the DAO appoints one.
-	pub stewards: BoundedVec<AccountId, MaxStewards>,
+	pub stewards: BoundedVec<T::AccountId, T::MaxStewards>,
+	/// Active or archived.
 	pub status: CommonsStatus,
-	pub registered_at: BlockNumber,
+	/// The block it was registered in.
+	pub registered_at: BlockNumberFor<T>,
 	/// Who registered the commons and holds `deposit` until it is archived.
-	pub registrant: AccountId,
+	pub registrant: T::AccountId,
 	/// Held from the registrant while the commons is active; zero once the DAO unarchived it.
-	pub deposit: Balance,
+	pub deposit: BalanceOf<T>,
 	/// Contributions still awaiting their verdict.
 	pub pending_contributions: u32,
 	/// Contributions the review accepted.
@@ -88,8 +86,7 @@ pub struct CommonsRecord<
 }
 
 /// Where a contribution stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Serialize)]
-#[serde(crate = "frame_support::__private::serde")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub enum ContributionStatus {
 	/// Awaiting its verdict; its deposit is held.
 	Pending,
@@ -113,34 +110,32 @@ pub struct Review {
 }
 
 /// A contribution to a commons and the tally of its peer review.
-#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
-#[scale_info(skip_type_params(MaxNoteLen))]
-#[codec(mel_bound(
-	AccountId: MaxEncodedLen,
-	Balance: MaxEncodedLen,
-	Hash: MaxEncodedLen,
-	BlockNumber: MaxEncodedLen
-))]
-pub struct Contribution<AccountId, Balance, Hash, BlockNumber, MaxNoteLen: Get<u32>>
-where
-	AccountId: Clone + core::fmt::Debug + PartialEq,
-	Balance: Clone + core::fmt::Debug + PartialEq,
-	Hash: Clone + core::fmt::Debug + PartialEq,
-	BlockNumber: Clone + core::fmt::Debug + PartialEq,
-{
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Contribution<T: Config> {
+	/// The commons it was made to.
 	pub commons: CommonsId,
-	pub contributor: AccountId,
+	/// Who made it.
+	pub contributor: T::AccountId,
 	/// The hash of the contributed content, which lives off-chain.
-	pub content_hash: Hash,
-	pub note: BoundedVec<u8, MaxNoteLen>,
-	pub recorded_at: BlockNumber,
+	pub content_hash: T::Hash,
+	/// What the contributor says about it.
+	pub note: BoundedVec<u8, T::MaxNoteLen>,
+	/// The block it was recorded in.
+	pub recorded_at: BlockNumberFor<T>,
 	/// Held from the contributor while the contribution is pending.
-	pub deposit: Balance,
+	pub deposit: BalanceOf<T>,
+	/// Approvals so far.
 	pub approvals: u32,
+	/// Rejections so far.
 	pub rejections: u32,
 	/// Approvals by reviewers who were acting stewards of the commons.
 	pub steward_approvals: u32,
 	/// Rejections by reviewers who were acting stewards of the commons.
 	pub steward_rejections: u32,
+	/// Where it stands.
 	pub status: ContributionStatus,
 }

@@ -139,8 +139,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:1)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
-	/// Storage: `Commons::PendingOf` (r:1 w:1)
-	/// Proof: `Commons::PendingOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::PendingPerContributor` (r:1 w:1)
+	/// Proof: `Commons::PendingPerContributor` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::NextContributionId` (r:1 w:1)
 	/// Proof: `Commons::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -172,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ReputationEarned` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:1)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
-	/// Storage: `Commons::PendingOf` (r:1 w:1)
-	/// Proof: `Commons::PendingOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::PendingPerContributor` (r:1 w:1)
+	/// Proof: `Commons::PendingPerContributor` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn review() -> Weight {
 		// Proof size: measured `3023`, estimated `6224`.
 		// Minimum execution time: 109_042_000 picoseconds.
@@ -195,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:1)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
-	/// Storage: `Commons::PendingOf` (r:1 w:1)
-	/// Proof: `Commons::PendingOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::PendingPerContributor` (r:1 w:1)
+	/// Proof: `Commons::PendingPerContributor` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn review_reject() -> Weight {
 		// Proof size: measured `3045`, estimated `6196`.
 		// Minimum execution time: 100_500_000 picoseconds.
@@ -236,8 +236,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:1)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
-	/// Storage: `Commons::PendingOf` (r:1 w:1)
-	/// Proof: `Commons::PendingOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::PendingPerContributor` (r:1 w:1)
+	/// Proof: `Commons::PendingPerContributor` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn withdraw_contribution() -> Weight {
 		// Proof size: measured `1913`, estimated `4454`.
 		// Minimum execution time: 66_208_000 picoseconds.
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:1)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
-	/// Storage: `Commons::PendingOf` (r:1 w:1)
-	/// Proof: `Commons::PendingOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::PendingPerContributor` (r:1 w:1)
+	/// Proof: `Commons::PendingPerContributor` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn dismiss_contribution() -> Weight {
 		// Proof size: measured `2810`, estimated `4454`.
 		// Minimum execution time: 86_008_000 picoseconds.

@@ -1,12 +1,12 @@
-//! The quorum base: how many members past probation voted in the last `dormant_after` epochs,
+//! The eligible voters: how many members past probation voted in the last `dormant_after` epochs,
 //! kept per epoch in [`ActivityWindow`] so that reading it costs one storage read.
 
 use crate::{ActivityWindow, Config, EpochIndex, MemberCount, Members, Pallet, Rules};
 
 impl<T: Config> Pallet<T> {
-	/// The members who count in the quorum base now, and at least the rules' `quorum_floor`
-	/// of all members.
-	pub fn quorum_base() -> u32 {
+	/// The members who count as eligible voters now (past probation, voted recently), and at
+	/// least the rules' `quorum_floor` of all members.
+	pub fn eligible_voters() -> u32 {
 		let rules = Rules::<T>::get();
 		let now = Self::current_epoch();
 		let counted: u32 = ActivityWindow::<T>::get()

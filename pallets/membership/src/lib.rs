@@ -6,13 +6,13 @@
 //!
 //! Membership is open, peer-validated and sybil-resistant: anyone may apply by holding a small
 //! deposit, and becomes a member as soon as `SponsorsRequired` members have vouched for them.
-//! No admin key admits anyone; the `AdminOrigin` (the DAO's own origin once proposals exist)
-//! can add, remove and suspend members. Each member has an equal voice in quadratic voting, so
+//! No admin key admits anyone; the `AdminOrigin` (the DAO's own origin: a passed Standard-track
+//! proposal) can add, remove and suspend members. Each member has an equal voice in quadratic voting, so
 //! admission is the sybil gate: one person cannot cheaply become many members.
 //!
 //! Each member record keeps the block the member joined, a reputation earned from accepted
 //! contributions to the commons (added by other pallets through
-//! [`ostrom_primitives::MembershipInspect`], at most `MaxReputationPerEpoch` per member and
+//! [`ostrom_primitives::MembershipMutate`], at most `MaxReputationPerEpoch` per member and
 //! epoch) and a status: active or suspended until a block.
 //! A suspended member cannot propose, vote, sponsor or review until that block.
 //!
@@ -20,17 +20,18 @@
 //!
 //! Sponsorship is accountable and rate-limited by the [`AdmissionRules`], so that a few
 //! colluders cannot outgrow the honest members before these react:
-//! - **probation**: a new member may neither vote nor sponsor, and does not count towards
-//!   quorum, for `probation` blocks;
+//! - **probation**: a new member may neither vote nor sponsor, and does not count among the
+//!   eligible voters, for `probation` blocks;
 //! - **quota**: a member sponsors at most `sponsorships_per_epoch` applicants per epoch;
 //! - **bounded growth**: sponsorships admit at most `max(admissions_floor, admissions_share ×
-//!   quorum base)` members per epoch, DAO-wide;
+//!   eligible voters)` members per epoch, DAO-wide;
 //! - **accountability**: when the DAO removes a member within `accountability_period` of their
 //!   admission, their sponsors are suspended for `sponsor_suspension`;
 //! - **emergency brake**: the admin origin pauses and resumes admissions by sponsorship;
-//! - **no freeze by passive members**: the quorum base ([`MembershipInspect::quorum_base`])
-//!   counts the members past probation who voted in the last `dormant_after` epochs, and at
-//!   least `quorum_floor` of all members. It is kept per epoch in [`ActivityWindow`], so reading
+//! - **no freeze by passive members**: the count of eligible voters
+//!   ([`ostrom_primitives::MembershipInspect::eligible_voters`]) counts the members past
+//!   probation who voted in the last `dormant_after` epochs, and at least `quorum_floor` of all
+//!   members. It is kept per epoch in [`ActivityWindow`], so reading
 //!   it is one storage read.
 //!
 //! ## Dispatchable functions
@@ -47,14 +48,21 @@
 //!   [`set_admissions_paused`](Pallet::set_admissions_paused) — `AdminOrigin`.
 //! - [`set_rules`](Pallet::set_rules) — `RulesOrigin`: changes the admission rules.
 //!
+//! ## Views
+//!
+//! [`views`] holds the reads the runtime API composes; the view functions
+//! [`member_standing`](Pallet::member_standing) and [`admissions_left`](Pallet::admissions_left)
+//! serve them to clients.
+//!
 //! ## Configuration
 //!
 //! `Currency` holds deposits; `ApplicationDeposit`, `SponsorsRequired` (at least one),
 //! `MaxMembers`, `MaxMetadataLen`, `MaxRemovals`, `EpochLength`, `MaxReputationPerEpoch` and
-//! the bounds on the rules are constants; `AdminOrigin` decides admin calls, `RulesOrigin` the rules. The genesis config
-//! lists the initial members (past probation) and the admission rules.
+//! the bounds on the rules are constants; `AdminOrigin` decides admin calls, `RulesOrigin` the
+//! rules. The genesis config lists the initial members (past probation) and the admission rules.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -63,18 +71,24 @@ pub use pallet::*;
 mod activity;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod dispatchable_impls;
 mod inspect;
+mod invariants;
 #[cfg(test)]
 mod mock;
+mod mutate;
+mod rules;
 #[cfg(test)]
 mod tests;
 pub mod types;
+pub mod views;
 pub mod weights;
 
 pub use types::{
 	AdmissionRules, Application, EpochAdmissions, EpochIndex, EpochReputation, MemberRecord,
-	MemberStatus, SponsorQuota,
+	MemberStatus, MemberStatusName, SponsorQuota,
 };
+pub use views::MemberStanding;
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -83,31 +97,17 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Inspect, InspectHold, Mutate, MutateHold},
-			tokens::Precision,
-		},
+		traits::fungible::{Inspect, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use ostrom_primitives::Reputation;
-	use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
+	use sp_runtime::traits::Zero;
 
-	pub(crate) type BalanceOf<T> =
+	/// The balance of the deposit currency.
+	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-	pub type ApplicationOf<T> = Application<
-		<T as frame_system::Config>::AccountId,
-		BalanceOf<T>,
-		<T as Config>::MaxMetadataLen,
-		<T as Config>::SponsorsRequired,
-	>;
-
-	pub type MemberRecordOf<T> = MemberRecord<
-		<T as frame_system::Config>::AccountId,
-		BlockNumberFor<T>,
-		<T as Config>::SponsorsRequired,
-	>;
-
+	/// The admission rules of this runtime.
 	pub type RulesOf<T> = AdmissionRules<BlockNumberFor<T>>;
 
 	/// The most epochs the activity window keeps: the quorum window, the epochs a probation
@@ -171,6 +171,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReputationPerEpoch: Get<Reputation>;
 
+		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
 
@@ -183,7 +184,7 @@ pub mod pallet {
 
 	/// Every member, with when they joined, their reputation and their status.
 	#[pallet::storage]
-	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MemberRecordOf<T>>;
+	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MemberRecord<T>>;
 
 	/// The number of entries in `Members`.
 	#[pallet::storage]
@@ -192,7 +193,7 @@ pub mod pallet {
 	/// Pending applications, by applicant.
 	#[pallet::storage]
 	pub type Applications<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, ApplicationOf<T>>;
+		StorageMap<_, Blake2_128Concat, T::AccountId, Application<T>>;
 
 	/// The admission rules in force.
 	#[pallet::storage]
@@ -206,7 +207,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AdmissionsPaused<T: Config> = StorageValue<_, bool, ValueQuery>;
 
-	/// How many members count in the quorum base from each epoch on (see
+	/// How many members count among the eligible voters from each epoch on (see
 	/// [`MemberRecord::counted_from`]), by epoch, ascending; epochs out of the window are
 	/// dropped.
 	#[pallet::storage]
@@ -247,38 +248,85 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `who` applied to join, holding `deposit`.
-		Applied { who: T::AccountId, deposit: BalanceOf<T> },
+		Applied {
+			/// The applicant.
+			who: T::AccountId,
+			/// What is held from them.
+			deposit: BalanceOf<T>,
+		},
 		/// `sponsor` vouched for `applicant`, who now has `sponsors` sponsors.
-		Sponsored { applicant: T::AccountId, sponsor: T::AccountId, sponsors: u32 },
+		Sponsored {
+			/// The applicant.
+			applicant: T::AccountId,
+			/// The member who vouched.
+			sponsor: T::AccountId,
+			/// How many sponsors the application has now.
+			sponsors: u32,
+		},
 		/// `who` withdrew their application and got the deposit back.
-		ApplicationWithdrawn { who: T::AccountId },
+		ApplicationWithdrawn {
+			/// The former applicant.
+			who: T::AccountId,
+		},
 		/// `who` became a member.
-		MemberAdded { who: T::AccountId },
+		MemberAdded {
+			/// The new member.
+			who: T::AccountId,
+		},
 		/// `who` resigned.
-		MemberLeft { who: T::AccountId },
+		MemberLeft {
+			/// The former member.
+			who: T::AccountId,
+		},
 		/// `who` was removed by the admin origin.
-		MemberRemoved { who: T::AccountId },
+		MemberRemoved {
+			/// The former member.
+			who: T::AccountId,
+		},
 		/// `who` may not act before block `until`.
-		MemberSuspended { who: T::AccountId, until: BlockNumberFor<T> },
+		MemberSuspended {
+			/// The suspended member.
+			who: T::AccountId,
+			/// The first block they may act again.
+			until: BlockNumberFor<T>,
+		},
 		/// The reputation of `who` is now `reputation`.
-		ReputationChanged { who: T::AccountId, reputation: Reputation },
+		ReputationChanged {
+			/// The member.
+			who: T::AccountId,
+			/// Their reputation now.
+			reputation: Reputation,
+		},
 		/// `sponsor` admitted `member`, whom the DAO removed within the accountability period:
 		/// `sponsor` may not act before block `until`.
-		SponsorSanctioned { sponsor: T::AccountId, member: T::AccountId, until: BlockNumberFor<T> },
+		SponsorSanctioned {
+			/// The suspended sponsor.
+			sponsor: T::AccountId,
+			/// The removed member they admitted.
+			member: T::AccountId,
+			/// The first block the sponsor may act again.
+			until: BlockNumberFor<T>,
+		},
 		/// Admissions by sponsorship are paused (`true`) or resumed (`false`).
-		AdmissionsPausedSet { paused: bool },
+		AdmissionsPausedSet {
+			/// Whether they are paused now.
+			paused: bool,
+		},
 		/// The admission rules are now `rules`.
-		RulesChanged { rules: RulesOf<T> },
+		RulesChanged {
+			/// The rules in force.
+			rules: RulesOf<T>,
+		},
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// The account is already a member.
 		AlreadyMember,
-		/// The account is not a member.
+		/// The caller is not an active member: not a member, or suspended.
+		NotActiveMember,
+		/// The account the call is about is not a member.
 		NotMember,
-		/// The member is suspended and may not act now.
-		Suspended,
 		/// The account already has a pending application.
 		AlreadyApplied,
 		/// The account has no pending application.
@@ -346,20 +394,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			metadata: BoundedVec<u8, T::MaxMetadataLen>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
-			ensure!(!Applications::<T>::contains_key(&who), Error::<T>::AlreadyApplied);
-			ensure!(MemberCount::<T>::get() < T::MaxMembers::get(), Error::<T>::TooManyMembers);
-
-			let deposit = T::ApplicationDeposit::get();
-			T::Currency::hold(&HoldReason::Application.into(), &who, deposit)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			Applications::<T>::insert(
-				&who,
-				Application { metadata, deposit, sponsors: BoundedVec::new() },
-			);
-			Self::deposit_event(Event::Applied { who, deposit });
-			Ok(())
+			Self::do_apply(ensure_signed(origin)?, metadata)
 		}
 
 		/// Vouches for an applicant.
@@ -370,14 +405,13 @@ pub mod pallet {
 		/// `SponsorsRequired` sponsors, the applicant becomes a member at once (on probation),
 		/// the deposit is released, and the admission counts against this epoch's growth cap.
 		///
-		/// Emits `Sponsored`, then `MemberAdded` on admission. Errors: `NotMember`, `Suspended`,
+		/// Emits `Sponsored`, then `MemberAdded` on admission. Errors: `NotActiveMember`,
 		/// `InProbation`, `AdmissionsPaused`, `NoApplication`, `AlreadySponsored`,
 		/// `SponsorQuotaExhausted`, `AdmissionCapReached`, `TooManyMembers`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::sponsor())]
 		pub fn sponsor(origin: OriginFor<T>, applicant: T::AccountId) -> DispatchResult {
-			let sponsor = ensure_signed(origin)?;
-			Self::do_sponsor(sponsor, applicant)
+			Self::do_sponsor(ensure_signed(origin)?, applicant)
 		}
 
 		/// Withdraws the caller's pending application and releases its deposit.
@@ -387,26 +421,18 @@ pub mod pallet {
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::withdraw_application())]
 		pub fn withdraw_application(origin: OriginFor<T>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			ensure!(Applications::<T>::contains_key(&who), Error::<T>::NoApplication);
-			Self::close_application(&who)?;
-			Self::deposit_event(Event::ApplicationWithdrawn { who });
-			Ok(())
+			Self::do_withdraw_application(ensure_signed(origin)?)
 		}
 
 		/// Resigns from the DAO; the reputation is forgotten.
 		///
 		/// Origin: signed by an active member: a suspended one cannot leave, or they could
 		/// escape the suspension by applying again. Emits `MemberLeft`.
-		/// Errors: `NotMember`, `Suspended`, `LastMember`.
+		/// Errors: `NotActiveMember`, `LastMember`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::ensure_active_member(&who)?;
-			Self::remove(&who)?;
-			Self::deposit_event(Event::MemberLeft { who });
-			Ok(())
+			Self::do_leave(ensure_signed(origin)?)
 		}
 
 		/// Makes `who` a member without sponsors, on probation and outside the growth cap (the
@@ -417,13 +443,12 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::add_member())]
 		pub fn add_member(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
-			Self::admit(&who, BoundedVec::new())
+			Self::do_add_member(who)
 		}
 
 		/// Removes the member `who`. If `who` was admitted by sponsorship within the
 		/// accountability period, each sponsor still a member is suspended for the rules'
-		/// `sponsor_suspension`.
+		/// `sponsor_suspension` (a longer suspension in force stays).
 		///
 		/// Origin: `AdminOrigin`. Emits `MemberRemoved`, and `SponsorSanctioned` per sanctioned
 		/// sponsor. Errors: `NotMember`, `LastMember`.
@@ -437,7 +462,7 @@ pub mod pallet {
 		/// Suspends the member `who` until block `until`, replacing any earlier suspension.
 		///
 		/// Origin: `AdminOrigin`. Emits `MemberSuspended`.
-		/// Errors: `NotMember`, `SuspensionNotInFuture`.
+		/// Errors: `SuspensionNotInFuture`, `NotMember`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::suspend())]
 		pub fn suspend(
@@ -446,24 +471,14 @@ pub mod pallet {
 			until: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(
-				until > frame_system::Pallet::<T>::block_number(),
-				Error::<T>::SuspensionNotInFuture
-			);
-			Members::<T>::try_mutate(&who, |record| {
-				let record = record.as_mut().ok_or(Error::<T>::NotMember)?;
-				record.status = MemberStatus::Suspended { until };
-				Ok::<_, Error<T>>(())
-			})?;
-			Self::deposit_event(Event::MemberSuspended { who, until });
-			Ok(())
+			Self::do_suspend(who, until)
 		}
 
 		/// Removes every member in `members` at once, as `remove_member` does each (sanctioning
 		/// their sponsors): one vote undoes a wave of sybils. All or nothing.
 		///
 		/// Origin: `AdminOrigin`. Emits `MemberRemoved` per member and `SponsorSanctioned` per
-		/// sanction. Errors: `NotMember`, `DuplicateRemoval`, `LastMember`.
+		/// sanction. Errors: `DuplicateRemoval`, `NotMember`, `LastMember`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::remove_members(members.len() as u32))]
 		pub fn remove_members(
@@ -477,14 +492,12 @@ pub mod pallet {
 		/// Pauses (`true`) or resumes (`false`) admissions by sponsorship: the emergency brake
 		/// while the DAO deals with a wave of applicants. `add_member` still works.
 		///
-		/// Origin: `AdminOrigin`. Emits `AdmissionsPausedSet`.
+		/// Origin: `AdminOrigin`. Emits `AdmissionsPausedSet`. Errors: only a bad origin.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::set_admissions_paused())]
 		pub fn set_admissions_paused(origin: OriginFor<T>, paused: bool) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			AdmissionsPaused::<T>::put(paused);
-			Self::deposit_event(Event::AdmissionsPausedSet { paused });
-			Ok(())
+			Self::do_set_admissions_paused(paused)
 		}
 
 		/// Replaces the admission rules. Members on probation keep the probation they were
@@ -496,324 +509,28 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_rules())]
 		pub fn set_rules(origin: OriginFor<T>, rules: RulesOf<T>) -> DispatchResult {
 			T::RulesOrigin::ensure_origin(origin)?;
-			Self::validate(&rules)?;
-			Rules::<T>::put(rules);
-			Self::deposit_event(Event::RulesChanged { rules });
-			Ok(())
+			Self::do_set_rules(rules)
 		}
 	}
 
+	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// Fails unless `who` is a member who may act now.
-		pub fn ensure_active_member(who: &T::AccountId) -> DispatchResult {
-			let record = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(record.is_active_at(&now), Error::<T>::Suspended);
-			Ok(())
-		}
-
-		/// Fails unless `who` is an active member past probation.
-		pub fn ensure_settled_member(
-			who: &T::AccountId,
-		) -> Result<MemberRecordOf<T>, DispatchError> {
-			let record = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(record.is_active_at(&now), Error::<T>::Suspended);
-			ensure!(record.is_settled_at(&now), Error::<T>::InProbation);
-			Ok(record)
-		}
-
-		/// The epoch block `block` belongs to.
-		pub fn epoch_of(block: BlockNumberFor<T>) -> EpochIndex {
-			(block / T::EpochLength::get()).saturated_into()
-		}
-
-		/// How much more reputation `who` may earn in the current epoch.
-		pub fn reputation_left(who: &T::AccountId) -> Reputation {
-			let earned = ReputationEarned::<T>::get(who)
-				.filter(|earned| earned.epoch == Self::current_epoch())
-				.map_or(0, |earned| earned.earned);
-			T::MaxReputationPerEpoch::get().saturating_sub(earned)
-		}
-
-		/// The epoch the current block belongs to.
-		pub fn current_epoch() -> EpochIndex {
-			Self::epoch_of(frame_system::Pallet::<T>::block_number())
-		}
-
-		/// How many more applicants the member of `record` may sponsor in the current epoch:
-		/// none while on probation.
-		pub fn sponsorships_left(record: &MemberRecordOf<T>) -> u32 {
-			if !record.is_settled_at(&frame_system::Pallet::<T>::block_number()) {
-				return 0;
-			}
-			Rules::<T>::get()
-				.sponsorships_per_epoch
-				.saturating_sub(record.sponsorships_in(Self::current_epoch()))
+		/// Where `who` stands in the membership: active, suspended or applicant, with probation,
+		/// suspension, sponsorships left, reputation and an applicant's sponsors and deposit;
+		/// `None` for an account that is neither a member nor an applicant.
+		pub fn member_standing(who: T::AccountId) -> Option<MemberStanding<T>> {
+			Self::standing_of(&who)
 		}
 
 		/// How many members sponsorships may still admit in the current epoch.
 		pub fn admissions_left() -> u32 {
 			let rules = Rules::<T>::get();
-			let cap = (rules.admissions_share * Self::quorum_base()).max(rules.admissions_floor);
+			let cap =
+				(rules.admissions_share * Self::eligible_voters()).max(rules.admissions_floor);
 			let admissions = Admissions::<T>::get();
 			let admitted =
 				if admissions.epoch == Self::current_epoch() { admissions.admitted } else { 0 };
 			cap.saturating_sub(admitted)
-		}
-
-		fn do_sponsor(sponsor: T::AccountId, applicant: T::AccountId) -> DispatchResult {
-			let mut record = Self::ensure_settled_member(&sponsor)?;
-			ensure!(!AdmissionsPaused::<T>::get(), Error::<T>::AdmissionsPaused);
-			let mut application =
-				Applications::<T>::get(&applicant).ok_or(Error::<T>::NoApplication)?;
-			ensure!(!application.sponsors.contains(&sponsor), Error::<T>::AlreadySponsored);
-			let epoch = Self::current_epoch();
-			let used = record.sponsorships_in(epoch);
-			ensure!(
-				used < Rules::<T>::get().sponsorships_per_epoch,
-				Error::<T>::SponsorQuotaExhausted
-			);
-
-			// A vouch counts only while its giver may act: one who left, was removed or is
-			// suspended since no longer helps to admit anyone.
-			application.sponsors.retain(|earlier| Self::ensure_active_member(earlier).is_ok());
-			let sponsors = (application.sponsors.len() as u32).saturating_add(1);
-			let admits = sponsors >= T::SponsorsRequired::get();
-			ensure!(!admits || Self::admissions_left() > 0, Error::<T>::AdmissionCapReached);
-
-			record.quota = SponsorQuota { epoch, used: used.saturating_add(1) };
-			Members::<T>::insert(&sponsor, record);
-			Self::deposit_event(Event::Sponsored {
-				applicant: applicant.clone(),
-				sponsor: sponsor.clone(),
-				sponsors,
-			});
-			// Cannot fail: fewer than `SponsorsRequired` sponsors are kept, and one more fits.
-			application.sponsors.try_push(sponsor).map_err(|_| Error::<T>::AlreadySponsored)?;
-			if admits {
-				Self::admit(&applicant, application.sponsors)?;
-				Admissions::<T>::mutate(|admissions| {
-					if admissions.epoch != epoch {
-						*admissions = EpochAdmissions { epoch, admitted: 0 };
-					}
-					admissions.admitted = admissions.admitted.saturating_add(1);
-				});
-				Ok(())
-			} else {
-				Applications::<T>::insert(&applicant, application);
-				Ok(())
-			}
-		}
-
-		fn do_remove_member(who: T::AccountId) -> DispatchResult {
-			let record = Self::remove(&who)?;
-			Self::deposit_event(Event::MemberRemoved { who: who.clone() });
-			Self::sanction_sponsors(&who, &record);
-			Ok(())
-		}
-
-		#[frame_support::transactional]
-		fn do_remove_members(members: BoundedVec<T::AccountId, T::MaxRemovals>) -> DispatchResult {
-			let mut sorted = members.to_vec();
-			sorted.sort();
-			sorted.dedup();
-			ensure!(sorted.len() == members.len(), Error::<T>::DuplicateRemoval);
-			for who in members {
-				Self::do_remove_member(who)?;
-			}
-			Ok(())
-		}
-
-		/// Suspends the sponsors of `member`, just removed, if it was admitted within the
-		/// accountability period; sponsors no longer members are beyond reach.
-		fn sanction_sponsors(member: &T::AccountId, record: &MemberRecordOf<T>) {
-			let rules = Rules::<T>::get();
-			let now = frame_system::Pallet::<T>::block_number();
-			if now >= record.joined_at.saturating_add(rules.accountability_period) {
-				return;
-			}
-			let until = now.saturating_add(rules.sponsor_suspension);
-			for sponsor in &record.sponsors {
-				let sanctioned = Members::<T>::mutate(sponsor, |sponsor_record| {
-					let Some(sponsor_record) = sponsor_record else { return false };
-					// A longer suspension already in force stays.
-					if let MemberStatus::Suspended { until: earlier } = sponsor_record.status {
-						if earlier >= until {
-							return false;
-						}
-					}
-					sponsor_record.status = MemberStatus::Suspended { until };
-					true
-				});
-				if sanctioned {
-					Self::deposit_event(Event::SponsorSanctioned {
-						sponsor: sponsor.clone(),
-						member: member.clone(),
-						until,
-					});
-				}
-			}
-		}
-
-		/// Checks admission rules before they take effect.
-		pub fn validate(rules: &RulesOf<T>) -> Result<(), Error<T>> {
-			let longest = T::EpochLength::get().saturating_mul(T::MaxProbationEpochs::get().into());
-			ensure!(rules.probation <= longest, Error::<T>::ProbationTooLong);
-			ensure!(
-				(1..=T::MaxDormantAfter::get()).contains(&rules.dormant_after),
-				Error::<T>::DormancyOutOfRange
-			);
-			ensure!(
-				rules.sponsorships_per_epoch > 0 && rules.admissions_floor > 0,
-				Error::<T>::ZeroAdmissions
-			);
-			Ok(())
-		}
-
-		/// Makes `who` a member admitted by `sponsors`, ending their application if they have
-		/// one.
-		fn admit(
-			who: &T::AccountId,
-			sponsors: BoundedVec<T::AccountId, T::SponsorsRequired>,
-		) -> DispatchResult {
-			ensure!(MemberCount::<T>::get() < T::MaxMembers::get(), Error::<T>::TooManyMembers);
-			if Applications::<T>::contains_key(who) {
-				Self::close_application(who)?;
-			}
-			let probation = Rules::<T>::get().probation;
-			Self::insert_member(who, probation, sponsors);
-			Self::deposit_event(Event::MemberAdded { who: who.clone() });
-			Ok(())
-		}
-
-		/// Stores `who` as a member on probation for `probation` blocks, counted in the quorum
-		/// base from the first epoch that starts after the probation.
-		pub(crate) fn insert_member(
-			who: &T::AccountId,
-			probation: BlockNumberFor<T>,
-			sponsors: BoundedVec<T::AccountId, T::SponsorsRequired>,
-		) {
-			let now = frame_system::Pallet::<T>::block_number();
-			let probation_ends = now.saturating_add(probation);
-			let counted_from = if probation.is_zero() {
-				Self::epoch_of(now)
-			} else {
-				Self::epoch_of(probation_ends).saturating_add(1)
-			};
-			Members::<T>::insert(
-				who,
-				MemberRecord {
-					joined_at: now,
-					reputation: 0,
-					status: MemberStatus::Active,
-					probation_ends,
-					sponsors,
-					quota: SponsorQuota::default(),
-					counted_from,
-				},
-			);
-			Self::count_from(None, Some(counted_from));
-			MemberCount::<T>::mutate(|count| *count = count.saturating_add(1));
-		}
-
-		/// Removes the member `who`; returns their record.
-		pub(crate) fn remove(who: &T::AccountId) -> Result<MemberRecordOf<T>, DispatchError> {
-			let record = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
-			ensure!(MemberCount::<T>::get() > 1, Error::<T>::LastMember);
-			Members::<T>::remove(who);
-			ReputationEarned::<T>::remove(who);
-			Self::count_from(Some(record.counted_from), None);
-			MemberCount::<T>::mutate(|count| *count = count.saturating_sub(1));
-			Ok(record)
-		}
-
-		/// Removes the application of `who` and releases its deposit.
-		fn close_application(who: &T::AccountId) -> DispatchResult {
-			let application = Applications::<T>::take(who).ok_or(Error::<T>::NoApplication)?;
-			T::Currency::release(
-				&HoldReason::Application.into(),
-				who,
-				application.deposit,
-				Precision::BestEffort,
-			)?;
-			Ok(())
-		}
-
-		/// The invariants, checked by `try_state` and by the tests after every step: the rules
-		/// are valid; the member count matches the stored members and respects the bound; no
-		/// probation ends before its member joined; the activity window is ordered, counts
-		/// exactly the members counted from each of its epochs, and holds the current and
-		/// future epochs that members count from; an
-		/// applicant is not a member, has fewer sponsors than required, all distinct, and
-		/// exactly the application deposit is held from them; reputation is earned only by
-		/// members, within `MaxReputationPerEpoch`.
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-
-			let rules = Rules::<T>::get();
-			Self::validate(&rules).map_err(|_| "the admission rules in force are invalid")?;
-			let mut counted = BTreeMap::<EpochIndex, u32>::new();
-			let mut members = 0u32;
-			for (_, record) in Members::<T>::iter() {
-				members += 1;
-				ensure!(
-					record.probation_ends >= record.joined_at,
-					"a probation ends before it began"
-				);
-				*counted.entry(record.counted_from).or_default() += 1;
-			}
-			ensure!(members == MemberCount::<T>::get(), "MemberCount differs from Members");
-			ensure!(members <= T::MaxMembers::get(), "more members than MaxMembers");
-
-			let window = ActivityWindow::<T>::get();
-			ensure!(
-				window.windows(2).all(|pair| pair[0].0 < pair[1].0),
-				"the activity window is not ordered by epoch"
-			);
-			let now = Self::current_epoch();
-			for (epoch, count) in &window {
-				ensure!(
-					counted.get(epoch).copied().unwrap_or_default() == *count,
-					"the activity window miscounts the members of an epoch"
-				);
-			}
-			// Older epochs may have been dropped under a shorter `dormant_after`.
-			for (epoch, _) in counted {
-				ensure!(
-					epoch < now || window.iter().any(|(kept, _)| *kept == epoch),
-					"the activity window misses members who count now or later"
-				);
-			}
-
-			for (who, earned) in ReputationEarned::<T>::iter() {
-				ensure!(Members::<T>::contains_key(&who), "a non-member earned reputation");
-				ensure!(
-					earned.earned <= T::MaxReputationPerEpoch::get(),
-					"a member earned more reputation in an epoch than MaxReputationPerEpoch"
-				);
-			}
-
-			for (applicant, application) in Applications::<T>::iter() {
-				ensure!(!Members::<T>::contains_key(&applicant), "an applicant is a member");
-				ensure!(
-					(application.sponsors.len() as u32) < T::SponsorsRequired::get(),
-					"an application has enough sponsors but is still pending"
-				);
-				let mut sponsors = application.sponsors.to_vec();
-				sponsors.sort();
-				sponsors.dedup();
-				ensure!(
-					sponsors.len() == application.sponsors.len(),
-					"an application counts one sponsor twice"
-				);
-				ensure!(
-					T::Currency::balance_on_hold(&HoldReason::Application.into(), &applicant)
-						== application.deposit,
-					"an applicant's held deposit differs from the application's"
-				);
-			}
-			Ok(())
 		}
 	}
 }

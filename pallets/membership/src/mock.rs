@@ -52,7 +52,7 @@ parameter_types! {
 
 /// The rules of the mock DAO: a probation of 10 blocks, two sponsorships per member and epoch of
 /// 20 blocks, at least three admissions per epoch, accountability for 100 blocks, sanctions of
-/// 50 blocks, dormancy after two silent epochs, a quorum base of at least a tenth.
+/// 50 blocks, dormancy after two silent epochs, at least a tenth of the members as eligible voters.
 pub fn mock_rules() -> crate::AdmissionRules<u64> {
 	crate::AdmissionRules {
 		probation: 10,

@@ -7,7 +7,7 @@ use crate::{
 };
 use frame_support::{traits::fungible::InspectHold, BoundedVec};
 use frame_system::RawOrigin;
-use ostrom_primitives::MembershipInspect;
+use ostrom_primitives::{MembershipInspect, MembershipMutate};
 use sp_runtime::DispatchError;
 
 fn signed(who: u64) -> RuntimeOrigin {
@@ -148,11 +148,11 @@ fn sponsor_errors_leave_state_unchanged() {
 		noop!(Membership::sponsor(signed(ALICE), DAVE), Error::<Test>::NoApplication);
 		ok!(Membership::apply(signed(DAVE), metadata(b"")));
 		ok!(Membership::apply(signed(EVE), metadata(b"")));
-		noop!(Membership::sponsor(signed(EVE), DAVE), Error::<Test>::NotMember);
+		noop!(Membership::sponsor(signed(EVE), DAVE), Error::<Test>::NotActiveMember);
 		ok!(Membership::sponsor(signed(ALICE), DAVE));
 		noop!(Membership::sponsor(signed(ALICE), DAVE), Error::<Test>::AlreadySponsored);
 		ok!(Membership::suspend(RuntimeOrigin::root(), BOB, 5));
-		noop!(Membership::sponsor(signed(BOB), DAVE), Error::<Test>::Suspended);
+		noop!(Membership::sponsor(signed(BOB), DAVE), Error::<Test>::NotActiveMember);
 	});
 }
 
@@ -182,9 +182,9 @@ fn withdraw_application_returns_the_deposit() {
 #[test]
 fn leave_removes_the_member() {
 	build_and_execute(|| {
-		noop!(Membership::leave(signed(DAVE)), Error::<Test>::NotMember);
+		noop!(Membership::leave(signed(DAVE)), Error::<Test>::NotActiveMember);
 		ok!(Membership::suspend(RuntimeOrigin::root(), BOB, 5));
-		noop!(Membership::leave(signed(BOB)), Error::<Test>::Suspended);
+		noop!(Membership::leave(signed(BOB)), Error::<Test>::NotActiveMember);
 		System::reset_events();
 		ok!(Membership::leave(signed(CHARLIE)));
 		assert!(!Members::<Test>::contains_key(CHARLIE));
@@ -421,7 +421,7 @@ fn admissions_by_sponsorship_stop_at_the_growth_cap_until_the_next_epoch() {
 }
 
 #[test]
-fn the_growth_cap_is_a_share_of_the_quorum_base() {
+fn the_growth_cap_is_a_share_of_the_eligible_voters() {
 	build_and_execute(|| {
 		// Half of the three counted members, rounded down, is below the floor of three.
 		assert_eq!(Membership::admissions_left(), 3);
@@ -592,31 +592,31 @@ fn set_rules_replaces_valid_rules_only() {
 }
 
 #[test]
-fn the_quorum_base_counts_members_past_probation_who_voted_recently() {
+fn the_eligible_voters_counts_members_past_probation_who_voted_recently() {
 	build_and_execute(|| {
-		assert_eq!(Membership::quorum_base(), 3);
+		assert_eq!(Membership::eligible_voters(), 3);
 		admit_dave();
-		assert_eq!(Membership::quorum_base(), 3, "Dave is on probation");
+		assert_eq!(Membership::eligible_voters(), 3, "Dave is on probation");
 		// Dave's probation ends in block 11, in epoch 0: he counts from epoch 1.
 		System::set_block_number(EPOCH);
-		assert_eq!(Membership::quorum_base(), 4);
+		assert_eq!(Membership::eligible_voters(), 4);
 		// Alice votes in epoch 1: she counts in epochs 1 and 2.
 		Membership::note_vote(&ALICE);
 		check_invariants();
 		// In epoch 2 the genesis members who did not vote are dormant.
 		System::set_block_number(2 * EPOCH);
-		assert_eq!(Membership::quorum_base(), 2, "Alice and Dave");
+		assert_eq!(Membership::eligible_voters(), 2, "Alice and Dave");
 		// In epoch 3 only Dave, whose window started in epoch 1, is gone too; the floor keeps one.
 		System::set_block_number(3 * EPOCH);
-		assert_eq!(Membership::quorum_base(), 1, "a tenth of four, rounded up");
+		assert_eq!(Membership::eligible_voters(), 1, "a tenth of four, rounded up");
 		Membership::note_vote(&BOB);
 		Membership::note_vote(&BOB);
-		assert_eq!(Membership::quorum_base(), 1);
+		assert_eq!(Membership::eligible_voters(), 1);
 		Membership::note_vote(&CHARLIE);
-		assert_eq!(Membership::quorum_base(), 2, "Bob and Charlie voted in epoch 3");
+		assert_eq!(Membership::eligible_voters(), 2, "Bob and Charlie voted in epoch 3");
 		check_invariants();
 		ok!(Membership::remove_member(RuntimeOrigin::root(), CHARLIE));
-		assert_eq!(Membership::quorum_base(), 1);
+		assert_eq!(Membership::eligible_voters(), 1);
 	});
 }
 

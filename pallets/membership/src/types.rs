@@ -1,7 +1,9 @@
 //! The records the membership pallet stores, and the admission rules.
 
+use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, PartialEqNoBound};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_system::pallet_prelude::BlockNumberFor;
 use ostrom_primitives::Reputation;
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
@@ -16,7 +18,32 @@ pub enum MemberStatus<BlockNumber> {
 	/// May propose, vote, sponsor and review (voting and sponsoring once past probation).
 	Active,
 	/// May do none of that before block `until`; active again from then on.
-	Suspended { until: BlockNumber },
+	Suspended {
+		/// The first block in which the member may act again.
+		until: BlockNumber,
+	},
+}
+
+/// Where an account stands in the membership, by name: what views show.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum MemberStatusName {
+	/// A member who may propose, vote, sponsor and review (the last three once past probation).
+	Active,
+	/// A member who may not act until their suspension ends.
+	Suspended,
+	/// Not a member yet: has applied and waits for sponsors.
+	Applicant,
 }
 
 /// How many applicants a member vouched for in one epoch.
@@ -38,41 +65,33 @@ pub struct EpochReputation {
 }
 
 /// What the chain knows about one member.
-#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
-#[scale_info(skip_type_params(MaxSponsors))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-pub struct MemberRecord<AccountId, BlockNumber, MaxSponsors: Get<u32>>
-where
-	AccountId: Clone + core::fmt::Debug + PartialEq,
-	BlockNumber: Clone + core::fmt::Debug + PartialEq,
-{
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct MemberRecord<T: Config> {
 	/// The block in which the account became a member.
-	pub joined_at: BlockNumber,
+	pub joined_at: BlockNumberFor<T>,
 	/// Earned from accepted contributions to the commons.
 	pub reputation: Reputation,
 	/// Active, or suspended until a block.
-	pub status: MemberStatus<BlockNumber>,
-	/// Until this block the member may neither vote nor sponsor, and does not count towards
-	/// quorum; genesis members have none.
-	pub probation_ends: BlockNumber,
+	pub status: MemberStatus<BlockNumberFor<T>>,
+	/// Until this block the member may neither vote nor sponsor, and does not count among the
+	/// eligible voters; genesis members have none.
+	pub probation_ends: BlockNumberFor<T>,
 	/// The members who admitted this one (empty for genesis members and those the DAO added):
 	/// they answer for it during the accountability period.
-	pub sponsors: BoundedVec<AccountId, MaxSponsors>,
+	pub sponsors: BoundedVec<T::AccountId, T::SponsorsRequired>,
 	/// Sponsorships given in the member's last sponsoring epoch.
 	pub quota: SponsorQuota,
-	/// The member counts in the quorum base in this epoch and the `dormant_after - 1` next ones;
-	/// voting moves it to the current epoch.
+	/// The member counts among the eligible voters in this epoch and the `dormant_after - 1`
+	/// next ones; voting moves it to the current epoch.
 	pub counted_from: EpochIndex,
 }
 
-impl<AccountId, BlockNumber, MaxSponsors> MemberRecord<AccountId, BlockNumber, MaxSponsors>
-where
-	AccountId: Clone + core::fmt::Debug + PartialEq,
-	BlockNumber: Clone + core::fmt::Debug + PartialEq + PartialOrd,
-	MaxSponsors: Get<u32>,
-{
+impl<T: Config> MemberRecord<T> {
 	/// Whether the member may act at block `now`.
-	pub fn is_active_at(&self, now: &BlockNumber) -> bool {
+	pub fn is_active_at(&self, now: &BlockNumberFor<T>) -> bool {
 		match &self.status {
 			MemberStatus::Active => true,
 			MemberStatus::Suspended { until } => now >= until,
@@ -80,7 +99,7 @@ where
 	}
 
 	/// Whether the member's probation is over at block `now`.
-	pub fn is_settled_at(&self, now: &BlockNumber) -> bool {
+	pub fn is_settled_at(&self, now: &BlockNumberFor<T>) -> bool {
 		*now >= self.probation_ends
 	}
 
@@ -95,20 +114,17 @@ where
 }
 
 /// A pending application to join, with the deposit it holds and the members who vouched.
-#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
-#[scale_info(skip_type_params(MaxMetadataLen, MaxSponsors))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen))]
-pub struct Application<AccountId, Balance, MaxMetadataLen: Get<u32>, MaxSponsors: Get<u32>>
-where
-	AccountId: Clone + core::fmt::Debug + PartialEq,
-	Balance: Clone + core::fmt::Debug + PartialEq,
-{
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Application<T: Config> {
 	/// A hash of, or a link to, the applicant's profile.
-	pub metadata: BoundedVec<u8, MaxMetadataLen>,
+	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
 	/// Held from the applicant until the application ends.
-	pub deposit: Balance,
+	pub deposit: BalanceOf<T>,
 	/// Members who vouched for the applicant, each once.
-	pub sponsors: BoundedVec<AccountId, MaxSponsors>,
+	pub sponsors: BoundedVec<T::AccountId, T::SponsorsRequired>,
 }
 
 /// How the DAO admits members, so that a few cannot outgrow the rest before they react: set at
@@ -127,14 +143,15 @@ where
 	serde::Serialize,
 	serde::Deserialize,
 )]
+// Genesis configures the rules: its JSON is their only serde use.
 #[serde(rename_all = "camelCase")]
 pub struct AdmissionRules<BlockNumber> {
 	/// Blocks after admission during which a member may neither vote nor sponsor, and does not
-	/// count towards quorum.
+	/// count among the eligible voters.
 	pub probation: BlockNumber,
 	/// The most applicants one member may vouch for in an epoch.
 	pub sponsorships_per_epoch: u32,
-	/// Admissions by sponsorship per epoch, DAO-wide: this share of the quorum base …
+	/// Admissions by sponsorship per epoch, DAO-wide: this share of the eligible voters …
 	pub admissions_share: Perbill,
 	/// … but never fewer than this many, so that a young DAO can grow.
 	pub admissions_floor: u32,
@@ -143,18 +160,18 @@ pub struct AdmissionRules<BlockNumber> {
 	pub accountability_period: BlockNumber,
 	/// How long such sponsors are suspended.
 	pub sponsor_suspension: BlockNumber,
-	/// A member who has not voted for this many epochs no longer counts in the quorum base
-	/// (until they vote again); at least one.
+	/// A member who has not voted for this many epochs no longer counts among the eligible
+	/// voters (until they vote again); at least one.
 	pub dormant_after: u32,
-	/// The quorum base is at least this share of all members.
+	/// The count of eligible voters is at least this share of all members.
 	pub quorum_floor: Perbill,
 }
 
 /// A minute's probation (ten six-second blocks: short enough for any runtime's bounds), two
-/// sponsorships per member and epoch, admissions of a tenth of the
-/// quorum base per epoch (at least three); sponsors answer for a month and are suspended for two
-/// weeks; members who have not voted for four epochs are dormant; the quorum base is at least a
-/// tenth of the members (in six-second blocks). Each genesis preset sets its own.
+/// sponsorships per member and epoch, admissions of a tenth of the eligible voters per epoch (at
+/// least three); sponsors answer for a month and are suspended for two weeks; members who have
+/// not voted for four epochs are dormant; the count of eligible voters is at least a tenth of the
+/// members (in six-second blocks). Each genesis preset sets its own.
 impl<BlockNumber: From<u32>> Default for AdmissionRules<BlockNumber> {
 	fn default() -> Self {
 		Self {

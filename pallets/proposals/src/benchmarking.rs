@@ -12,7 +12,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use ostrom_primitives::{MembershipInspect, ProposalIndex, Tallies, Tally};
+use ostrom_primitives::{MembershipInspect, ProposalId, VoteCounts};
 use sp_runtime::traits::{Hash, Saturating};
 
 /// A funded member who may propose.
@@ -46,8 +46,8 @@ fn noted_call<T: Config>(len: u32) -> BoundedCallOf<T> {
 /// The largest preimage benchmarked: a runtime upgrade (a compressed wasm) is about 1.5 MiB.
 const MAX_PREIMAGE_LEN: u32 = 4 * 1024 * 1024 - 16;
 
-fn submitted<T: Config>(track: Track, kind: ProposalKind<BoundedCallOf<T>>) -> ProposalIndex {
-	let id = ProposalCount::<T>::get();
+fn submitted<T: Config>(track: Track, kind: ProposalKind<BoundedCallOf<T>>) -> ProposalId {
+	let id = NextProposalId::<T>::get();
 	Pallet::<T>::submit(
 		RawOrigin::Signed(proposer::<T>()).into(),
 		track,
@@ -59,25 +59,22 @@ fn submitted<T: Config>(track: Track, kind: ProposalKind<BoundedCallOf<T>>) -> P
 }
 
 /// A signal open to votes now.
-pub(crate) fn open_signal<T: Config>() -> ProposalIndex {
+pub(crate) fn open_signal<T: Config>() -> ProposalId {
 	submitted::<T>(Track::Standard, ProposalKind::Signal)
 }
 
 /// Moves to the end of the voting period of `id` with every eligible member voting aye.
-fn passed<T: Config>(id: ProposalIndex) {
+fn passed<T: Config>(id: ProposalId) {
 	let proposal = Proposals::<T>::get(id).expect("just submitted; qed");
 	let voters = proposal.eligible;
-	T::Tallies::set_tally_for_benchmarks(
-		id,
-		Tally { ayes: voters.into(), nays: 0, voters, credits: voters.into() },
-	);
+	T::VoteCounts::set_ayes_for_benchmarks(id, voters);
 	frame_system::Pallet::<T>::set_block_number(proposal.voting_ends);
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(
-		<T as frame_system::Config>::RuntimeEvent::from(event).into(),
-	);
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
 }
 
 #[benchmarks]
@@ -89,7 +86,7 @@ mod benchmarks {
 	fn submit(n: Linear<0, MAX_PREIMAGE_LEN>) {
 		let who = proposer::<T>();
 		let call = noted_call::<T>(n);
-		let id = ProposalCount::<T>::get();
+		let id = NextProposalId::<T>::get();
 
 		#[extrinsic_call]
 		_(
@@ -173,8 +170,11 @@ mod benchmarks {
 			.saturating_add(Rules::<T>::get().enactment_delay);
 		frame_system::Pallet::<T>::set_block_number(enactment);
 
+		let proposal = Proposals::<T>::get(id).expect("just approved; qed");
+		let preimage_len = Pallet::<T>::preimage_len(&proposal.kind);
+
 		#[extrinsic_call]
-		_(RawOrigin::Root, id);
+		_(RawOrigin::Root, id, proposal.call_weight, preimage_len);
 
 		assert_last_event::<T>(Event::Executed { id, result: Ok(()) });
 	}

@@ -10,7 +10,7 @@ use frame_support::{
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
-use ostrom_primitives::{ProposalIndex, Tallies, Tally};
+use ostrom_primitives::{approval_of, turnout_of, ProposalId, VoteCounts};
 use sp_runtime::{BuildStorage, Perbill};
 use std::collections::BTreeMap;
 
@@ -82,28 +82,48 @@ impl pallet_scheduler::Config for Test {
 	type BlockNumberProvider = System;
 }
 
-thread_local! {
-	static TALLIES: RefCell<BTreeMap<ProposalIndex, Tally>> = const { RefCell::new(BTreeMap::new()) };
+/// The votes on a proposal as the tests set them: ayes, nays, voters.
+#[derive(Clone, Copy, Default)]
+struct Votes {
+	ayes: u64,
+	nays: u64,
+	voters: u32,
 }
 
-/// Tallies as the tests set them.
-pub struct TestTallies;
+thread_local! {
+	static VOTES: RefCell<BTreeMap<ProposalId, Votes>> = const { RefCell::new(BTreeMap::new()) };
+}
 
-impl TestTallies {
-	pub fn set(proposal: ProposalIndex, ayes: u64, nays: u64, voters: u32) {
-		let tally = Tally { ayes, nays, voters, credits: ayes * ayes + nays * nays };
-		TALLIES.with(|t| t.borrow_mut().insert(proposal, tally));
+/// Vote counts as the tests set them.
+pub struct TestVoteCounts;
+
+impl TestVoteCounts {
+	pub fn set(proposal: ProposalId, ayes: u64, nays: u64, voters: u32) {
+		VOTES.with(|v| v.borrow_mut().insert(proposal, Votes { ayes, nays, voters }));
+	}
+
+	fn get(proposal: ProposalId) -> Votes {
+		VOTES.with(|v| v.borrow().get(&proposal).copied().unwrap_or_default())
 	}
 }
 
-impl Tallies for TestTallies {
-	fn tally(proposal: ProposalIndex) -> Tally {
-		TALLIES.with(|t| t.borrow().get(&proposal).copied().unwrap_or_default())
+impl VoteCounts for TestVoteCounts {
+	fn turnout(proposal: ProposalId, eligible: u32) -> Perbill {
+		turnout_of(Self::get(proposal).voters, eligible)
+	}
+
+	fn approval(proposal: ProposalId) -> Perbill {
+		let votes = Self::get(proposal);
+		approval_of(votes.ayes, votes.nays)
+	}
+
+	fn anyone_voted(proposal: ProposalId) -> bool {
+		Self::get(proposal).voters > 0
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn set_tally_for_benchmarks(proposal: ProposalIndex, tally: Tally) {
-		TALLIES.with(|t| t.borrow_mut().insert(proposal, tally));
+	fn set_ayes_for_benchmarks(proposal: ProposalId, voters: u32) {
+		Self::set(proposal, voters.into(), 0, voters);
 	}
 }
 
@@ -128,7 +148,7 @@ impl pallet_proposals::Config for Test {
 	type Slash = ();
 	type KillOrigin = crate::EnsureDao;
 	type Membership = TestMembership;
-	type Tallies = TestTallies;
+	type VoteCounts = TestVoteCounts;
 	type MaxMetadataLen = MaxMetadataLen;
 	type MaxVotingPeriod = MaxPeriod;
 	type MaxEnactmentDelay = MaxPeriod;
@@ -188,7 +208,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	for who in [ALICE, BOB, CHARLIE, PAUPER] {
 		TestMembership::set_member(who);
 	}
-	TALLIES.with(|t| t.borrow_mut().clear());
+	VOTES.with(|v| v.borrow_mut().clear());
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

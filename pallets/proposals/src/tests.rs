@@ -3,7 +3,7 @@
 //! are checked after every step.
 
 use crate::{
-	mock::*, BoundedCallOf, CallName, Error, Event, HoldReason, Origin, ProposalCount,
+	mock::*, BoundedCallOf, CallName, Error, Event, HoldReason, NextProposalId, Origin,
 	ProposalKind, ProposalStatus, Proposals as ProposalsStorage, Rules, Track, TrackRules,
 	MAX_CALL_NAME_LEN,
 };
@@ -13,7 +13,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use ostrom_primitives::{PollState, Polls, ProposalIndex};
+use ostrom_primitives::{BallotState, Ballots, ProposalId};
 use sp_runtime::{traits::Hash, DispatchError, Perbill};
 
 fn signed(who: u64) -> RuntimeOrigin {
@@ -55,30 +55,30 @@ fn bounded(call: RuntimeCall) -> BoundedCallOf<Test> {
 	}
 }
 
-fn status(id: ProposalIndex) -> ProposalStatus<u64> {
+fn status(id: ProposalId) -> ProposalStatus<u64> {
 	ProposalsStorage::<Test>::get(id).unwrap().status
 }
 
-fn submit_signal(who: u64) -> ProposalIndex {
-	let id = ProposalCount::<Test>::get();
+fn submit_signal(who: u64) -> ProposalId {
+	let id = NextProposalId::<Test>::get();
 	ok!(Proposals::submit(signed(who), Track::Standard, ProposalKind::Signal, metadata()));
 	id
 }
 
-fn submit_call(who: u64, track: Track, call: RuntimeCall) -> ProposalIndex {
-	let id = ProposalCount::<Test>::get();
+fn submit_call(who: u64, track: Track, call: RuntimeCall) -> ProposalId {
+	let id = NextProposalId::<Test>::get();
 	ok!(Proposals::submit(signed(who), track, ProposalKind::Call(bounded(call)), metadata()));
 	id
 }
 
 /// Closes `id` after its voting period with `ayes` to `nays` from `voters` members.
-fn close_with(id: ProposalIndex, ayes: u64, nays: u64, voters: u32) {
-	TestTallies::set(id, ayes, nays, voters);
+fn close_with(id: ProposalId, ayes: u64, nays: u64, voters: u32) {
+	TestVoteCounts::set(id, ayes, nays, voters);
 	run_to_block(ProposalsStorage::<Test>::get(id).unwrap().voting_ends);
 	ok!(Proposals::close(signed(OUTSIDER), id));
 }
 
-fn kill_call(id: ProposalIndex) -> RuntimeCall {
+fn kill_call(id: ProposalId) -> RuntimeCall {
 	RuntimeCall::Proposals(crate::Call::kill { id })
 }
 
@@ -103,7 +103,7 @@ fn submit_holds_the_deposit_and_opens_voting() {
 		);
 		assert_eq!(proposal.thresholds, rules().standard);
 		assert_eq!(proposal.status, ProposalStatus::Voting);
-		assert_eq!(Proposals::poll_state(id), PollState::Open { submitted_at: 1 });
+		assert_eq!(Proposals::ballot_state(id), BallotState::Open { submitted_at: 1 });
 		assert_eq!(
 			events(),
 			vec![Event::Submitted {
@@ -122,7 +122,7 @@ fn submit_errors_leave_state_unchanged() {
 		let signal = || ProposalKind::Signal;
 		noop!(
 			Proposals::submit(signed(OUTSIDER), Track::Standard, signal(), metadata()),
-			Error::<Test>::NotMember
+			Error::<Test>::NotActiveMember
 		);
 		noop!(
 			Proposals::submit(signed(PAUPER), Track::Standard, signal(), metadata()),
@@ -131,7 +131,7 @@ fn submit_errors_leave_state_unchanged() {
 		TestMembership::suspend(BOB);
 		noop!(
 			Proposals::submit(signed(BOB), Track::Standard, signal(), metadata()),
-			Error::<Test>::Suspended
+			Error::<Test>::NotActiveMember
 		);
 		let garbage = Bounded::Inline(BoundedVec::try_from(vec![255u8; 8]).unwrap());
 		noop!(
@@ -147,10 +147,10 @@ fn submit_errors_leave_state_unchanged() {
 			Proposals::submit(RawOrigin::Root.into(), Track::Root, signal(), metadata()),
 			DispatchError::BadOrigin
 		);
-		ProposalCount::<Test>::put(ProposalIndex::MAX);
+		NextProposalId::<Test>::put(ProposalId::MAX);
 		noop!(
 			Proposals::submit(signed(ALICE), Track::Standard, signal(), metadata()),
-			Error::<Test>::TooManyProposals
+			Error::<Test>::IdsExhausted
 		);
 	});
 }
@@ -158,12 +158,12 @@ fn submit_errors_leave_state_unchanged() {
 #[test]
 fn voting_is_open_until_the_period_ends() {
 	build_and_execute(|| {
-		assert_eq!(Proposals::poll_state(0), PollState::Unknown);
+		assert_eq!(Proposals::ballot_state(0), BallotState::Unknown);
 		let id = submit_signal(ALICE);
 		run_to_block(VOTING_PERIOD);
-		assert_eq!(Proposals::poll_state(id), PollState::Open { submitted_at: 1 });
+		assert_eq!(Proposals::ballot_state(id), BallotState::Open { submitted_at: 1 });
 		run_to_block(1 + VOTING_PERIOD);
-		assert_eq!(Proposals::poll_state(id), PollState::Closed);
+		assert_eq!(Proposals::ballot_state(id), BallotState::Closed);
 	});
 }
 
@@ -197,8 +197,8 @@ fn a_proposal_below_quorum_or_approval_is_rejected() {
 	build_and_execute(|| {
 		let below_quorum = submit_signal(ALICE);
 		let tied = submit_signal(BOB);
-		TestTallies::set(below_quorum, 9, 0, 1);
-		TestTallies::set(tied, 4, 4, 4);
+		TestVoteCounts::set(below_quorum, 9, 0, 1);
+		TestVoteCounts::set(tied, 4, 4, 4);
 		run_to_block(1 + VOTING_PERIOD);
 		ok!(Proposals::close(signed(CHARLIE), below_quorum));
 		assert_eq!(
@@ -206,15 +206,18 @@ fn a_proposal_below_quorum_or_approval_is_rejected() {
 			Event::Rejected {
 				id: below_quorum,
 				turnout: Perbill::from_percent(25),
-				ayes: 9,
-				nays: 0
+				approval: Perbill::from_percent(100),
 			}
 		);
 		// Approval must exceed the threshold: half the votes is not enough.
 		ok!(Proposals::close(signed(CHARLIE), tied));
 		assert_eq!(
 			last_event(),
-			Event::Rejected { id: tied, turnout: Perbill::from_percent(100), ayes: 4, nays: 4 }
+			Event::Rejected {
+				id: tied,
+				turnout: Perbill::from_percent(100),
+				approval: Perbill::from_percent(50),
+			}
 		);
 		assert_eq!(
 			(status(below_quorum), status(tied)),
@@ -296,7 +299,7 @@ fn a_large_call_is_enacted_from_its_preimage_which_is_then_released() {
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1; 300] });
 		let call = bounded(remark);
 		let Bounded::Lookup { hash, .. } = call else { panic!("300 bytes are not inline") };
-		let id = ProposalCount::<Test>::get();
+		let id = NextProposalId::<Test>::get();
 		ok!(Proposals::submit(signed(ALICE), Track::Root, ProposalKind::Call(call), metadata()));
 		assert!(Preimage::is_requested(&hash));
 		close_with(id, 3, 0, 3);
@@ -326,7 +329,7 @@ fn cancel_releases_the_deposit_before_any_vote() {
 		assert_eq!(status(id), ProposalStatus::Cancelled);
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(last_event(), Event::Cancelled { id });
-		assert_eq!(Proposals::poll_state(id), PollState::Withdrawn);
+		assert_eq!(Proposals::ballot_state(id), BallotState::Withdrawn);
 	});
 }
 
@@ -336,7 +339,7 @@ fn cancel_errors_leave_state_unchanged() {
 		noop!(Proposals::cancel(signed(ALICE), 0), Error::<Test>::UnknownProposal);
 		let id = submit_signal(ALICE);
 		noop!(Proposals::cancel(signed(BOB), id), Error::<Test>::NotProposer);
-		TestTallies::set(id, 1, 0, 1);
+		TestVoteCounts::set(id, 1, 0, 1);
 		noop!(Proposals::cancel(signed(ALICE), id), Error::<Test>::HasVotes);
 		close_with(id, 3, 0, 3);
 		noop!(Proposals::cancel(signed(ALICE), id), Error::<Test>::NotVoting);
@@ -368,7 +371,7 @@ fn kill_stops_an_approved_call_before_enactment() {
 		assert_eq!(status(id), ProposalStatus::Revoked);
 		assert_eq!(Rules::<Test>::get(), rules());
 		// Decided stays decided: its votes cannot be withdrawn.
-		assert_eq!(Proposals::poll_state(id), PollState::Closed);
+		assert_eq!(Proposals::ballot_state(id), BallotState::Closed);
 	});
 }
 
@@ -464,16 +467,30 @@ fn set_rules_rejects_bad_rules() {
 
 #[test]
 fn enact_errors_leave_state_unchanged() {
+	use frame_support::weights::Weight;
 	build_and_execute(|| {
-		noop!(Proposals::enact(RawOrigin::Root.into(), 0), Error::<Test>::UnknownProposal);
+		let enact = |origin: RuntimeOrigin, id| Proposals::enact(origin, id, Weight::MAX, u32::MAX);
+		noop!(enact(RawOrigin::Root.into(), 0), Error::<Test>::UnknownProposal);
 		let signal = submit_signal(ALICE);
-		noop!(Proposals::enact(RawOrigin::Root.into(), signal), Error::<Test>::NotApproved);
+		noop!(enact(RawOrigin::Root.into(), signal), Error::<Test>::NotApproved);
 		close_with(signal, 3, 0, 3);
-		noop!(Proposals::enact(RawOrigin::Root.into(), signal), Error::<Test>::NotApproved);
+		noop!(enact(RawOrigin::Root.into(), signal), Error::<Test>::NotApproved);
 		let id = submit_call(ALICE, Track::Root, set_rules_call(50));
 		close_with(id, 3, 0, 3);
-		noop!(Proposals::enact(RawOrigin::Root.into(), id), Error::<Test>::EnactmentNotDue);
-		noop!(Proposals::enact(signed(ALICE), id), DispatchError::BadOrigin);
+		noop!(enact(RawOrigin::Root.into(), id), Error::<Test>::EnactmentNotDue);
+		noop!(enact(signed(ALICE), id), DispatchError::BadOrigin);
+
+		// Due, but witnessing less weight than the call declared at submission.
+		System::set_block_number(System::block_number() + ENACTMENT_DELAY);
+		let call_weight = ProposalsStorage::<Test>::get(id).unwrap().call_weight;
+		assert!(call_weight.any_gt(Weight::zero()));
+		let too_low = call_weight.saturating_sub(Weight::from_parts(1, 1));
+		noop!(
+			Proposals::enact(RawOrigin::Root.into(), id, too_low, 0),
+			Error::<Test>::WitnessTooLow
+		);
+		ok!(Proposals::enact(RawOrigin::Root.into(), id, call_weight, 0));
+		assert_eq!(status(id), ProposalStatus::Executed);
 	});
 }
 
@@ -520,12 +537,19 @@ fn submit_checks_a_noted_call_and_records_its_weight() {
 			Proposals::submit(signed(ALICE), Track::Root, ProposalKind::Call(garbage), metadata()),
 			Error::<Test>::UndecodableCall
 		);
-		let id = ProposalCount::<Test>::get();
+		let id = NextProposalId::<Test>::get();
 		let call = Bounded::Lookup { hash, len };
 		ok!(Proposals::submit(signed(ALICE), Track::Root, ProposalKind::Call(call), metadata()));
 		let proposal = ProposalsStorage::<Test>::get(id).unwrap();
 		assert_eq!(proposal.call_weight, large.get_dispatch_info().call_weight);
-		assert!(Proposals::enactment_weight(id).all_gte(proposal.call_weight));
+		// Its enactment is weighed from the witnesses `close` schedules it with.
+		assert_eq!(Proposals::preimage_len(&proposal.kind), len);
+		let enact = crate::Call::<Test>::enact {
+			id,
+			call_weight_bound: proposal.call_weight,
+			preimage_len_bound: len,
+		};
+		assert!(enact.get_dispatch_info().call_weight.all_gte(proposal.call_weight));
 	});
 }
 
@@ -539,7 +563,7 @@ fn cancelled_and_killed_calls_release_their_preimages() {
 		ok!(Proposals::cancel(signed(ALICE), cancelled));
 		ok!(Proposals::kill(RawOrigin::Root.into(), killed));
 		assert!(!requested(&first) && !requested(&second));
-		assert_eq!(Proposals::poll_state(killed), PollState::Withdrawn);
+		assert_eq!(Proposals::ballot_state(killed), BallotState::Withdrawn);
 	});
 }
 
@@ -661,7 +685,7 @@ fn a_kill_works_when_the_scheduler_dropped_the_task() {
 	});
 }
 
-fn call_name(id: ProposalIndex) -> Option<CallName> {
+fn call_name(id: ProposalId) -> Option<CallName> {
 	ProposalsStorage::<Test>::get(id).unwrap().call_name
 }
 

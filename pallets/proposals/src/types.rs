@@ -1,13 +1,14 @@
 //! The records the proposals pallet stores, and the governance rules.
 
+use crate::{BalanceOf, BoundedCallOf, Config};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::weights::Weight;
 use frame_support::{
-	traits::{CallMetadata, ConstU32, Get},
-	BoundedVec, CloneNoBound, DebugNoBound, Deserialize, PartialEqNoBound, Serialize,
+	traits::{CallMetadata, ConstU32},
+	weights::Weight,
+	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
-use ostrom_primitives::Tally;
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -23,9 +24,7 @@ use sp_runtime::Perbill;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	Serialize,
 )]
-#[serde(crate = "frame_support::__private::serde")]
 pub enum Track {
 	/// Enacted with the DAO origin: membership and commons administration, treasury spends.
 	Standard,
@@ -109,10 +108,11 @@ fn cut(name: &str) -> CallNamePart {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	Serialize,
-	Deserialize,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
+// Genesis configures the rules: its JSON is their only serde use.
+#[serde(rename_all = "camelCase")]
 pub struct TrackRules {
 	/// The share of eligible members who must vote.
 	pub quorum: Perbill,
@@ -121,16 +121,11 @@ pub struct TrackRules {
 }
 
 impl TrackRules {
-	/// Whether `tally`, from `eligible` members, meets the quorum and exceeds the approval
-	/// threshold. Exact in integers: no rounding lets a proposal pass.
-	pub fn passes(&self, tally: &Tally, eligible: u32) -> bool {
-		let parts = |share: Perbill| u128::from(share.deconstruct());
-		let whole = u128::from(Perbill::one().deconstruct());
-		let turnout_met =
-			u128::from(tally.voters) * whole >= parts(self.quorum) * u128::from(eligible);
-		let votes = u128::from(tally.ayes) + u128::from(tally.nays);
-		let approved = votes > 0 && u128::from(tally.ayes) * whole > parts(self.approval) * votes;
-		turnout_met && approved
+	/// Whether a `turnout` and an `approval` (as [`ostrom_primitives::turnout_of`] and
+	/// [`ostrom_primitives::approval_of`] round them) meet the quorum and exceed the approval
+	/// threshold. Their rounding makes this exact: no rounding lets a proposal pass.
+	pub fn passes(&self, turnout: Perbill, approval: Perbill) -> bool {
+		turnout >= self.quorum && approval > self.approval
 	}
 }
 
@@ -146,10 +141,11 @@ impl TrackRules {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	Serialize,
-	Deserialize,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
+// Genesis configures the rules: its JSON is their only serde use.
+#[serde(rename_all = "camelCase")]
 pub struct GovernanceRules<BlockNumber, Balance> {
 	/// How long a proposal is open to votes, in blocks; not zero.
 	pub voting_period: BlockNumber,
@@ -234,7 +230,10 @@ pub enum ProposalStatus<BlockNumber> {
 	/// Open to votes until its voting period ends, then waiting for `close`.
 	Voting,
 	/// Passed; a call is enacted in block `enactment`, a signal has none.
-	Approved { enactment: Option<BlockNumber> },
+	Approved {
+		/// The block the call is enacted in; `None` for a signal.
+		enactment: Option<BlockNumber>,
+	},
 	/// Failed its quorum or approval threshold.
 	Rejected,
 	/// Withdrawn by its proposer before anyone voted.
@@ -247,40 +246,117 @@ pub enum ProposalStatus<BlockNumber> {
 	Revoked,
 }
 
+impl<BlockNumber> ProposalStatus<BlockNumber> {
+	/// The status without its data: how views name it and lists filter by it.
+	pub fn name(&self) -> ProposalStatusName {
+		match self {
+			Self::Voting => ProposalStatusName::Voting,
+			Self::Approved { .. } => ProposalStatusName::Approved,
+			Self::Rejected => ProposalStatusName::Rejected,
+			Self::Cancelled => ProposalStatusName::Cancelled,
+			Self::Killed => ProposalStatusName::Killed,
+			Self::Executed => ProposalStatusName::Executed,
+			Self::Revoked => ProposalStatusName::Revoked,
+		}
+	}
+
+	/// The block an approved call is enacted in; `None` otherwise.
+	pub fn enactment(&self) -> Option<BlockNumber>
+	where
+		BlockNumber: Copy,
+	{
+		match self {
+			Self::Approved { enactment } => *enactment,
+			_ => None,
+		}
+	}
+}
+
+/// A [`ProposalStatus`] by name only, without its data: what views show and lists filter by.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum ProposalStatusName {
+	/// See [`ProposalStatus::Voting`].
+	Voting,
+	/// See [`ProposalStatus::Approved`].
+	Approved,
+	/// See [`ProposalStatus::Rejected`].
+	Rejected,
+	/// See [`ProposalStatus::Cancelled`].
+	Cancelled,
+	/// See [`ProposalStatus::Killed`].
+	Killed,
+	/// See [`ProposalStatus::Executed`].
+	Executed,
+	/// See [`ProposalStatus::Revoked`].
+	Revoked,
+}
+
+/// A [`ProposalKind`] by name only, without its call.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum ProposalKindName {
+	/// A statement of the DAO: nothing to enact.
+	Signal,
+	/// A call to enact.
+	Call,
+}
+
+impl<BoundedCall> ProposalKind<BoundedCall> {
+	/// The kind without its call.
+	pub fn name(&self) -> ProposalKindName {
+		match self {
+			Self::Signal => ProposalKindName::Signal,
+			Self::Call(_) => ProposalKindName::Call,
+		}
+	}
+}
+
 /// One proposal.
-#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
-#[scale_info(skip_type_params(MaxMetadataLen))]
-#[codec(mel_bound(
-	AccountId: MaxEncodedLen,
-	Balance: MaxEncodedLen,
-	BlockNumber: MaxEncodedLen,
-	BoundedCall: MaxEncodedLen
-))]
-pub struct Proposal<AccountId, Balance, BlockNumber, BoundedCall, MaxMetadataLen: Get<u32>>
-where
-	AccountId: Clone + core::fmt::Debug + PartialEq,
-	Balance: Clone + core::fmt::Debug + PartialEq,
-	BlockNumber: Clone + core::fmt::Debug + PartialEq,
-	BoundedCall: Clone + core::fmt::Debug + PartialEq,
-{
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Proposal<T: Config> {
 	/// The member who submitted it.
-	pub proposer: AccountId,
+	pub proposer: T::AccountId,
+	/// Its track: the origin of its call and the thresholds it must meet.
 	pub track: Track,
-	pub kind: ProposalKind<BoundedCall>,
+	/// A signal, or a call to enact.
+	pub kind: ProposalKind<BoundedCallOf<T>>,
 	/// The call's pallet and function, recorded at submission; `None` for a signal. Views read
 	/// the call's name from here, so that listing proposals never decodes their calls.
 	pub call_name: Option<CallName>,
 	/// A hash of, or a link to, the proposal's text.
-	pub metadata: BoundedVec<u8, MaxMetadataLen>,
+	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
 	/// Held from the proposer; zero once released or slashed.
-	pub deposit: Balance,
-	/// Only members who joined before this block may vote.
-	pub submitted_at: BlockNumber,
+	pub deposit: BalanceOf<T>,
+	/// The block of submission: only members whose probation ended before it may vote.
+	pub submitted_at: BlockNumberFor<T>,
 	/// Votes are accepted before this block; `close` is possible from it on.
-	pub voting_ends: BlockNumber,
-	/// How many members the DAO had at submission, suspended ones included: the base of the
-	/// turnout. Members who joined in the submission block are counted but may not vote, so the
-	/// quorum errs on the strict side.
+	pub voting_ends: BlockNumberFor<T>,
+	/// The membership's count of eligible voters at submission (members past probation who
+	/// voted recently, with a floor): the base of the turnout.
 	pub eligible: u32,
 	/// The weight the call declares (zero for a signal), read from it at submission: what its
 	/// enactment reserves in the block.
@@ -288,5 +364,6 @@ where
 	/// The track's thresholds when the proposal was submitted: later rule changes do not move
 	/// the goalposts of a running vote.
 	pub thresholds: TrackRules,
-	pub status: ProposalStatus<BlockNumber>,
+	/// Where it is in its life.
+	pub status: ProposalStatus<BlockNumberFor<T>>,
 }

@@ -4,19 +4,19 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use ostrom_primitives::{MembershipInspect, Polls, ProposalIndex};
+use ostrom_primitives::{Ballots, MembershipInspect, ProposalId};
 use sp_runtime::traits::One;
 
 /// A member who joined an epoch before an open proposal was submitted, and that proposal: the
-/// member's first vote moves them into this epoch's quorum base.
-fn eligible_voter<T: Config>() -> (T::AccountId, ProposalIndex) {
+/// member's first vote moves them into this epoch's eligible voters.
+fn eligible_voter<T: Config>() -> (T::AccountId, ProposalId) {
 	let voter: T::AccountId = account("voter", 0, 0);
 	T::Membership::add_member_for_benchmarks(&voter);
 	let next_epoch = frame_system::Pallet::<T>::block_number()
 		+ T::EpochLength::get()
 		+ BlockNumberFor::<T>::one();
 	frame_system::Pallet::<T>::set_block_number(next_epoch);
-	(voter, T::Polls::open_poll_for_benchmarks())
+	(voter, T::Ballots::open_ballot_for_benchmarks())
 }
 
 /// The most votes the budget of an epoch pays for.
@@ -29,16 +29,16 @@ fn most_votes<T: Config>() -> u32 {
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(
-		<T as frame_system::Config>::RuntimeEvent::from(event).into(),
-	);
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
 }
 
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	/// A member's first vote in an epoch, which also counts them in the quorum base again: the
+	/// A member's first vote in an epoch, which also counts them among the eligible voters again: the
 	/// most reads and writes.
 	#[benchmark]
 	fn vote() {

@@ -10,8 +10,8 @@
 //! the quadratic cost makes each extra vote dearer, so no one can buy an outcome.
 //!
 //! Only members whose probation ended before a proposal was submitted may vote on it, and only
-//! while [`ostrom_primitives::Polls`] says it is open. Each vote tells the membership that its
-//! voter is active, so that the quorum base counts them. A vote whose voter is no longer an
+//! while [`ostrom_primitives::Ballots`] says it is open. Each vote tells the membership that its
+//! voter is active, so that it counts among the eligible voters. A vote whose voter is no longer an
 //! active member (removed, or suspended) stops counting once anyone reaps it with
 //! [`remove_other_vote`](Pallet::remove_other_vote), free of fees. Voting again replaces the earlier vote; credits
 //! of a replaced or removed vote come back only if that vote was cast in the current epoch
@@ -19,7 +19,7 @@
 //! `CreditsPerEpoch`, whatever they do.
 //!
 //! Each proposal's [`Tally`] is kept as votes come and go: voting is O(1), and closing a
-//! proposal reads the tally (through [`ostrom_primitives::Tallies`]) without visiting voters.
+//! proposal reads the tally (through [`ostrom_primitives::VoteCounts`]) without visiting voters.
 //!
 //! ## Dispatchable functions
 //!
@@ -29,12 +29,20 @@
 //! - [`remove_other_vote`](Pallet::remove_other_vote) — signed, anyone: reaps the vote of a
 //!   voter who is no longer an active member from a proposal still open.
 //!
+//! ## Views
+//!
+//! The read helpers the runtime API composes live in [`views`]; the per-account ones are view
+//! functions: [`vote_quote`](Pallet::vote_quote) (what a vote would cost now),
+//! [`voice_credits`](Pallet::voice_credits), [`vote_of`](Pallet::vote_of) and
+//! [`tally`](Pallet::tally).
+//!
 //! ## Configuration
 //!
-//! `Membership` tells who may vote and since when; `Polls` tells which proposals are open;
+//! `Membership` tells who may vote and since when; `Ballots` tells which proposals are open;
 //! `CreditsPerEpoch` and `EpochLength` (non-zero) set the budget.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -42,15 +50,20 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod dispatchable_impls;
+mod invariants;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
 pub mod types;
+pub mod views;
+mod vote_counts;
 pub mod weights;
 
-pub use ostrom_primitives::Tally;
-pub use types::{EpochIndex, SpentCredits, VoteRecord};
+pub use types::{
+	Credits, Epoch, EpochIndex, SpentCredits, Tally, VoiceCredits, VoteQuote, VoteRecord,
+};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -58,19 +71,19 @@ pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use ostrom_primitives::{Credits, MembershipInspect, PollState, Polls, ProposalIndex, Tallies};
-	use sp_runtime::traits::{SaturatedConversion, Zero};
+	use ostrom_primitives::{Ballots, MembershipMutate, ProposalId};
+	use sp_runtime::traits::Zero;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// Who is a member, and since when.
-		type Membership: MembershipInspect<Self::AccountId, BlockNumberFor<Self>>;
+		/// Who is a member, and since when; told of every vote.
+		type Membership: MembershipMutate<Self::AccountId, BlockNumberFor<Self>>;
 
 		/// Which proposals are open to votes.
-		type Polls: Polls<BlockNumberFor<Self>>;
+		type Ballots: Ballots<BlockNumberFor<Self>>;
 
 		/// The voice credits every member has in each epoch.
 		#[pallet::constant]
@@ -80,6 +93,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type EpochLength: Get<BlockNumberFor<Self>>;
 
+		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
 
@@ -88,7 +102,7 @@ pub mod pallet {
 	pub type Votes<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
-		ProposalIndex,
+		ProposalId,
 		Blake2_128Concat,
 		T::AccountId,
 		VoteRecord,
@@ -96,7 +110,7 @@ pub mod pallet {
 
 	/// The sums of the votes on each proposal.
 	#[pallet::storage]
-	pub type TallyOf<T: Config> = StorageMap<_, Blake2_128Concat, ProposalIndex, Tally, ValueQuery>;
+	pub type TallyOf<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, Tally, ValueQuery>;
 
 	/// The credits each member spent in the last epoch they voted in.
 	#[pallet::storage]
@@ -106,22 +120,46 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `who` cast `votes` votes for (`aye`) or against `proposal`, costing `cost` credits.
-		Voted { who: T::AccountId, proposal: ProposalIndex, aye: bool, votes: u32, cost: Credits },
+		Voted {
+			/// The voter.
+			who: T::AccountId,
+			/// The proposal voted on.
+			proposal: ProposalId,
+			/// For the proposal, or against it.
+			aye: bool,
+			/// How many votes.
+			votes: u32,
+			/// What they cost: `votes²` voice credits.
+			cost: Credits,
+		},
 		/// `who` withdrew their vote on `proposal`.
-		VoteRemoved { who: T::AccountId, proposal: ProposalIndex },
+		VoteRemoved {
+			/// The voter.
+			who: T::AccountId,
+			/// The proposal.
+			proposal: ProposalId,
+		},
 		/// `by` removed the vote of `who`, no longer an active member, from `proposal`.
-		VoteReaped { who: T::AccountId, proposal: ProposalIndex, by: T::AccountId },
+		VoteReaped {
+			/// The former voter.
+			who: T::AccountId,
+			/// The proposal.
+			proposal: ProposalId,
+			/// Who reaped the vote.
+			by: T::AccountId,
+		},
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The account is not a member.
-		NotMember,
-		/// The member is suspended and may not vote now.
-		Suspended,
-		/// The member joined after the proposal was submitted, so has no vote on it.
+		/// The caller is not an active member: not a member, or suspended.
+		NotActiveMember,
+		/// The member is on probation and may not vote yet.
+		InProbation,
+		/// The member's probation ended after the proposal was submitted, so they have no vote
+		/// on it.
 		NotEligible,
-		/// No proposal has this number.
+		/// No proposal has this id.
 		UnknownProposal,
 		/// The proposal no longer accepts votes.
 		VotingClosed,
@@ -131,8 +169,6 @@ pub mod pallet {
 		NotEnoughCredits,
 		/// The account has no vote on this proposal.
 		NoVote,
-		/// The member is on probation and may not vote yet.
-		InProbation,
 		/// The voter is an active member: only they may withdraw their vote.
 		VoterStillActive,
 	}
@@ -155,68 +191,33 @@ pub mod pallet {
 		/// replaces the caller's earlier vote on it.
 		///
 		/// Origin: signed by an active member whose probation ended before the proposal was
-		/// submitted. The credits of a replaced vote cast in this epoch are given back first. The
-		/// voter counts in the membership's quorum base from now on.
+		/// submitted. The credits of a replaced vote cast in this epoch are given back first (see
+		/// [`vote_quote`](Pallet::vote_quote)). The voter counts among the membership's eligible
+		/// voters from now on.
 		///
-		/// Emits `Voted`. Errors: `ZeroVotes`, `NotMember`, `Suspended`, `InProbation`,
+		/// Emits `Voted`. Errors: `ZeroVotes`, `NotActiveMember`, `InProbation`,
 		/// `UnknownProposal`, `VotingClosed`, `NotEligible`, `NotEnoughCredits`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::vote())]
 		pub fn vote(
 			origin: OriginFor<T>,
-			proposal: ProposalIndex,
+			proposal: ProposalId,
 			aye: bool,
 			votes: u32,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			ensure!(votes > 0, Error::<T>::ZeroVotes);
-			let settled = T::Membership::settled_since(&who).ok_or(Error::<T>::NotMember)?;
-			ensure!(T::Membership::is_active_member(&who), Error::<T>::Suspended);
-			ensure!(settled <= frame_system::Pallet::<T>::block_number(), Error::<T>::InProbation);
-			let submitted_at = Self::ensure_open(proposal)?;
-			ensure!(settled < submitted_at, Error::<T>::NotEligible);
-
-			let cost = Credits::from(votes).saturating_mul(Credits::from(votes));
-			let epoch = Self::current_epoch();
-			let earlier = Votes::<T>::get(proposal, &who);
-			let spent = Self::spent_in(&who, epoch)
-				.saturating_sub(earlier.map_or(0, |vote| vote.cost_in(epoch)))
-				.checked_add(cost)
-				.filter(|spent| *spent <= T::CreditsPerEpoch::get())
-				.ok_or(Error::<T>::NotEnoughCredits)?;
-
-			let vote = VoteRecord { aye, votes, cost, epoch };
-			TallyOf::<T>::mutate(proposal, |tally| {
-				match earlier {
-					Some(earlier) => earlier.take_from(tally),
-					None => tally.voters = tally.voters.saturating_add(1),
-				}
-				vote.add_to(tally);
-			});
-			Votes::<T>::insert(proposal, &who, vote);
-			Spent::<T>::insert(&who, SpentCredits { epoch, credits: spent });
-			T::Membership::note_vote(&who);
-			Self::deposit_event(Event::Voted { who, proposal, aye, votes, cost });
-			Ok(())
+			Self::do_vote(ensure_signed(origin)?, proposal, aye, votes)
 		}
 
 		/// Withdraws the caller's vote on `proposal` while it is open to votes, or after it was
-		/// withdrawn (killed) undecided; its credits come back if it was cast in this epoch.
+		/// withdrawn (killed or cancelled) undecided; its credits come back if it was cast in
+		/// this epoch.
 		///
 		/// Origin: signed by an account with a vote on `proposal`. Emits `VoteRemoved`.
 		/// Errors: `UnknownProposal`, `VotingClosed`, `NoVote`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_vote())]
-		pub fn remove_vote(origin: OriginFor<T>, proposal: ProposalIndex) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			match T::Polls::poll_state(proposal) {
-				PollState::Open { .. } | PollState::Withdrawn => {}
-				PollState::Closed => return Err(Error::<T>::VotingClosed.into()),
-				PollState::Unknown => return Err(Error::<T>::UnknownProposal.into()),
-			}
-			Self::take_vote(&who, proposal)?;
-			Self::deposit_event(Event::VoteRemoved { who, proposal });
-			Ok(())
+		pub fn remove_vote(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
+			Self::do_remove_vote(ensure_signed(origin)?, proposal)
 		}
 
 		/// Removes the vote of `voter` on `proposal`, still open to votes, because `voter` is no
@@ -230,114 +231,35 @@ pub mod pallet {
 		pub fn remove_other_vote(
 			origin: OriginFor<T>,
 			voter: T::AccountId,
-			proposal: ProposalIndex,
+			proposal: ProposalId,
 		) -> DispatchResultWithPostInfo {
-			let by = ensure_signed(origin)?;
-			ensure!(!T::Membership::is_active_member(&voter), Error::<T>::VoterStillActive);
-			Self::ensure_open(proposal)?;
-			Self::take_vote(&voter, proposal)?;
-			Self::deposit_event(Event::VoteReaped { who: voter, proposal, by });
-			Ok(Pays::No.into())
+			Self::do_remove_other_vote(ensure_signed(origin)?, voter, proposal)
 		}
 	}
 
+	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// Takes the vote of `who` on `proposal` out of storage and its tally; gives back its
-		/// credits if it was cast in this epoch.
-		fn take_vote(who: &T::AccountId, proposal: ProposalIndex) -> DispatchResult {
-			let vote = Votes::<T>::take(proposal, who).ok_or(Error::<T>::NoVote)?;
-			TallyOf::<T>::mutate(proposal, |tally| {
-				vote.take_from(tally);
-				tally.voters = tally.voters.saturating_sub(1);
-			});
-			let epoch = Self::current_epoch();
-			let refund = vote.cost_in(epoch);
-			if refund > 0 {
-				let credits = Self::spent_in(who, epoch).saturating_sub(refund);
-				Spent::<T>::insert(who, SpentCredits { epoch, credits });
-			}
-			Ok(())
+		/// What a vote of `votes` votes by `who` on `proposal` would cost now: its cost, what
+		/// replacing their earlier vote gives back, the credits they have left, and whether the
+		/// budget pays for it. The `vote` call charges exactly this.
+		pub fn vote_quote(who: T::AccountId, proposal: ProposalId, votes: u32) -> VoteQuote {
+			Self::quote(&who, proposal, votes)
 		}
 
-		/// The epoch the current block belongs to.
-		pub fn current_epoch() -> EpochIndex {
-			let now = frame_system::Pallet::<T>::block_number();
-			(now / T::EpochLength::get()).saturated_into()
+		/// The voice credits of `who` in the current epoch: spent, left, and when the budget is
+		/// whole again. Anyone has a budget; only active members may spend it.
+		pub fn voice_credits(who: T::AccountId) -> VoiceCredits<BlockNumberFor<T>> {
+			Self::credits_of(&who)
 		}
 
-		/// The credits `who` has spent in `epoch`.
-		pub fn spent_in(who: &T::AccountId, epoch: EpochIndex) -> Credits {
-			Spent::<T>::get(who)
-				.filter(|spent| spent.epoch == epoch)
-				.map_or(0, |spent| spent.credits)
+		/// The vote of `who` on `proposal`, if any.
+		pub fn vote_of(who: T::AccountId, proposal: ProposalId) -> Option<VoteRecord> {
+			Votes::<T>::get(proposal, who)
 		}
 
-		/// The credits `who` may still spend in the current epoch.
-		pub fn credits_left(who: &T::AccountId) -> Credits {
-			T::CreditsPerEpoch::get().saturating_sub(Self::spent_in(who, Self::current_epoch()))
-		}
-
-		/// Fails unless `proposal` accepts votes; returns the block it was submitted in.
-		fn ensure_open(proposal: ProposalIndex) -> Result<BlockNumberFor<T>, Error<T>> {
-			match T::Polls::poll_state(proposal) {
-				PollState::Open { submitted_at } => Ok(submitted_at),
-				PollState::Closed | PollState::Withdrawn => Err(Error::<T>::VotingClosed),
-				PollState::Unknown => Err(Error::<T>::UnknownProposal),
-			}
-		}
-
-		/// The invariants, checked by `try_state` and by the tests after every step: each tally
-		/// is the sum of the stored votes on its proposal, and what each member spent in the
-		/// current epoch is the cost of their votes cast in it and at most `CreditsPerEpoch`.
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-
-			let epoch = Self::current_epoch();
-			let mut tallies = BTreeMap::<ProposalIndex, Tally>::new();
-			let mut spent_now = BTreeMap::<T::AccountId, Credits>::new();
-			for (proposal, who, vote) in Votes::<T>::iter() {
-				let tally = tallies.entry(proposal).or_default();
-				vote.add_to(tally);
-				tally.voters = tally.voters.saturating_add(1);
-				*spent_now.entry(who).or_default() += vote.cost_in(epoch);
-			}
-			for (proposal, tally) in TallyOf::<T>::iter() {
-				ensure!(
-					tallies.remove(&proposal).unwrap_or_default() == tally,
-					"a tally differs from the sum of its votes"
-				);
-			}
-			ensure!(
-				tallies.values().all(|tally| *tally == Tally::default()),
-				"votes are stored for a proposal without a tally"
-			);
-			for (who, spent) in Spent::<T>::iter() {
-				let recorded = if spent.epoch == epoch { spent.credits } else { 0 };
-				ensure!(
-					spent_now.remove(&who).unwrap_or_default() == recorded,
-					"credits spent this epoch differ from the cost of this epoch's votes"
-				);
-				ensure!(
-					recorded <= T::CreditsPerEpoch::get(),
-					"a member spent more than CreditsPerEpoch in this epoch"
-				);
-			}
-			ensure!(
-				spent_now.values().all(|credits| *credits == 0),
-				"votes of this epoch were not charged"
-			);
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Tallies for Pallet<T> {
-		fn tally(proposal: ProposalIndex) -> Tally {
+		/// The running totals of the votes on `proposal`; all zero when no one voted.
+		pub fn tally(proposal: ProposalId) -> Tally {
 			TallyOf::<T>::get(proposal)
-		}
-
-		#[cfg(feature = "runtime-benchmarks")]
-		fn set_tally_for_benchmarks(proposal: ProposalIndex, tally: Tally) {
-			TallyOf::<T>::insert(proposal, tally);
 		}
 	}
 }

@@ -2,9 +2,10 @@
 //! tests set directly.
 
 use crate as pallet_voting;
+use crate::Credits;
 use core::cell::RefCell;
 use frame_support::{derive_impl, traits::ConstU64};
-use ostrom_primitives::{Credits, PollState, Polls, ProposalIndex};
+use ostrom_primitives::{BallotState, Ballots, ProposalId};
 use sp_runtime::BuildStorage;
 use std::collections::BTreeMap;
 
@@ -38,37 +39,37 @@ impl frame_system::Config for Test {
 }
 
 thread_local! {
-	static POLLS: RefCell<BTreeMap<ProposalIndex, PollState<u64>>> =
+	static BALLOTS: RefCell<BTreeMap<ProposalId, BallotState<u64>>> =
 		const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Proposals as the tests set them: `open`, `close`.
-pub struct TestPolls;
+pub struct TestBallots;
 
-impl TestPolls {
+impl TestBallots {
 	/// Opens `proposal` to members who joined before block `submitted_at`.
-	pub fn open(proposal: ProposalIndex, submitted_at: u64) {
-		POLLS.with(|p| p.borrow_mut().insert(proposal, PollState::Open { submitted_at }));
+	pub fn open(proposal: ProposalId, submitted_at: u64) {
+		BALLOTS.with(|p| p.borrow_mut().insert(proposal, BallotState::Open { submitted_at }));
 	}
 
-	pub fn close(proposal: ProposalIndex) {
-		POLLS.with(|p| p.borrow_mut().insert(proposal, PollState::Closed));
+	pub fn close(proposal: ProposalId) {
+		BALLOTS.with(|p| p.borrow_mut().insert(proposal, BallotState::Closed));
 	}
 
 	/// Withdraws `proposal` undecided, as killing it does.
-	pub fn withdraw(proposal: ProposalIndex) {
-		POLLS.with(|p| p.borrow_mut().insert(proposal, PollState::Withdrawn));
+	pub fn withdraw(proposal: ProposalId) {
+		BALLOTS.with(|p| p.borrow_mut().insert(proposal, BallotState::Withdrawn));
 	}
 }
 
-impl Polls<u64> for TestPolls {
-	fn poll_state(proposal: ProposalIndex) -> PollState<u64> {
-		POLLS.with(|p| p.borrow().get(&proposal).copied().unwrap_or(PollState::Unknown))
+impl Ballots<u64> for TestBallots {
+	fn ballot_state(proposal: ProposalId) -> BallotState<u64> {
+		BALLOTS.with(|p| p.borrow().get(&proposal).copied().unwrap_or(BallotState::Unknown))
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn open_poll_for_benchmarks() -> ProposalIndex {
-		let proposal = POLLS.with(|p| p.borrow().len() as ProposalIndex);
+	fn open_ballot_for_benchmarks() -> ProposalId {
+		let proposal = BALLOTS.with(|p| p.borrow().len() as ProposalId);
 		Self::open(proposal, System::block_number());
 		proposal
 	}
@@ -79,7 +80,7 @@ pub const EPOCH: u64 = 10;
 
 impl pallet_voting::Config for Test {
 	type Membership = TestMembership;
-	type Polls = TestPolls;
+	type Ballots = TestBallots;
 	type CreditsPerEpoch = ConstU64<CREDITS>;
 	type EpochLength = ConstU64<EPOCH>;
 	type WeightInfo = ();
@@ -95,9 +96,9 @@ pub const DAVE: u64 = 4;
 pub const OUTSIDER: u64 = 9;
 
 /// Open since block 2: Alice, Bob and Charlie may vote, Dave may not.
-pub const EARLY: ProposalIndex = 0;
+pub const EARLY: ProposalId = 0;
 /// Open since block 6: all four members may vote.
-pub const LATE: ProposalIndex = 1;
+pub const LATE: ProposalId = 1;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
@@ -106,9 +107,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		TestMembership::set_member(who);
 	}
 	TestMembership::set_member_since(DAVE, 5);
-	POLLS.with(|p| p.borrow_mut().clear());
-	TestPolls::open(EARLY, 2);
-	TestPolls::open(LATE, 6);
+	BALLOTS.with(|p| p.borrow_mut().clear());
+	TestBallots::open(EARLY, 2);
+	TestBallots::open(LATE, 6);
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(7));
 	ext

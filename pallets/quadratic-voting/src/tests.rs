@@ -4,7 +4,6 @@
 
 use crate::{mock::*, Error, Event, Spent, Tally, TallyOf, VoteRecord, Votes};
 use frame_system::RawOrigin;
-use ostrom_primitives::Tallies;
 use sp_runtime::DispatchError;
 
 mod properties;
@@ -124,7 +123,10 @@ fn removing_a_vote_of_a_past_epoch_gives_nothing_back() {
 fn vote_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		noop!(QuadraticVoting::vote(signed(ALICE), EARLY, true, 0), Error::<Test>::ZeroVotes);
-		noop!(QuadraticVoting::vote(signed(OUTSIDER), EARLY, true, 1), Error::<Test>::NotMember);
+		noop!(
+			QuadraticVoting::vote(signed(OUTSIDER), EARLY, true, 1),
+			Error::<Test>::NotActiveMember
+		);
 		noop!(QuadraticVoting::vote(signed(ALICE), 7, true, 1), Error::<Test>::UnknownProposal);
 		// Dave joined at block 5, after EARLY was submitted at block 2, but before LATE.
 		noop!(QuadraticVoting::vote(signed(DAVE), EARLY, true, 1), Error::<Test>::NotEligible);
@@ -138,8 +140,8 @@ fn vote_errors_leave_state_unchanged() {
 			Error::<Test>::NotEnoughCredits
 		);
 		TestMembership::suspend(BOB);
-		noop!(QuadraticVoting::vote(signed(BOB), EARLY, true, 1), Error::<Test>::Suspended);
-		TestPolls::close(EARLY);
+		noop!(QuadraticVoting::vote(signed(BOB), EARLY, true, 1), Error::<Test>::NotActiveMember);
+		TestBallots::close(EARLY);
 		noop!(QuadraticVoting::vote(signed(ALICE), EARLY, true, 1), Error::<Test>::VotingClosed);
 		noop!(
 			QuadraticVoting::vote(RawOrigin::Root.into(), LATE, true, 1),
@@ -154,7 +156,7 @@ fn remove_vote_errors_leave_state_unchanged() {
 		noop!(QuadraticVoting::remove_vote(signed(ALICE), EARLY), Error::<Test>::NoVote);
 		noop!(QuadraticVoting::remove_vote(signed(ALICE), 7), Error::<Test>::UnknownProposal);
 		ok!(QuadraticVoting::vote(signed(ALICE), EARLY, true, 2));
-		TestPolls::close(EARLY);
+		TestBallots::close(EARLY);
 		// The vote stays counted once voting is over.
 		noop!(QuadraticVoting::remove_vote(signed(ALICE), EARLY), Error::<Test>::VotingClosed);
 		assert_eq!(QuadraticVoting::tally(EARLY), tally(2, 0, 1, 4));
@@ -184,7 +186,7 @@ fn spent_credits_are_recorded_per_epoch() {
 fn votes_on_a_withdrawn_proposal_can_be_removed_with_their_credits() {
 	build_and_execute(|| {
 		ok!(QuadraticVoting::vote(signed(ALICE), EARLY, true, 5));
-		TestPolls::withdraw(EARLY);
+		TestBallots::withdraw(EARLY);
 		noop!(QuadraticVoting::vote(signed(BOB), EARLY, true, 1), Error::<Test>::VotingClosed);
 		ok!(QuadraticVoting::remove_vote(signed(ALICE), EARLY));
 		assert_eq!(QuadraticVoting::credits_left(&ALICE), CREDITS);
@@ -242,7 +244,7 @@ fn remove_other_vote_errors_leave_state_unchanged() {
 			QuadraticVoting::remove_other_vote(signed(OUTSIDER), ALICE, 7),
 			Error::<Test>::UnknownProposal
 		);
-		TestPolls::close(EARLY);
+		TestBallots::close(EARLY);
 		// A decided proposal keeps its votes.
 		noop!(
 			QuadraticVoting::remove_other_vote(signed(OUTSIDER), ALICE, EARLY),

@@ -1,11 +1,38 @@
 //! The records the quadratic voting pallet stores.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use ostrom_primitives::{Credits, Tally};
 use scale_info::TypeInfo;
 
 /// The number of an epoch: the block number divided by the epoch length.
 pub type EpochIndex = u32;
+
+/// Voice credits: what quadratic votes cost.
+pub type Credits = u64;
+
+/// The running totals of the votes on one proposal.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Tally {
+	/// Votes in favour, summed over voters.
+	pub ayes: u64,
+	/// Votes against, summed over voters.
+	pub nays: u64,
+	/// How many members voted.
+	pub voters: u32,
+	/// The voice credits those votes cost.
+	pub credits: Credits,
+}
 
 /// One member's vote on one proposal.
 #[derive(
@@ -74,4 +101,76 @@ pub struct SpentCredits {
 	pub epoch: EpochIndex,
 	/// The credits spent in it.
 	pub credits: Credits,
+}
+
+/// An epoch: its number and its blocks.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Epoch<BlockNumber> {
+	/// The epoch's number: its first block divided by the epoch length.
+	pub index: EpochIndex,
+	/// Its first block.
+	pub starts_at: BlockNumber,
+	/// The first block of the next epoch, when every member's budget is whole again.
+	pub next_starts_at: BlockNumber,
+}
+
+/// A member's voice credits in the current epoch.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct VoiceCredits<BlockNumber> {
+	/// The current epoch.
+	pub epoch: Epoch<BlockNumber>,
+	/// Every member's budget in each epoch: `CreditsPerEpoch`.
+	pub per_epoch: Credits,
+	/// What the member spent in this epoch.
+	pub spent: Credits,
+	/// What the member may still spend in this epoch.
+	pub left: Credits,
+}
+
+/// What a vote would cost its voter now.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct VoteQuote {
+	/// The vote's cost: `votes²` voice credits.
+	pub cost: Credits,
+	/// What replacing the voter's earlier vote on the proposal gives back first: its cost if it
+	/// was cast in this epoch (credits of a past epoch are gone), else zero.
+	pub refund: Credits,
+	/// The credits the voter has left in this epoch before voting.
+	pub credits_left: Credits,
+	/// Whether the budget pays for the vote: `cost <= credits_left + refund`. Eligibility (an
+	/// active member, past probation, admitted before the proposal) is not checked here.
+	pub affordable: bool,
 }

@@ -3,7 +3,7 @@
 //! invariants (`crate::mock::check_invariants()`) after each step.
 
 use core::cell::RefCell;
-use ostrom_primitives::{MembershipInspect, Reputation};
+use ostrom_primitives::{MembershipInspect, MembershipMutate, Reputation};
 use std::collections::BTreeMap;
 
 /// A member's standing in [`TestMembership`].
@@ -68,25 +68,13 @@ impl MembershipInspect<u64, u64> for TestMembership {
 		MEMBERS.with(|m| m.borrow().len() as u32)
 	}
 
-	/// Every member counts: the mock has no probation and no dormancy.
-	fn quorum_base() -> u32 {
+	/// Every member is an eligible voter: the mock has no probation and no dormancy.
+	fn eligible_voters() -> u32 {
 		<Self as MembershipInspect<u64, u64>>::member_count()
 	}
 
-	fn note_vote(_who: &u64) {}
-
 	fn reputation(who: &u64) -> Reputation {
 		MEMBERS.with(|m| m.borrow().get(who).map_or(0, |standing| standing.reputation))
-	}
-
-	/// No cap per epoch: a member gets all of `amount`.
-	fn add_reputation(who: &u64, amount: Reputation) -> Reputation {
-		MEMBERS.with(|m| {
-			m.borrow_mut().get_mut(who).map_or(0, |standing| {
-				standing.reputation = standing.reputation.saturating_add(amount);
-				amount
-			})
-		})
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -97,6 +85,20 @@ impl MembershipInspect<u64, u64> for TestMembership {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn remove_member_for_benchmarks(who: &u64) {
 		Self::remove(*who);
+	}
+}
+
+impl MembershipMutate<u64, u64> for TestMembership {
+	fn note_vote(_who: &u64) {}
+
+	/// No cap per epoch: a member gets all of `amount`.
+	fn add_reputation(who: &u64, amount: Reputation) -> Reputation {
+		MEMBERS.with(|m| {
+			m.borrow_mut().get_mut(who).map_or(0, |standing| {
+				standing.reputation = standing.reputation.saturating_add(amount);
+				amount
+			})
+		})
 	}
 }
 
@@ -119,18 +121,12 @@ impl MembershipInspect<u128, u64> for TestMembership {
 		<Self as MembershipInspect<u64, u64>>::member_count()
 	}
 
-	fn quorum_base() -> u32 {
-		<Self as MembershipInspect<u64, u64>>::quorum_base()
+	fn eligible_voters() -> u32 {
+		<Self as MembershipInspect<u64, u64>>::eligible_voters()
 	}
-
-	fn note_vote(_who: &u128) {}
 
 	fn reputation(who: &u128) -> Reputation {
 		<Self as MembershipInspect<u64, u64>>::reputation(&(*who as u64))
-	}
-
-	fn add_reputation(who: &u128, amount: Reputation) -> Reputation {
-		<Self as MembershipInspect<u64, u64>>::add_reputation(&(*who as u64), amount)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -144,7 +140,17 @@ impl MembershipInspect<u128, u64> for TestMembership {
 	}
 }
 
+impl MembershipMutate<u128, u64> for TestMembership {
+	fn note_vote(_who: &u128) {}
+
+	fn add_reputation(who: &u128, amount: Reputation) -> Reputation {
+		<Self as MembershipMutate<u64, u64>>::add_reputation(&(*who as u64), amount)
+	}
+}
+
 /// Asserts that a call succeeds, then that the calling crate's invariants still hold.
+// `crate` is meant: the invariants are the calling crate's.
+#[allow(clippy::crate_in_macro_def)]
 #[macro_export]
 macro_rules! ok {
 	($call:expr) => {{
@@ -155,6 +161,8 @@ macro_rules! ok {
 
 /// Asserts that a call fails with `$error` leaving storage untouched, then that the calling
 /// crate's invariants still hold.
+// `crate` is meant: the invariants are the calling crate's.
+#[allow(clippy::crate_in_macro_def)]
 #[macro_export]
 macro_rules! noop {
 	($call:expr, $error:expr) => {{

@@ -2,12 +2,12 @@
 
 use super::*;
 use crate::pallet::{
-	CommonsSpends, Contributions, Earmarked, GrantCount, NextCommonsSpend, RoundCount,
+	CommonsSpends, Earmarked, Gifts, NextCommonsSpendId, NextGrantId, NextRoundId,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use ostrom_primitives::{CommonsId, CommonsInspect, MembershipInspect};
+use ostrom_primitives::{CommonsId, CommonsInspect, CommonsSpendId, MembershipInspect, RoundId};
 use sp_runtime::{
 	traits::{One, Zero},
 	Perbill, Saturating,
@@ -21,7 +21,7 @@ fn plenty<T: Config>() -> BalanceOf<T> {
 /// Fills the pot and lets the DAO commit all of it in one period.
 fn funded_pot<T: Config>() {
 	T::Currency::set_balance(&Pallet::<T>::pot(), plenty::<T>());
-	SpendRulesOf::<T>::put(SpendRules { period: 1_000u32.into(), max_share: Perbill::one() });
+	SpendRules::<T>::put(SpendRulesRecord { period: 1_000u32.into(), max_share: Perbill::one() });
 }
 
 /// An amount the pot can pay to a new account.
@@ -42,15 +42,15 @@ fn dao_origin<T: Config>() -> T::RuntimeOrigin {
 }
 
 /// Opens a round; returns its number.
-fn opened_round<T: Config>() -> RoundIndex {
-	let round = RoundCount::<T>::get();
+fn opened_round<T: Config>() -> RoundId {
+	let round = NextRoundId::<T>::get();
 	Pallet::<T>::open_round(dao_origin::<T>(), amount::<T>(), 5u32.into(), 10u32.into())
 		.expect("the funded pot opens a round; qed");
 	round
 }
 
 /// Registers a commons stewarded by a new member and enrols it in `round`.
-fn enrolled<T: Config>(round: RoundIndex, index: u32) -> (CommonsId, T::AccountId) {
+fn enrolled<T: Config>(round: RoundId, index: u32) -> (CommonsId, T::AccountId) {
 	let steward = member::<T>("steward", index);
 	let commons = T::Commons::register_for_benchmarks(&steward);
 	Pallet::<T>::enrol(RawOrigin::Signed(steward.clone()).into(), round, commons)
@@ -58,14 +58,14 @@ fn enrolled<T: Config>(round: RoundIndex, index: u32) -> (CommonsId, T::AccountI
 	(commons, steward)
 }
 
-fn give<T: Config>(who: &T::AccountId, round: RoundIndex, commons: CommonsId) {
-	Pallet::<T>::contribute(RawOrigin::Signed(who.clone()).into(), round, commons, amount::<T>())
+fn gift_from<T: Config>(who: &T::AccountId, round: RoundId, commons: CommonsId) {
+	Pallet::<T>::give(RawOrigin::Signed(who.clone()).into(), round, commons, amount::<T>())
 		.expect("a member gives to an enrolled commons; qed");
 }
 
 /// The fewest commons that hold a round's most gifts within the bound on givers per commons.
 fn fewest_commons<T: Config>() -> u32 {
-	T::MaxContributionsPerRound::get()
+	T::MaxGiftsPerRound::get()
 		.div_ceil(T::MaxGiversPerCommons::get().max(1))
 		.clamp(1, T::MaxCommonsPerRound::get())
 }
@@ -76,19 +76,19 @@ fn pending_spend<T: Config>(
 	commons: CommonsId,
 	beneficiary: &T::AccountId,
 	amount: BalanceOf<T>,
-) -> crate::CommonsSpendIndex {
-	let spend = NextCommonsSpend::<T>::get(commons);
+) -> CommonsSpendId {
+	let spend = NextCommonsSpendId::<T>::get(commons);
 	let approvals = (1..T::MaxApprovals::get()).map(|index| account("approver", index, 0));
-	let record = crate::CommonsSpend {
+	let record = crate::CommonsSpend::<T> {
 		beneficiary: beneficiary.clone(),
 		amount,
 		approvals: frame_support::BoundedVec::truncate_from(approvals.collect()),
 		expires_at: frame_system::Pallet::<T>::block_number() + T::CommonsSpendLifetime::get(),
 	};
 	CommonsSpends::<T>::mutate(commons, |pending| {
-		pending.try_push((spend, record)).expect("the list has room; qed")
+		pending.try_push((spend, record)).expect("the list has room; qed");
 	});
-	NextCommonsSpend::<T>::insert(commons, spend + 1);
+	NextCommonsSpendId::<T>::insert(commons, spend + 1);
 	spend
 }
 
@@ -108,7 +108,7 @@ fn run_to_block<T: Config>(n: BlockNumberFor<T>) {
 
 fn assert_last_event<T: Config>(event: Event<T>) {
 	frame_system::Pallet::<T>::assert_last_event(
-		<T as frame_system::Config>::RuntimeEvent::from(event).into(),
+		<T as frame_system::Config>::RuntimeEvent::from(event),
 	);
 }
 
@@ -144,7 +144,7 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn spend_stream() -> Result<(), BenchmarkError> {
+	fn grant() -> Result<(), BenchmarkError> {
 		funded_pot::<T>();
 		let origin =
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -168,11 +168,11 @@ mod benchmarks {
 
 	/// The last claim of a grant, which pays a new account and removes the grant.
 	#[benchmark]
-	fn claim() {
+	fn claim_grant() {
 		funded_pot::<T>();
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let amount = amount::<T>();
-		Pallet::<T>::spend_stream(dao_origin::<T>(), beneficiary.clone(), amount, One::one())
+		Pallet::<T>::grant(dao_origin::<T>(), beneficiary.clone(), amount, One::one())
 			.expect("the funded pot makes a grant; qed");
 		let start = frame_system::Pallet::<T>::block_number();
 		run_to_block::<T>(start + One::one());
@@ -180,9 +180,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(beneficiary.clone()), 0);
 
-		assert_eq!(GrantCount::<T>::get(), 1);
+		assert_eq!(NextGrantId::<T>::get(), 1);
 		assert!(Grants::<T>::get(0).is_none());
-		assert_last_event::<T>(Event::Claimed { grant: 0, beneficiary, amount });
+		assert_last_event::<T>(Event::GrantClaimed { grant: 0, beneficiary, amount });
 	}
 
 	#[benchmark]
@@ -192,7 +192,7 @@ mod benchmarks {
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let amount = amount::<T>();
-		Pallet::<T>::spend_stream(dao_origin::<T>(), beneficiary, amount, 10u32.into())
+		Pallet::<T>::grant(dao_origin::<T>(), beneficiary, amount, 10u32.into())
 			.expect("the funded pot makes a grant; qed");
 		let start = frame_system::Pallet::<T>::block_number();
 		run_to_block::<T>(start + 5u32.into());
@@ -225,7 +225,7 @@ mod benchmarks {
 	/// A member's first gift to a commons, into the middle of a full list of their gifts: the
 	/// most writes.
 	#[benchmark]
-	fn contribute() {
+	fn give() {
 		funded_pot::<T>();
 		let round = opened_round::<T>();
 		let giver = member::<T>("giver", 0);
@@ -233,21 +233,16 @@ mod benchmarks {
 		let commons: alloc::vec::Vec<CommonsId> =
 			(0..gifts).map(|index| enrolled::<T>(round, index).0).collect();
 		for other in commons.iter().skip(1) {
-			give::<T>(&giver, round, *other);
+			gift_from::<T>(&giver, round, *other);
 		}
 		let amount = amount::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(giver.clone()), round, commons[0], amount);
 
-		let gift = Contributions::<T>::get((round, commons[0], &giver)).map(|gift| gift.amount);
+		let gift = Gifts::<T>::get((round, commons[0], &giver)).map(|gift| gift.amount);
 		assert_eq!(gift, Some(amount));
-		assert_last_event::<T>(Event::Contributed {
-			round,
-			commons: commons[0],
-			who: giver,
-			amount,
-		});
+		assert_last_event::<T>(Event::Given { round, commons: commons[0], giver, amount });
 	}
 
 	/// `c` commons enrolled, `g` gifts from distinct members spread over them, each commons
@@ -256,14 +251,14 @@ mod benchmarks {
 	#[benchmark]
 	fn finalize_round(
 		c: Linear<{ fewest_commons::<T>() }, { T::MaxCommonsPerRound::get() }>,
-		g: Linear<1, { T::MaxContributionsPerRound::get() }>,
+		g: Linear<1, { T::MaxGiftsPerRound::get() }>,
 	) {
 		funded_pot::<T>();
 		let round = opened_round::<T>();
 		let commons: alloc::vec::Vec<CommonsId> =
 			(0..c).map(|index| enrolled::<T>(round, index).0).collect();
 		for index in 0..g {
-			give::<T>(&member::<T>("backer", index), round, commons[(index % c) as usize]);
+			gift_from::<T>(&member::<T>("backer", index), round, commons[(index % c) as usize]);
 		}
 		let ends_at = Rounds::<T>::get(round).expect("the round was opened; qed").ends_at;
 		run_to_block::<T>(ends_at);
@@ -340,7 +335,7 @@ mod benchmarks {
 		let round = opened_round::<T>();
 		for index in 0..c {
 			let (commons, _) = enrolled::<T>(round, index);
-			give::<T>(&member::<T>("backer", index), round, commons);
+			gift_from::<T>(&member::<T>("backer", index), round, commons);
 		}
 
 		#[extrinsic_call]
@@ -357,7 +352,7 @@ mod benchmarks {
 		let round = opened_round::<T>();
 		let (commons, _) = enrolled::<T>(round, 0);
 		for index in 0..g {
-			give::<T>(&member::<T>("backer", index), round, commons);
+			gift_from::<T>(&member::<T>("backer", index), round, commons);
 		}
 		Pallet::<T>::exclude_commons(dao_origin::<T>(), round, commons)
 			.expect("the DAO excludes an enrolled commons; qed");
@@ -443,7 +438,7 @@ mod benchmarks {
 	fn set_matching_rules() -> Result<(), BenchmarkError> {
 		let origin =
 			T::SpendRulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let rules = MatchingRules {
+		let rules = MatchingRulesRecord {
 			coordination_bound: amount::<T>(),
 			max_match_share: Perbill::from_percent(30),
 		};
@@ -451,7 +446,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, rules);
 
-		assert_eq!(crate::Matching::<T>::get(), rules);
+		assert_eq!(MatchingRules::<T>::get(), rules);
 		Ok(())
 	}
 
@@ -459,12 +454,12 @@ mod benchmarks {
 	fn set_spend_rules() -> Result<(), BenchmarkError> {
 		let origin =
 			T::SpendRulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let rules = SpendRules { period: 50u32.into(), max_share: Perbill::from_percent(30) };
+		let rules = SpendRulesRecord { period: 50u32.into(), max_share: Perbill::from_percent(30) };
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, rules);
 
-		assert_eq!(SpendRulesOf::<T>::get(), rules);
+		assert_eq!(SpendRules::<T>::get(), rules);
 		Ok(())
 	}
 

@@ -1,9 +1,9 @@
 //! Paying from a commons' account: one steward alone within an allowance per spending period,
-//! a majority of the acting stewards above it.
+//! a majority of the seasoned stewards above it.
 
 use crate::{
-	BalanceOf, CommonsSpend, CommonsSpendIndex, CommonsSpendOf, CommonsSpends, Config, Error,
-	Event, NextCommonsSpend, Pallet, PeriodSpending, StewardSpending,
+	BalanceOf, CommonsSpend, CommonsSpends, Config, Error, Event, NextCommonsSpendId, Pallet,
+	PeriodSpending, StewardSpending,
 };
 use frame_support::{
 	ensure,
@@ -15,10 +15,16 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::pallet_prelude::OriginFor;
-use ostrom_primitives::{CommonsId, CommonsInspect};
+use ostrom_primitives::{CommonsId, CommonsInspect, CommonsSpendId};
+use sp_runtime::traits::AccountIdConversion;
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
+	/// The account that receives `commons`' funding and that its stewards pay from.
+	pub fn commons_account(commons: CommonsId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating((b"cm", commons))
+	}
+
 	pub(crate) fn do_spend_commons_funds(
 		steward: T::AccountId,
 		commons: CommonsId,
@@ -27,7 +33,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::ensure_acting_steward(commons, &steward)?;
-		let period = Self::current_period();
+		let period = Self::spending_period().index;
 		let spending = StewardSpending::<T>::get(commons);
 		let spent = if spending.period == period { spending.committed } else { Zero::zero() };
 		let spent = spent.saturating_add(amount);
@@ -61,15 +67,15 @@ impl<T: Config> Pallet<T> {
 			(pending.len() as u32) < T::MaxPendingCommonsSpends::get(),
 			Error::<T>::TooManyPendingSpends
 		);
-		let spend = NextCommonsSpend::<T>::get(commons);
+		let spend = NextCommonsSpendId::<T>::get(commons);
 		let next = spend.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-		let record = CommonsSpend {
+		let record = CommonsSpend::<T> {
 			beneficiary: beneficiary.clone(),
 			amount,
 			approvals: BoundedVec::truncate_from(alloc::vec![steward.clone()]),
 			expires_at: now.saturating_add(T::CommonsSpendLifetime::get()),
 		};
-		NextCommonsSpend::<T>::insert(commons, next);
+		NextCommonsSpendId::<T>::insert(commons, next);
 		Self::deposit_event(Event::CommonsSpendProposed {
 			commons,
 			spend,
@@ -89,7 +95,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_approve_commons_spend(
 		steward: T::AccountId,
 		commons: CommonsId,
-		spend: CommonsSpendIndex,
+		spend: CommonsSpendId,
 	) -> DispatchResult {
 		Self::ensure_acting_steward(commons, &steward)?;
 		let mut pending = CommonsSpends::<T>::get(commons);
@@ -120,7 +126,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_remove_commons_spend(
 		origin: OriginFor<T>,
 		commons: CommonsId,
-		spend: CommonsSpendIndex,
+		spend: CommonsSpendId,
 	) -> DispatchResult {
 		let mut pending = CommonsSpends::<T>::get(commons);
 		let position = pending
@@ -156,7 +162,7 @@ impl<T: Config> Pallet<T> {
 	/// appointed lately neither approve nor count, so that a steward cannot appoint friends and
 	/// outvote the others before the DAO sees it; a commons without a seasoned steward approves
 	/// nothing.
-	fn approved_by_majority(commons: CommonsId, record: &CommonsSpendOf<T>) -> bool {
+	fn approved_by_majority(commons: CommonsId, record: &CommonsSpend<T>) -> bool {
 		let seasoned = T::Commons::seasoned_stewards(commons);
 		let approving = record
 			.approvals
@@ -177,7 +183,7 @@ impl<T: Config> Pallet<T> {
 	fn pay_approved(
 		commons: CommonsId,
 		steward: T::AccountId,
-		record: CommonsSpendOf<T>,
+		record: CommonsSpend<T>,
 	) -> DispatchResult {
 		Self::pay_from_commons(commons, &record.beneficiary, record.amount)?;
 		Self::deposit_event(Event::CommonsFundsSpent {

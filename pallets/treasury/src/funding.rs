@@ -69,7 +69,9 @@ pub fn pair_subsidy(root_i: u128, root_j: u128, coordination: u128, bound: u128)
 
 /// A giver to one commons: what they gave it, and the roots of all their gifts of the round.
 pub struct Giver<'a> {
+	/// What they gave this commons.
 	pub amount: u128,
+	/// The roots of all their gifts in the round, sorted by commons.
 	pub gifts: &'a Roots,
 }
 

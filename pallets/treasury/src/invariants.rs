@@ -1,9 +1,9 @@
 //! The treasury's invariants, checked by `try_state` and by the tests after every step.
 
 use crate::{
-	BalanceOf, CommonsSpends, Config, Contributions, Earmarked, FundingState, GiverGifts,
-	GrantCount, Grants, HoldReason, Matching, NextCommonsSpend, Pallet, RoundCommons, RoundCount,
-	RoundIndex, RoundOf, RoundStatus, Rounds, SpendRulesOf, StewardSpending,
+	BalanceOf, CommonsSpends, Config, Earmarked, FundingState, Gifts, GiverGifts, Grants,
+	HoldReason, MatchingRules, NextCommonsSpendId, NextGrantId, NextRoundId, Pallet, Round,
+	RoundCommons, RoundStatus, Rounds, SpendRules, StewardSpending,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{
@@ -14,6 +14,7 @@ use frame_support::{
 		Get,
 	},
 };
+use ostrom_primitives::RoundId;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	TryRuntimeError,
@@ -24,18 +25,18 @@ impl<T: Config> Pallet<T> {
 	/// holds it on top of its existential deposit; each round's records add up (gifts per
 	/// commons and in all, the givers' lists, the counts against their bounds); a finalised
 	/// round paid at most its pool; enrolment deposits are held exactly for enrolled commons;
-	/// pending commons spends are numbered, unexpired in number and approved by distinct
+	/// pending commons spends have ids below the next one and are approved by distinct
 	/// stewards.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut owed = BalanceOf::<T>::zero();
 		for (grant, record) in Grants::<T>::iter() {
-			ensure!(grant < GrantCount::<T>::get(), "a grant number is not below GrantCount");
+			ensure!(grant < NextGrantId::<T>::get(), "a grant id is not below NextGrantId");
 			ensure!(record.claimed < record.amount, "a paid-up grant is still stored");
 			owed.saturating_accrue(record.owed());
 		}
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (round, record) in Rounds::<T>::iter() {
-			ensure!(round < RoundCount::<T>::get(), "a round number is not below RoundCount");
+			ensure!(round < NextRoundId::<T>::get(), "a round id is not below NextRoundId");
 			Self::check_round(round, &record, &mut deposits)?;
 			if record.status == RoundStatus::Open {
 				owed.saturating_accrue(record.matching);
@@ -58,8 +59,11 @@ impl<T: Config> Pallet<T> {
 			T::Currency::reducible_balance(&pot, Preservation::Preserve, Fortitude::Polite) >= owed,
 			"the pot holds less than is earmarked"
 		);
-		ensure!(!SpendRulesOf::<T>::get().period.is_zero(), "a zero spending period");
-		ensure!(!Matching::<T>::get().coordination_bound.is_zero(), "a zero coordination bound");
+		ensure!(!SpendRules::<T>::get().period.is_zero(), "a zero spending period");
+		ensure!(
+			!MatchingRules::<T>::get().coordination_bound.is_zero(),
+			"a zero coordination bound"
+		);
 		for (_, spending) in StewardSpending::<T>::iter() {
 			ensure!(
 				spending.committed <= T::StewardAllowance::get(),
@@ -69,8 +73,8 @@ impl<T: Config> Pallet<T> {
 		for (commons, pending) in CommonsSpends::<T>::iter() {
 			for (spend, record) in pending {
 				ensure!(
-					spend < NextCommonsSpend::<T>::get(commons),
-					"a commons spend number is not below NextCommonsSpend"
+					spend < NextCommonsSpendId::<T>::get(commons),
+					"a commons spend id is not below NextCommonsSpendId"
 				);
 				let mut approvals = record.approvals.to_vec();
 				approvals.sort();
@@ -85,15 +89,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn check_round(
-		round: RoundIndex,
-		record: &RoundOf<T>,
+		round: RoundId,
+		record: &Round<T>,
 		deposits: &mut BTreeMap<T::AccountId, BalanceOf<T>>,
 	) -> Result<(), TryRuntimeError> {
 		let (mut unsettled, mut matched) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
 		let (mut taking_part, mut excluded, mut gifts) = (0u32, 0u32, 0u32);
 		for (commons, entry) in RoundCommons::<T>::iter_prefix(round) {
 			let (mut sum, mut givers) = (BalanceOf::<T>::zero(), 0u32);
-			for (giver, gift) in Contributions::<T>::iter_prefix((round, commons)) {
+			for (giver, gift) in Gifts::<T>::iter_prefix((round, commons)) {
 				let listed = GiverGifts::<T>::get(round, &giver);
 				ensure!(
 					listed.iter().any(|(c, amount)| (*c, *amount) == (commons, gift.amount)),
@@ -107,7 +111,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(givers == 0, "a refunded commons still holds gifts");
 			} else {
 				ensure!(
-					(sum, givers) == (entry.contributed, entry.givers),
+					(sum, givers) == (entry.given, entry.givers),
 					"a commons' funding differs from its gifts"
 				);
 			}
@@ -143,12 +147,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(listed == gifts, "the givers' lists differ from the gifts or are unsorted");
 		ensure!(
 			(unsettled, gifts, taking_part, excluded)
-				== (record.unsettled, record.contributions, record.commons, record.excluded),
+				== (record.unsettled, record.gifts, record.commons, record.excluded),
 			"a round's totals differ from its gifts and commons"
 		);
-		ensure!(record.unsettled <= record.contributed, "a round holds more than was given");
+		ensure!(record.unsettled <= record.given, "a round holds more than was given");
 		ensure!(
-			record.contributions <= T::MaxContributionsPerRound::get()
+			record.gifts <= T::MaxGiftsPerRound::get()
 				&& record.commons <= T::MaxCommonsPerRound::get()
 				&& taking_part.saturating_add(excluded) <= Self::max_commons_records(),
 			"a round exceeds its bounds"
@@ -162,7 +166,7 @@ impl<T: Config> Pallet<T> {
 				"a finalised round's payouts differ from its pool"
 			),
 			RoundStatus::Cancelled => {
-				ensure!(!enrolled && matched.is_zero(), "a cancelled round still funds a commons")
+				ensure!(!enrolled && matched.is_zero(), "a cancelled round still funds a commons");
 			}
 		}
 		Ok(())

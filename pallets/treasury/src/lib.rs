@@ -9,10 +9,10 @@
 //! unbalanced credit ([`OnUnbalanced`]): a share of transaction fees and slashed deposits.
 //!
 //! The DAO origin (a passed proposal) pays out three ways: a one-off [`spend`](Pallet::spend),
-//! a grant vesting linearly over some blocks ([`spend_stream`](Pallet::spend_stream)), and the
+//! a grant vesting linearly over some blocks ([`grant`](Pallet::grant)), and the
 //! matching pool of a quadratic-funding round ([`open_round`](Pallet::open_round)). What the
 //! DAO commits these ways in one spending period is capped by [`SpendRules`]. Money owed but
-//! not yet paid — open rounds' pools and contributions, grants' unclaimed rest — is
+//! not yet paid — open rounds' pools and gifts, grants' unclaimed rest — is
 //! *earmarked*: it stays in the pot and cannot be committed again.
 //!
 //! In a quadratic-funding round the stewards of active commons enrol them during the round's
@@ -37,16 +37,16 @@
 //! ## Dispatchable functions
 //!
 //! - [`donate`](Pallet::donate) — signed, anyone.
-//! - [`spend`](Pallet::spend), [`spend_stream`](Pallet::spend_stream),
+//! - [`spend`](Pallet::spend), [`grant`](Pallet::grant),
 //!   [`cancel_grant`](Pallet::cancel_grant), [`open_round`](Pallet::open_round),
 //!   [`exclude_commons`](Pallet::exclude_commons), [`cancel_round`](Pallet::cancel_round) —
 //!   `DaoOrigin`.
 //! - [`set_spend_rules`](Pallet::set_spend_rules),
 //!   [`set_matching_rules`](Pallet::set_matching_rules) — `SpendRulesOrigin`.
-//! - [`claim`](Pallet::claim) — signed, a grant's beneficiary; [`claim_for`](Pallet::claim_for)
-//!   — signed, anyone, paying the beneficiary.
+//! - [`claim_grant`](Pallet::claim_grant) — signed, a grant's beneficiary;
+//!   [`claim_grant_for`](Pallet::claim_grant_for) — signed, anyone, paying the beneficiary.
 //! - [`enrol`](Pallet::enrol) — signed, an acting steward of the commons.
-//! - [`contribute`](Pallet::contribute) — signed, an active member.
+//! - [`give`](Pallet::give) — signed, an active member.
 //! - [`finalize_round`](Pallet::finalize_round) — signed, anyone, once the round has ended.
 //! - [`refund_gifts`](Pallet::refund_gifts) — signed, anyone.
 //! - [`spend_commons_funds`](Pallet::spend_commons_funds),
@@ -59,13 +59,14 @@
 //!
 //! `Currency` holds the money and enrolment deposits; `DaoOrigin` decides spending and
 //! `SpendRulesOrigin` (stricter) its cap and the matching rules; `Membership` says who may give;
-//! `Commons` says which commons are active and who stewards them. Bounds: `MinContribution`
+//! `Commons` says which commons are active and who stewards them. Bounds: `MinGift`
 //! (at least the existential deposit, so that every payout can open a commons' account),
-//! `MaxContributionsPerRound`, `MaxCommonsPerRound`, `MaxGiversPerCommons`,
+//! `MaxGiftsPerRound`, `MaxCommonsPerRound`, `MaxGiversPerCommons`,
 //! `MaxCommonsPerGiver` (together they bound what finalising a round computes),
 //! `MaxRoundDuration`, `MaxPendingCommonsSpends`, `MaxApprovals`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 
@@ -75,55 +76,59 @@ pub use pallet::*;
 mod benchmarking;
 mod commons_funds;
 pub mod funding;
+mod grants;
 mod invariants;
 #[cfg(test)]
 mod mock;
+mod pot;
 mod rounds;
+mod spends;
 #[cfg(test)]
 mod tests;
 pub mod types;
+mod unbalanced;
+pub mod views;
 pub mod weights;
 
 pub use types::{
-	CommonsFunding, CommonsSpend, CommonsSpendIndex, FundingState, Gift, Grant, GrantIndex,
-	MatchingRules, Payout, PeriodSpending, Round, RoundIndex, RoundStatus, SpendRules,
+	CommonsFunding, CommonsSpend, FundingState, Gift, Grant, MatchingRulesRecord, Payout,
+	PeriodSpending, Round, RoundStatus, SpendRulesRecord, SpendingPeriod,
 };
+pub use views::{CommonsProjection, GrantSummary, TreasuryOverview};
 pub use weights::WeightInfo;
 
-use frame_support::traits::{
-	fungible::{Balanced, Credit, Inspect, Mutate, MutateHold},
-	tokens::{Fortitude, Preservation},
-	Imbalance, OnUnbalanced,
-};
+use frame_support::traits::fungible::{Credit, Inspect};
 
+/// The balance type of the treasury's currency.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// Funds handed to the pot as unbalanced credit: fees and slashes.
 pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{pallet_prelude::*, PalletId};
+	use alloc::vec::Vec;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Balanced, Mutate, MutateHold},
+		PalletId,
+	};
 	use frame_system::pallet_prelude::*;
-	use ostrom_primitives::{CommonsId, CommonsInspect, MembershipInspect};
-	use sp_runtime::traits::{AccountIdConversion, SaturatedConversion, Saturating, Zero};
+	use ostrom_primitives::{
+		CommonsId, CommonsInspect, CommonsSpendId, GrantId, MembershipInspect, RoundId,
+	};
 
-	pub type GrantOf<T> =
-		Grant<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
-	pub type RoundOf<T> = Round<BalanceOf<T>, BlockNumberFor<T>>;
-	pub type CommonsFundingOf<T> =
-		CommonsFunding<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// What the pot pays each commons when a round is finalised.
 	pub type PayoutsOf<T> = BoundedVec<Payout<BalanceOf<T>>, <T as Config>::MaxCommonsPerRound>;
-	pub type GiftsOf<T> = BoundedVec<(CommonsId, BalanceOf<T>), <T as Config>::MaxCommonsPerGiver>;
-	pub type CommonsSpendOf<T> = CommonsSpend<
-		<T as frame_system::Config>::AccountId,
-		BalanceOf<T>,
-		BlockNumberFor<T>,
-		<T as Config>::MaxApprovals,
-	>;
+	/// One giver's gifts in one round, by commons, sorted by commons.
+	pub type GiverGiftsOf<T> =
+		BoundedVec<(CommonsId, BalanceOf<T>), <T as Config>::MaxCommonsPerGiver>;
+	/// The spends from one commons' account awaiting approval.
 	pub type PendingSpendsOf<T> =
-		BoundedVec<(CommonsSpendIndex, CommonsSpendOf<T>), <T as Config>::MaxPendingCommonsSpends>;
+		BoundedVec<(CommonsSpendId, CommonsSpend<T>), <T as Config>::MaxPendingCommonsSpends>;
 
+	/// The treasury pallet.
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
 
@@ -156,16 +161,16 @@ pub mod pallet {
 
 		/// The smallest gift; at least the existential deposit.
 		#[pallet::constant]
-		type MinContribution: Get<BalanceOf<Self>>;
+		type MinGift: Get<BalanceOf<Self>>;
 
 		/// Held from the steward who enrols a commons in a round until the round is finalised
 		/// or cancelled; goes to the pot if the DAO excludes the commons.
 		#[pallet::constant]
 		type EnrolmentDeposit: Get<BalanceOf<Self>>;
 
-		/// The most (commons, giver) pairs in one round.
+		/// The most gifts ((commons, giver) pairs) in one round.
 		#[pallet::constant]
-		type MaxContributionsPerRound: Get<u32>;
+		type MaxGiftsPerRound: Get<u32>;
 
 		/// The most commons enrolled in one round.
 		#[pallet::constant]
@@ -199,6 +204,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type CommonsSpendLifetime: Get<BlockNumberFor<Self>>;
 
+		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
 
@@ -211,11 +217,13 @@ pub mod pallet {
 
 	/// How much the DAO may commit per period.
 	#[pallet::storage]
-	pub type SpendRulesOf<T: Config> = StorageValue<_, SpendRules<BlockNumberFor<T>>, ValueQuery>;
+	pub type SpendRules<T: Config> =
+		StorageValue<_, SpendRulesRecord<BlockNumberFor<T>>, ValueQuery>;
 
 	/// How matching pools are shared.
 	#[pallet::storage]
-	pub type Matching<T: Config> = StorageValue<_, MatchingRules<BalanceOf<T>>, ValueQuery>;
+	pub type MatchingRules<T: Config> =
+		StorageValue<_, MatchingRulesRecord<BalanceOf<T>>, ValueQuery>;
 
 	/// What the DAO committed in the current (or last) spending period.
 	#[pallet::storage]
@@ -226,29 +234,33 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Earmarked<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
+	/// Every grant with money left to pay; a grant fully paid is removed.
 	#[pallet::storage]
-	pub type Grants<T: Config> = StorageMap<_, Twox64Concat, GrantIndex, GrantOf<T>>;
+	pub type Grants<T: Config> = StorageMap<_, Twox64Concat, GrantId, Grant<T>>;
 
+	/// The identifier the next grant gets.
 	#[pallet::storage]
-	pub type GrantCount<T: Config> = StorageValue<_, GrantIndex, ValueQuery>;
+	pub type NextGrantId<T: Config> = StorageValue<_, GrantId, ValueQuery>;
 
+	/// Every round, open or not.
 	#[pallet::storage]
-	pub type Rounds<T: Config> = StorageMap<_, Twox64Concat, RoundIndex, RoundOf<T>>;
+	pub type Rounds<T: Config> = StorageMap<_, Twox64Concat, RoundId, Round<T>>;
 
+	/// The identifier the next round gets.
 	#[pallet::storage]
-	pub type RoundCount<T: Config> = StorageValue<_, RoundIndex, ValueQuery>;
+	pub type NextRoundId<T: Config> = StorageValue<_, RoundId, ValueQuery>;
 
 	/// Each enrolled commons' part in each round.
 	#[pallet::storage]
 	pub type RoundCommons<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, RoundIndex, Twox64Concat, CommonsId, CommonsFundingOf<T>>;
+		StorageDoubleMap<_, Twox64Concat, RoundId, Twox64Concat, CommonsId, CommonsFunding<T>>;
 
 	/// Each member's gifts to each commons in each round, summed.
 	#[pallet::storage]
-	pub type Contributions<T: Config> = StorageNMap<
+	pub type Gifts<T: Config> = StorageNMap<
 		_,
 		(
-			NMapKey<Twox64Concat, RoundIndex>,
+			NMapKey<Twox64Concat, RoundId>,
 			NMapKey<Twox64Concat, CommonsId>,
 			NMapKey<Blake2_128Concat, T::AccountId>,
 		),
@@ -261,10 +273,10 @@ pub mod pallet {
 	pub type GiverGifts<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
-		RoundIndex,
+		RoundId,
 		Blake2_128Concat,
 		T::AccountId,
-		GiftsOf<T>,
+		GiverGiftsOf<T>,
 		ValueQuery,
 	>;
 
@@ -279,116 +291,228 @@ pub mod pallet {
 	pub type CommonsSpends<T: Config> =
 		StorageMap<_, Twox64Concat, CommonsId, PendingSpendsOf<T>, ValueQuery>;
 
-	/// The number the next proposed spend from each commons' account gets.
+	/// The identifier the next proposed spend from each commons' account gets.
 	#[pallet::storage]
-	pub type NextCommonsSpend<T: Config> =
-		StorageMap<_, Twox64Concat, CommonsId, CommonsSpendIndex, ValueQuery>;
+	pub type NextCommonsSpendId<T: Config> =
+		StorageMap<_, Twox64Concat, CommonsId, CommonsSpendId, ValueQuery>;
 
+	/// The treasury's rules at genesis.
 	#[pallet::genesis_config]
-	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// The spending rule the DAO starts with.
-		pub spend_rules: SpendRules<BlockNumberFor<T>>,
-		/// How matching pools are shared from the start.
-		pub matching_rules: MatchingRules<BalanceOf<T>>,
+		/// The length of a spending period in blocks; not zero.
+		pub spend_period: BlockNumberFor<T>,
+		/// The share of the pot the DAO may commit per spending period.
+		pub max_spend_share: sp_runtime::Perbill,
+		/// M of pairwise-bounded quadratic funding, in the smallest unit; not zero.
+		pub coordination_bound: BalanceOf<T>,
+		/// The largest share of a round's pool one commons may be matched.
+		pub max_match_share: sp_runtime::Perbill,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		/// The default rules of `SpendRulesRecord` and `MatchingRulesRecord`.
+		fn default() -> Self {
+			let spend_rules = SpendRulesRecord::default();
+			let matching_rules = MatchingRulesRecord::default();
+			Self {
+				spend_period: spend_rules.period,
+				max_spend_share: spend_rules.max_share,
+				coordination_bound: matching_rules.coordination_bound,
+				max_match_share: matching_rules.max_match_share,
+			}
+		}
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			Pallet::<T>::validate(&self.spend_rules).expect("the genesis spending rule is valid");
-			Pallet::<T>::validate_matching(&self.matching_rules)
+			let spend_rules =
+				SpendRulesRecord { period: self.spend_period, max_share: self.max_spend_share };
+			let matching_rules = MatchingRulesRecord {
+				coordination_bound: self.coordination_bound,
+				max_match_share: self.max_match_share,
+			};
+			Pallet::<T>::validate_spend_rules(&spend_rules)
+				.expect("the genesis spending rule is valid");
+			Pallet::<T>::validate_matching_rules(&matching_rules)
 				.expect("the genesis matching rules are valid");
-			SpendRulesOf::<T>::put(self.spend_rules);
-			Matching::<T>::put(self.matching_rules);
+			SpendRules::<T>::put(spend_rules);
+			MatchingRules::<T>::put(matching_rules);
 			// The pot must exist to take fees and slashes of any size.
-			let pot = Pallet::<T>::pot();
-			let missing = T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pot));
-			if !missing.is_zero() {
-				T::Currency::mint_into(&pot, missing).expect("the pot can be created");
-			}
+			Pallet::<T>::ensure_pot_exists().expect("the pot can be created");
 		}
 	}
 
+	/// What happened in the treasury.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `amount` came into the pot: donated by `from`, or fees and slashes when `None`.
-		Deposited { from: Option<T::AccountId>, amount: BalanceOf<T> },
-		/// The DAO paid `amount` to `beneficiary`.
-		Spent { beneficiary: T::AccountId, amount: BalanceOf<T> },
-		/// The DAO granted `amount` to `beneficiary`, vesting over `duration` blocks from
-		/// `start`.
-		GrantCreated {
-			grant: GrantIndex,
-			beneficiary: T::AccountId,
+		/// Money came into the pot.
+		Deposited {
+			/// The donor; `None` for fees and slashes.
+			from: Option<T::AccountId>,
+			/// What came in.
 			amount: BalanceOf<T>,
+		},
+		/// The DAO paid from the pot.
+		Spent {
+			/// Who was paid.
+			beneficiary: T::AccountId,
+			/// What was paid.
+			amount: BalanceOf<T>,
+		},
+		/// The DAO created a grant.
+		GrantCreated {
+			/// The new grant.
+			grant: GrantId,
+			/// Who is paid as it vests.
+			beneficiary: T::AccountId,
+			/// The whole grant.
+			amount: BalanceOf<T>,
+			/// The block vesting starts in.
 			start: BlockNumberFor<T>,
+			/// The blocks over which it vests.
 			duration: BlockNumberFor<T>,
 		},
-		/// `beneficiary` was paid `amount` of what had vested of `grant`.
-		Claimed { grant: GrantIndex, beneficiary: T::AccountId, amount: BalanceOf<T> },
-		/// The DAO stopped `grant`; `unvested` went back to what the pot can spend.
-		GrantCancelled { grant: GrantIndex, unvested: BalanceOf<T> },
-		/// The DAO opened `round` with a matching pool of `matching`; commons enrol before
-		/// block `enrolment_ends`, gifts are taken before block `ends_at`.
+		/// The beneficiary of a grant was paid what had vested.
+		GrantClaimed {
+			/// The grant.
+			grant: GrantId,
+			/// Who was paid.
+			beneficiary: T::AccountId,
+			/// What was paid.
+			amount: BalanceOf<T>,
+		},
+		/// The DAO stopped a grant; its unvested rest went back to what the pot can spend.
+		GrantCancelled {
+			/// The grant.
+			grant: GrantId,
+			/// What will no longer vest.
+			unvested: BalanceOf<T>,
+		},
+		/// The DAO opened a quadratic-funding round.
 		RoundOpened {
-			round: RoundIndex,
+			/// The new round.
+			round: RoundId,
+			/// Its matching pool.
 			matching: BalanceOf<T>,
+			/// Commons enrol before this block.
 			enrolment_ends: BlockNumberFor<T>,
+			/// Gifts are taken before this block.
 			ends_at: BlockNumberFor<T>,
 		},
-		/// `steward` enrolled `commons` in `round`, holding `deposit`.
+		/// A steward enrolled a commons in a round.
 		CommonsEnrolled {
-			round: RoundIndex,
+			/// The round.
+			round: RoundId,
+			/// The commons.
 			commons: CommonsId,
+			/// The steward, from whom `deposit` is held.
 			steward: T::AccountId,
+			/// The enrolment deposit.
 			deposit: BalanceOf<T>,
 		},
-		/// `who` gave `amount` to `commons` in `round`.
-		Contributed {
-			round: RoundIndex,
+		/// A member gave to a commons in a round.
+		Given {
+			/// The round.
+			round: RoundId,
+			/// The commons.
 			commons: CommonsId,
-			who: T::AccountId,
+			/// The member who gave.
+			giver: T::AccountId,
+			/// What they gave.
 			amount: BalanceOf<T>,
 		},
-		/// `commons` gets no match in `round`: the DAO excluded it (its deposit, `slashed`,
-		/// went to the pot), or it was archived (nothing slashed). Its gifts are owed back.
-		CommonsExcluded { round: RoundIndex, commons: CommonsId, slashed: BalanceOf<T> },
-		/// The DAO cancelled `round`: its pool went back to the pot; every gift is owed back.
-		RoundCancelled { round: RoundIndex },
-		/// The gifts to `commons` in `round`, `amount` from `givers` members, went back to them.
-		GiftsRefunded { round: RoundIndex, commons: CommonsId, givers: u32, amount: BalanceOf<T> },
-		/// `round` was finalised: each commons received `payouts`; `returned` of the pool stayed
-		/// in the pot.
-		RoundFinalized { round: RoundIndex, payouts: PayoutsOf<T>, returned: BalanceOf<T> },
-		/// `amount` was paid from the account of `commons` to `beneficiary`, by `steward` alone
-		/// or, for an approved spend, by the steward whose approval made the majority.
+		/// A commons gets no match in a round: the DAO excluded it, or it was archived. Its gifts
+		/// are owed back.
+		CommonsExcluded {
+			/// The round.
+			round: RoundId,
+			/// The commons.
+			commons: CommonsId,
+			/// Its enrolment deposit, gone to the pot when the DAO excluded it; zero when it was
+			/// archived.
+			slashed: BalanceOf<T>,
+		},
+		/// The DAO cancelled a round: its pool went back to the pot; every gift is owed back.
+		RoundCancelled {
+			/// The round.
+			round: RoundId,
+		},
+		/// The gifts to a commons in a round went back to their givers.
+		GiftsRefunded {
+			/// The round.
+			round: RoundId,
+			/// The commons.
+			commons: CommonsId,
+			/// How many members were refunded.
+			givers: u32,
+			/// What they were refunded in all.
+			amount: BalanceOf<T>,
+		},
+		/// A round was finalised.
+		RoundFinalized {
+			/// The round.
+			round: RoundId,
+			/// What each commons received.
+			payouts: PayoutsOf<T>,
+			/// What of the pool stayed in the pot.
+			returned: BalanceOf<T>,
+		},
+		/// Money was paid from a commons' account.
 		CommonsFundsSpent {
+			/// The commons.
 			commons: CommonsId,
+			/// The steward who paid alone or, for an approved spend, whose approval made the
+			/// majority.
 			steward: T::AccountId,
+			/// Who was paid.
 			beneficiary: T::AccountId,
+			/// What was paid.
 			amount: BalanceOf<T>,
 		},
-		/// `steward` proposed paying `amount` from the account of `commons` to `beneficiary`;
-		/// it needs the approval of a majority of the commons' acting stewards.
+		/// A steward proposed paying from a commons' account; it needs the approval of a
+		/// majority of the commons' seasoned stewards.
 		CommonsSpendProposed {
+			/// The commons.
 			commons: CommonsId,
-			spend: CommonsSpendIndex,
+			/// The new spend.
+			spend: CommonsSpendId,
+			/// The steward who proposed it, and approves it.
 			steward: T::AccountId,
+			/// Who would be paid.
 			beneficiary: T::AccountId,
+			/// What would be paid.
 			amount: BalanceOf<T>,
 		},
-		/// `steward` approved `spend` from the account of `commons`.
-		CommonsSpendApproved { commons: CommonsId, spend: CommonsSpendIndex, steward: T::AccountId },
-		/// `spend` from the account of `commons` was withdrawn, or had lapsed.
-		CommonsSpendRemoved { commons: CommonsId, spend: CommonsSpendIndex },
+		/// A steward approved a pending spend from a commons' account.
+		CommonsSpendApproved {
+			/// The commons.
+			commons: CommonsId,
+			/// The spend.
+			spend: CommonsSpendId,
+			/// The steward who approved it.
+			steward: T::AccountId,
+		},
+		/// A pending spend from a commons' account was withdrawn, or had lapsed.
+		CommonsSpendRemoved {
+			/// The commons.
+			commons: CommonsId,
+			/// The spend.
+			spend: CommonsSpendId,
+		},
 		/// The DAO changed its spending rule.
-		SpendRulesChanged { rules: SpendRules<BlockNumberFor<T>> },
+		SpendRulesChanged {
+			/// The new rule.
+			rules: SpendRulesRecord<BlockNumberFor<T>>,
+		},
 		/// The DAO changed how matching pools are shared.
-		MatchingRulesChanged { rules: MatchingRules<BalanceOf<T>> },
+		MatchingRulesChanged {
+			/// The new rules.
+			rules: MatchingRulesRecord<BalanceOf<T>>,
+		},
 	}
-
+	/// Why a treasury call failed.
 	#[pallet::error]
 	pub enum Error<T> {
 		/// The amount must not be zero.
@@ -420,7 +544,7 @@ pub mod pallet {
 		InvalidMatchingRules,
 		/// No grant has this number.
 		UnknownGrant,
-		/// Only the grant's beneficiary may claim it this way; anyone may `claim_for` it.
+		/// Only the grant's beneficiary may claim it this way; anyone may `claim_grant_for` it.
 		NotBeneficiary,
 		/// Nothing more of the grant has vested yet.
 		NothingToClaim,
@@ -440,20 +564,20 @@ pub mod pallet {
 		NotEnrolled,
 		/// The commons' gifts are not owed back: it is enrolled or paid, or they were refunded.
 		NothingToRefund,
-		/// The account is not an active member.
+		/// The caller is not an active member.
 		NotActiveMember,
 		/// The commons is unknown or archived.
 		CommonsNotActive,
-		/// A gift must be at least `MinContribution`.
-		ContributionTooSmall,
-		/// The round has `MaxContributionsPerRound` gifts already.
-		TooManyContributions,
+		/// A gift must be at least `MinGift`.
+		GiftTooSmall,
+		/// The round has `MaxGiftsPerRound` gifts already.
+		TooManyGiftsInRound,
 		/// The round has `MaxCommonsPerRound` commons already.
 		TooManyCommons,
 		/// The commons has `MaxGiversPerCommons` givers in this round already.
 		TooManyGivers,
 		/// The giver gave to `MaxCommonsPerGiver` commons in this round already.
-		TooManyGifts,
+		TooManyCommonsForGiver,
 		/// The caller is not an acting steward of the commons.
 		NotSteward,
 		/// The commons has no acting steward: nothing is paid from its account until the DAO
@@ -487,15 +611,15 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(
-				T::MinContribution::get() >= T::Currency::minimum_balance(),
-				"MinContribution must be at least the existential deposit"
+				T::MinGift::get() >= T::Currency::minimum_balance(),
+				"MinGift must be at least the existential deposit"
 			);
 			assert!(T::MaxCommonsPerRound::get() > 0, "MaxCommonsPerRound must not be zero");
 			assert!(T::MaxApprovals::get() > 0, "MaxApprovals must not be zero");
 			// The largest round is finalised in one transaction: it must fit one.
 			let largest = Self::finalize_round_weight(
 				Self::max_commons_records(),
-				T::MaxContributionsPerRound::get(),
+				T::MaxGiftsPerRound::get(),
 				Self::max_pairs(),
 			);
 			let normal = T::BlockWeights::get().get(DispatchClass::Normal).max_extrinsic;
@@ -520,11 +644,7 @@ pub mod pallet {
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::donate())]
 		pub fn donate(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			Self::pay_in(&who, amount)?;
-			Self::deposit_event(Event::Deposited { from: Some(who), amount });
-			Ok(())
+			Self::do_donate(ensure_signed(origin)?, amount)
 		}
 
 		/// Pays `amount` from the pot to `beneficiary`.
@@ -540,68 +660,37 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			T::DaoOrigin::ensure_origin(origin)?;
-			ensure!(beneficiary != Self::pot(), Error::<T>::PotIsBeneficiary);
-			Self::commit(amount)?;
-			Self::pay_out(&beneficiary, amount)?;
-			Self::deposit_event(Event::Spent { beneficiary, amount });
-			Ok(())
+			Self::do_spend(beneficiary, amount)
 		}
 
-		/// Grants `amount` to `beneficiary`, vesting linearly over `blocks` from now; the
-		/// beneficiary claims what has vested whenever they like.
+		/// Creates a grant of `amount` to `beneficiary`, vesting linearly over `blocks` from
+		/// now; the beneficiary claims what has vested whenever they like.
 		///
 		/// Origin: `DaoOrigin`. Counts against this period's cap; earmarks `amount`.
 		/// Emits `GrantCreated`. Errors: `ZeroDuration`, `PotIsBeneficiary`, `GrantTooSmall`,
-		/// `InsufficientFunds`, `OverSpendCap`, `IdsExhausted`.
+		/// `IdsExhausted`, `ZeroAmount`, `InsufficientFunds`, `OverSpendCap`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::spend_stream())]
-		pub fn spend_stream(
+		#[pallet::weight(T::WeightInfo::grant())]
+		pub fn grant(
 			origin: OriginFor<T>,
 			beneficiary: T::AccountId,
 			amount: BalanceOf<T>,
 			blocks: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::DaoOrigin::ensure_origin(origin)?;
-			ensure!(!blocks.is_zero(), Error::<T>::ZeroDuration);
-			ensure!(beneficiary != Self::pot(), Error::<T>::PotIsBeneficiary);
-			ensure!(amount >= T::Currency::minimum_balance(), Error::<T>::GrantTooSmall);
-			let grant = GrantCount::<T>::get();
-			let next = grant.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-			Self::commit(amount)?;
-
-			let start = frame_system::Pallet::<T>::block_number();
-			Grants::<T>::insert(
-				grant,
-				Grant {
-					beneficiary: beneficiary.clone(),
-					amount,
-					claimed: Zero::zero(),
-					start,
-					duration: blocks,
-				},
-			);
-			GrantCount::<T>::put(next);
-			Earmarked::<T>::mutate(|earmarked| earmarked.saturating_accrue(amount));
-			Self::deposit_event(Event::GrantCreated {
-				grant,
-				beneficiary,
-				amount,
-				start,
-				duration: blocks,
-			});
-			Ok(())
+			Self::do_grant(beneficiary, amount, blocks)
 		}
 
-		/// Pays the beneficiary of `grant` what has vested and was not claimed yet.
+		/// Pays the caller, the beneficiary of `grant`, what has vested and was not claimed
+		/// yet. A grant fully paid is removed.
 		///
-		/// Origin: signed by the grant's beneficiary. A grant fully paid is removed.
-		/// Emits `Claimed`. Errors: `UnknownGrant`, `NotBeneficiary`, `NothingToClaim`,
+		/// Origin: signed by the grant's beneficiary. Emits `GrantClaimed`.
+		/// Errors: `UnknownGrant`, `NotBeneficiary`, `NothingToClaim`,
 		/// `BeneficiaryCannotReceive`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::claim())]
-		pub fn claim(origin: OriginFor<T>, grant: GrantIndex) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_claim(grant, Some(who))
+		#[pallet::weight(T::WeightInfo::claim_grant())]
+		pub fn claim_grant(origin: OriginFor<T>, grant: GrantId) -> DispatchResult {
+			Self::do_claim_grant(grant, Some(ensure_signed(origin)?))
 		}
 
 		/// Stops `grant`: what has vested stays claimable, the unvested rest is released.
@@ -609,28 +698,17 @@ pub mod pallet {
 		/// Origin: `DaoOrigin`. Emits `GrantCancelled`. Errors: `UnknownGrant`, `NothingToCancel`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel_grant())]
-		pub fn cancel_grant(origin: OriginFor<T>, grant: GrantIndex) -> DispatchResult {
+		pub fn cancel_grant(origin: OriginFor<T>, grant: GrantId) -> DispatchResult {
 			T::DaoOrigin::ensure_origin(origin)?;
-			let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let vested = record.vested_at(now);
-			let unvested = record.amount.saturating_sub(vested);
-			ensure!(!unvested.is_zero(), Error::<T>::NothingToCancel);
-
-			Earmarked::<T>::mutate(|earmarked| earmarked.saturating_reduce(unvested));
-			record.amount = vested;
-			record.duration = now.saturating_sub(record.start).min(record.duration);
-			Self::store_grant(grant, record);
-			Self::deposit_event(Event::GrantCancelled { grant, unvested });
-			Ok(())
+			Self::do_cancel_grant(grant)
 		}
 
 		/// Opens a quadratic-funding round with a matching pool of `matching`: commons enrol
 		/// for `enrolment` blocks, gifts are taken for `duration` blocks from now.
 		///
 		/// Origin: `DaoOrigin`. Counts against this period's cap; earmarks `matching`.
-		/// Emits `RoundOpened`. Errors: `ZeroDuration`, `RoundTooLong`, `ZeroAmount`,
-		/// `InsufficientFunds`, `OverSpendCap`, `IdsExhausted`.
+		/// Emits `RoundOpened`. Errors: `ZeroDuration`, `RoundTooLong`, `IdsExhausted`,
+		/// `ZeroAmount`, `InsufficientFunds`, `OverSpendCap`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::open_round())]
 		pub fn open_round(
@@ -649,19 +727,18 @@ pub mod pallet {
 		/// matched.
 		///
 		/// Origin: signed by an active member who keeps their existential deposit.
-		/// Emits `Contributed`. Errors: `NotActiveMember`, `UnknownRound`, `RoundEnded`,
-		/// `NotEnrolled`, `CommonsNotActive`, `ContributionTooSmall`, `TooManyContributions`,
-		/// `TooManyGivers`, `TooManyGifts`, `InsufficientBalance`.
+		/// Emits `Given`. Errors: `NotActiveMember`, `UnknownRound`, `RoundEnded`,
+		/// `NotEnrolled`, `CommonsNotActive`, `GiftTooSmall`, `TooManyGiftsInRound`,
+		/// `TooManyGivers`, `TooManyCommonsForGiver`, `InsufficientBalance`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::contribute())]
-		pub fn contribute(
+		#[pallet::weight(T::WeightInfo::give())]
+		pub fn give(
 			origin: OriginFor<T>,
-			round: RoundIndex,
+			round: RoundId,
 			commons: CommonsId,
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_contribute(who, round, commons, amount)
+			Self::do_give(ensure_signed(origin)?, round, commons, amount)
 		}
 
 		/// Finalises `round`: each enrolled commons still active is paid its gifts plus its
@@ -671,18 +748,15 @@ pub mod pallet {
 		/// gifts per round keep the worst case within a block.
 		///
 		/// Origin: signed, anyone, from the round's end on. Emits `CommonsExcluded` for each
-		/// archived commons, then `RoundFinalized`. Errors: `UnknownRound`, `RoundNotEnded`,
-		/// `RoundNotOpen`, `BeneficiaryCannotReceive`, `TooManyCommons`.
+		/// archived commons, then `RoundFinalized`. Errors: `UnknownRound`, `RoundNotOpen`,
+		/// `RoundNotEnded`, `BeneficiaryCannotReceive`, `TooManyCommons`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(Pallet::<T>::finalize_round_weight(
 			Pallet::<T>::max_commons_records(),
-			T::MaxContributionsPerRound::get(),
+			T::MaxGiftsPerRound::get(),
 			Pallet::<T>::max_pairs(),
 		))]
-		pub fn finalize_round(
-			origin: OriginFor<T>,
-			round: RoundIndex,
-		) -> DispatchResultWithPostInfo {
+		pub fn finalize_round(origin: OriginFor<T>, round: RoundId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_finalize_round(round)
 		}
@@ -703,42 +777,34 @@ pub mod pallet {
 			beneficiary: T::AccountId,
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
-			let steward = ensure_signed(origin)?;
-			Self::do_spend_commons_funds(steward, commons, beneficiary, amount)
+			Self::do_spend_commons_funds(ensure_signed(origin)?, commons, beneficiary, amount)
 		}
 
-		/// Sets how much the DAO may commit per spending period.
+		/// Sets how much the DAO may commit per spending period. What was committed in the
+		/// current period still counts.
 		///
-		/// Origin: `SpendRulesOrigin`. What was committed in the current period still counts.
-		/// Emits `SpendRulesChanged`. Errors: `InvalidSpendRules`.
+		/// Origin: `SpendRulesOrigin`. Emits `SpendRulesChanged`. Errors: `InvalidSpendRules`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::set_spend_rules())]
 		pub fn set_spend_rules(
 			origin: OriginFor<T>,
-			rules: SpendRules<BlockNumberFor<T>>,
+			rules: SpendRulesRecord<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			T::SpendRulesOrigin::ensure_origin(origin)?;
-			Self::validate(&rules)?;
-			// The period's number changes with its length: carry over what was committed.
-			let committed = Self::committed_this_period();
-			SpendRulesOf::<T>::put(rules);
-			Spending::<T>::put(PeriodSpending { period: Self::current_period(), committed });
-			Self::deposit_event(Event::SpendRulesChanged { rules });
-			Ok(())
+			Self::do_set_spend_rules(rules)
 		}
 
 		/// Pays the beneficiary of `grant` what has vested and was not claimed yet, so that a
 		/// grant to an account that cannot sign (a commons' account, a lost key) is paid all
-		/// the same.
+		/// the same. A grant fully paid is removed.
 		///
-		/// Origin: signed, anyone (who pays the fee). A grant fully paid is removed.
-		/// Emits `Claimed`. Errors: `UnknownGrant`, `NothingToClaim`,
-		/// `BeneficiaryCannotReceive`.
+		/// Origin: signed, anyone (who pays the fee). Emits `GrantClaimed`.
+		/// Errors: `UnknownGrant`, `NothingToClaim`, `BeneficiaryCannotReceive`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::claim())]
-		pub fn claim_for(origin: OriginFor<T>, grant: GrantIndex) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::claim_grant())]
+		pub fn claim_grant_for(origin: OriginFor<T>, grant: GrantId) -> DispatchResult {
 			ensure_signed(origin)?;
-			Self::do_claim(grant, None)
+			Self::do_claim_grant(grant, None)
 		}
 
 		/// Enrols `commons` in `round`, holding `EnrolmentDeposit` from the caller until the
@@ -750,13 +816,8 @@ pub mod pallet {
 		/// `TooManyCommons`, `InsufficientBalance`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::enrol())]
-		pub fn enrol(
-			origin: OriginFor<T>,
-			round: RoundIndex,
-			commons: CommonsId,
-		) -> DispatchResult {
-			let steward = ensure_signed(origin)?;
-			Self::do_enrol(steward, round, commons)
+		pub fn enrol(origin: OriginFor<T>, round: RoundId, commons: CommonsId) -> DispatchResult {
+			Self::do_enrol(ensure_signed(origin)?, round, commons)
 		}
 
 		/// Excludes `commons` from the open `round`: it gets no match and takes no more gifts;
@@ -768,7 +829,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::exclude_commons())]
 		pub fn exclude_commons(
 			origin: OriginFor<T>,
-			round: RoundIndex,
+			round: RoundId,
 			commons: CommonsId,
 		) -> DispatchResult {
 			T::DaoOrigin::ensure_origin(origin)?;
@@ -783,7 +844,7 @@ pub mod pallet {
 		/// `RoundNotOpen`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::cancel_round(Pallet::<T>::max_commons_records()))]
-		pub fn cancel_round(origin: OriginFor<T>, round: RoundIndex) -> DispatchResultWithPostInfo {
+		pub fn cancel_round(origin: OriginFor<T>, round: RoundId) -> DispatchResultWithPostInfo {
 			T::DaoOrigin::ensure_origin(origin)?;
 			Self::do_cancel_round(round)
 		}
@@ -797,7 +858,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::refund_gifts(T::MaxGiversPerCommons::get()))]
 		pub fn refund_gifts(
 			origin: OriginFor<T>,
-			round: RoundIndex,
+			round: RoundId,
 			commons: CommonsId,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
@@ -813,23 +874,22 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_matching_rules())]
 		pub fn set_matching_rules(
 			origin: OriginFor<T>,
-			rules: MatchingRules<BalanceOf<T>>,
+			rules: MatchingRulesRecord<BalanceOf<T>>,
 		) -> DispatchResult {
 			T::SpendRulesOrigin::ensure_origin(origin)?;
-			Self::validate_matching(&rules)?;
-			Matching::<T>::put(rules);
-			Self::deposit_event(Event::MatchingRulesChanged { rules });
-			Ok(())
+			Self::do_set_matching_rules(rules)
 		}
 
 		/// Proposes paying `amount` from the account of `commons` to `beneficiary`, with the
 		/// caller's approval; it is paid once a majority of the commons' seasoned stewards
-		/// approved it, and lapses after `CommonsSpendLifetime` blocks.
+		/// approved it, and lapses after `CommonsSpendLifetime` blocks. Lapsed spends of the
+		/// commons are removed first, to make room.
 		///
-		/// Origin: signed by an acting steward of the commons. Emits `CommonsSpendProposed`,
-		/// and `CommonsFundsSpent` if the caller alone is a majority. Errors: `ZeroAmount`,
-		/// `NotSteward`, `CommonsFrozen`, `TooManyPendingSpends`, `IdsExhausted`, and on payment
-		/// `InsufficientCommonsFunds`, `WouldLeaveDust`, `BeneficiaryCannotReceive`.
+		/// Origin: signed by an acting steward of the commons. Emits `CommonsSpendRemoved` for
+		/// each lapsed spend, `CommonsSpendProposed`, and `CommonsFundsSpent` if the caller alone
+		/// is a majority. Errors: `ZeroAmount`, `NotSteward`, `CommonsFrozen`,
+		/// `TooManyPendingSpends`, `IdsExhausted`, and on payment `InsufficientCommonsFunds`,
+		/// `WouldLeaveDust`, `BeneficiaryCannotReceive`.
 		#[pallet::call_index(16)]
 		#[pallet::weight(Pallet::<T>::counting_approvals(T::WeightInfo::propose_commons_spend()))]
 		pub fn propose_commons_spend(
@@ -838,8 +898,7 @@ pub mod pallet {
 			beneficiary: T::AccountId,
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
-			let steward = ensure_signed(origin)?;
-			Self::do_propose_commons_spend(steward, commons, beneficiary, amount)
+			Self::do_propose_commons_spend(ensure_signed(origin)?, commons, beneficiary, amount)
 		}
 
 		/// Approves the pending `spend` from the account of `commons`; the approval that makes
@@ -856,10 +915,9 @@ pub mod pallet {
 		pub fn approve_commons_spend(
 			origin: OriginFor<T>,
 			commons: CommonsId,
-			spend: CommonsSpendIndex,
+			spend: CommonsSpendId,
 		) -> DispatchResult {
-			let steward = ensure_signed(origin)?;
-			Self::do_approve_commons_spend(steward, commons, spend)
+			Self::do_approve_commons_spend(ensure_signed(origin)?, commons, spend)
 		}
 
 		/// Removes the pending `spend` from the account of `commons`.
@@ -872,136 +930,60 @@ pub mod pallet {
 		pub fn remove_commons_spend(
 			origin: OriginFor<T>,
 			commons: CommonsId,
-			spend: CommonsSpendIndex,
+			spend: CommonsSpendId,
 		) -> DispatchResult {
 			Self::do_remove_commons_spend(origin, commons, spend)
 		}
 	}
 
+	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// The pot's account.
-		pub fn pot() -> T::AccountId {
-			T::PalletId::get().into_account_truncating()
+		/// The pot, what is earmarked and spendable, and the current spending period.
+		pub fn overview() -> TreasuryOverview<T> {
+			Self::treasury_overview()
 		}
 
-		/// The account that receives `commons`' funding and that its stewards pay from.
-		pub fn commons_account(commons: CommonsId) -> T::AccountId {
-			T::PalletId::get().into_sub_account_truncating((b"cm", commons))
+		/// Round `round`; `None` if there is none.
+		pub fn round(round: RoundId) -> Option<Round<T>> {
+			Rounds::<T>::get(round)
 		}
 
-		/// What the pot could pay now: all but the existential deposit and what is earmarked.
-		pub fn spendable() -> BalanceOf<T> {
-			T::Currency::reducible_balance(&Self::pot(), Preservation::Preserve, Fortitude::Polite)
-				.saturating_sub(Earmarked::<T>::get())
+		/// Each commons enrolled in `round` (excluded ones included), by identifier: its gifts
+		/// and, while the round is open, the match it would get if the round were finalised
+		/// now, computed as finalisation computes it. At most `2 · MaxCommonsPerRound` entries.
+		pub fn round_projection(round: RoundId) -> Vec<CommonsProjection<T>> {
+			Self::project_round(round)
 		}
 
-		/// What the DAO may still commit in the current period.
-		pub fn spend_cap_left() -> BalanceOf<T> {
-			let committed = Self::committed_this_period();
-			let cap = SpendRulesOf::<T>::get()
-				.max_share
-				.mul_floor(Self::spendable().saturating_add(committed));
-			cap.saturating_sub(committed)
+		/// What `giver` gave to `commons` in `round`; `None` if nothing is held for them.
+		pub fn gift(
+			round: RoundId,
+			commons: CommonsId,
+			giver: T::AccountId,
+		) -> Option<Gift<BalanceOf<T>>> {
+			Gifts::<T>::get((round, commons, giver))
 		}
 
-		pub(crate) fn current_period() -> u32 {
-			let now = frame_system::Pallet::<T>::block_number();
-			// The rule's period is never zero (validated), so the division is defined.
-			(now / SpendRulesOf::<T>::get().period).saturated_into()
+		/// What `giver` gave in `round`, by commons.
+		pub fn gifts_of(round: RoundId, giver: T::AccountId) -> Vec<(CommonsId, BalanceOf<T>)> {
+			GiverGifts::<T>::get(round, giver).into_inner()
 		}
 
-		fn committed_this_period() -> BalanceOf<T> {
-			let spending = Spending::<T>::get();
-			if spending.period == Self::current_period() {
-				spending.committed
-			} else {
-				Zero::zero()
-			}
+		/// Grant `grant` with what has vested by now; `None` once fully paid or if unknown.
+		pub fn grant_summary(grant: GrantId) -> Option<GrantSummary<T>> {
+			Self::grant_with_vesting(grant)
 		}
 
-		fn validate(rules: &SpendRules<BlockNumberFor<T>>) -> Result<(), Error<T>> {
-			ensure!(!rules.period.is_zero(), Error::<T>::InvalidSpendRules);
-			Ok(())
+		/// The account of `commons`: where rounds pay it and its stewards spend from.
+		pub fn account_of_commons(commons: CommonsId) -> T::AccountId {
+			Self::commons_account(commons)
 		}
 
-		fn validate_matching(rules: &MatchingRules<BalanceOf<T>>) -> Result<(), Error<T>> {
-			ensure!(!rules.coordination_bound.is_zero(), Error::<T>::InvalidMatchingRules);
-			Ok(())
-		}
-
-		/// Records `amount` as committed in this period, if the pot and the cap allow it.
-		pub(crate) fn commit(amount: BalanceOf<T>) -> DispatchResult {
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(amount <= Self::spendable(), Error::<T>::InsufficientFunds);
-			ensure!(amount <= Self::spend_cap_left(), Error::<T>::OverSpendCap);
-			let committed = Self::committed_this_period().saturating_add(amount);
-			Spending::<T>::put(PeriodSpending { period: Self::current_period(), committed });
-			Ok(())
-		}
-
-		/// Gives back to this period's cap `amount` committed in it and no longer owed, e.g. the
-		/// pool of a cancelled round. Nothing if it was committed in an earlier period.
-		pub(crate) fn uncommit(amount: BalanceOf<T>) {
-			Spending::<T>::mutate(|spending| {
-				if spending.period == Self::current_period() {
-					spending.committed.saturating_reduce(amount);
-				}
-			});
-		}
-
-		/// Moves `amount` from `who` to the pot, keeping `who` alive.
-		pub(crate) fn pay_in(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-			T::Currency::transfer(who, &Self::pot(), amount, Preservation::Preserve)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			Ok(())
-		}
-
-		/// Moves `amount` from the pot to `to`; the pot keeps its existential deposit.
-		pub(crate) fn pay_out(to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-			T::Currency::transfer(&Self::pot(), to, amount, Preservation::Preserve)
-				.map_err(|_| Error::<T>::BeneficiaryCannotReceive)?;
-			Ok(())
-		}
-
-		/// Pays what has vested of `grant` to its beneficiary; `claimant`, when given, must be
-		/// the beneficiary.
-		fn do_claim(grant: GrantIndex, claimant: Option<T::AccountId>) -> DispatchResult {
-			let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-			if let Some(claimant) = claimant {
-				ensure!(record.beneficiary == claimant, Error::<T>::NotBeneficiary);
-			}
-			let now = frame_system::Pallet::<T>::block_number();
-			let due = record.vested_at(now).saturating_sub(record.claimed);
-			ensure!(!due.is_zero(), Error::<T>::NothingToClaim);
-
-			Self::pay_out(&record.beneficiary, due)?;
-			Earmarked::<T>::mutate(|earmarked| earmarked.saturating_reduce(due));
-			record.claimed.saturating_accrue(due);
-			let beneficiary = record.beneficiary.clone();
-			Self::store_grant(grant, record);
-			Self::deposit_event(Event::Claimed { grant, beneficiary, amount: due });
-			Ok(())
-		}
-
-		/// Stores `record`, or removes it once nothing more is owed.
-		fn store_grant(grant: GrantIndex, record: GrantOf<T>) {
-			if record.owed().is_zero() {
-				Grants::<T>::remove(grant);
-			} else {
-				Grants::<T>::insert(grant, record);
-			}
-		}
-	}
-
-	/// Fees and slashed deposits handed over by the runtime go to the pot.
-	impl<T: Config> OnUnbalanced<CreditOf<T>> for Pallet<T> {
-		fn on_nonzero_unbalanced(credit: CreditOf<T>) {
-			let amount = credit.peek();
-			// The pot always exists, so resolving cannot fail for being below the minimum;
-			// if it failed anyway the credit would be dropped, i.e. burnt.
-			if T::Currency::resolve(&Self::pot(), credit).is_ok() {
-				Self::deposit_event(Event::Deposited { from: None, amount });
-			}
+		/// The spends from the account of `commons` awaiting approval.
+		pub fn pending_commons_spends(
+			commons: CommonsId,
+		) -> Vec<(CommonsSpendId, CommonsSpend<T>)> {
+			CommonsSpends::<T>::get(commons).into_inner()
 		}
 	}
 }

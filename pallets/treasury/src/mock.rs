@@ -57,7 +57,7 @@ pub const ED: u64 = UNIT / 1_000;
 parameter_types! {
 	pub const ExistentialDeposit: u64 = ED;
 	pub const TreasuryPalletId: PalletId = PalletId(*b"os/trsry");
-	pub const MinContribution: u64 = ED;
+	pub const MinGift: u64 = ED;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -128,10 +128,10 @@ impl CommonsInspect<AccountId> for TestCommons {
 	}
 }
 
-pub const MAX_CONTRIBUTIONS: u32 = 12;
+pub const MAX_GIFTS_PER_ROUND: u32 = 12;
 pub const MAX_COMMONS: u32 = 3;
 pub const MAX_GIVERS: u32 = 10;
-pub const MAX_GIFTS: u32 = 2;
+pub const MAX_COMMONS_PER_GIVER: u32 = 2;
 pub const MAX_ROUND_BLOCKS: u64 = 50;
 pub const ENROLMENT_DEPOSIT: u64 = UNIT;
 pub const STEWARD_ALLOWANCE: u64 = 10 * UNIT;
@@ -148,12 +148,12 @@ impl pallet_treasury::Config for Test {
 	type SpendRulesOrigin = frame_system::EnsureRoot<AccountId>;
 	type Membership = TestMembership;
 	type Commons = TestCommons;
-	type MinContribution = MinContribution;
+	type MinGift = MinGift;
 	type EnrolmentDeposit = ConstU64<ENROLMENT_DEPOSIT>;
-	type MaxContributionsPerRound = ConstU32<MAX_CONTRIBUTIONS>;
+	type MaxGiftsPerRound = ConstU32<MAX_GIFTS_PER_ROUND>;
 	type MaxCommonsPerRound = ConstU32<MAX_COMMONS>;
 	type MaxGiversPerCommons = ConstU32<MAX_GIVERS>;
-	type MaxCommonsPerGiver = ConstU32<MAX_GIFTS>;
+	type MaxCommonsPerGiver = ConstU32<MAX_COMMONS_PER_GIVER>;
 	type MaxRoundDuration = ConstU64<MAX_ROUND_BLOCKS>;
 	type StewardAllowance = ConstU64<STEWARD_ALLOWANCE>;
 	type MaxPendingCommonsSpends = ConstU32<MAX_PENDING_SPENDS>;
@@ -200,11 +200,10 @@ pub fn new_test_ext_with_pot(pot: u64) -> sp_io::TestExternalities {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 	pallet_treasury::GenesisConfig::<Test> {
-		spend_rules: crate::SpendRules { period: PERIOD, max_share: Perbill::from_percent(20) },
-		matching_rules: crate::MatchingRules {
-			coordination_bound: COORDINATION_BOUND,
-			max_match_share: Perbill::from_percent(MAX_MATCH_PERCENT),
-		},
+		spend_period: PERIOD,
+		max_spend_share: Perbill::from_percent(20),
+		coordination_bound: COORDINATION_BOUND,
+		max_match_share: Perbill::from_percent(MAX_MATCH_PERCENT),
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

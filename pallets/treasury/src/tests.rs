@@ -3,8 +3,8 @@
 //! The invariants are checked after every step.
 
 use crate::{
-	mock::*, Contributions, Earmarked, Error, Event, Gift, Grant, Grants, HoldReason, RoundCommons,
-	SpendRules, SpendRulesOf,
+	mock::*, Earmarked, Error, Event, Gift, Gifts, Grant, Grants, HoldReason, RoundCommons,
+	SpendRules, SpendRulesRecord,
 };
 use frame_support::assert_ok;
 use frame_support::traits::{
@@ -135,7 +135,7 @@ fn spend_errors_leave_state_unchanged() {
 		noop!(Treasury::spend(dao(), NOBODY, ED - 1), Error::<Test>::BeneficiaryCannotReceive);
 		ok!(Treasury::set_spend_rules(
 			dao(),
-			SpendRules { period: PERIOD, max_share: Perbill::one() }
+			SpendRulesRecord { period: PERIOD, max_share: Perbill::one() }
 		));
 		// Even a cap of the whole pot leaves the existential deposit.
 		noop!(Treasury::spend(dao(), NOBODY, SPENDABLE + 1), Error::<Test>::InsufficientFunds);
@@ -148,7 +148,7 @@ fn spend_errors_leave_state_unchanged() {
 fn grants_and_rounds_count_against_the_cap_and_are_earmarked() {
 	build_and_execute(|| {
 		ok!(Treasury::open_round(dao(), 100 * UNIT, 2, 5));
-		ok!(Treasury::spend_stream(dao(), NOBODY, 90 * UNIT, 10));
+		ok!(Treasury::grant(dao(), NOBODY, 90 * UNIT, 10));
 		assert_eq!(Earmarked::<Test>::get(), 190 * UNIT);
 		assert_eq!(Treasury::spendable(), SPENDABLE - 190 * UNIT);
 		// Committed 190 of a cap of 199.9998.
@@ -158,7 +158,7 @@ fn grants_and_rounds_count_against_the_cap_and_are_earmarked() {
 		// Next period, the earmarked money still cannot be spent again.
 		ok!(Treasury::set_spend_rules(
 			dao(),
-			SpendRules { period: PERIOD, max_share: Perbill::one() }
+			SpendRulesRecord { period: PERIOD, max_share: Perbill::one() }
 		));
 		System::set_block_number(PERIOD);
 		let spendable = SPENDABLE - 199 * UNIT;
@@ -171,9 +171,9 @@ fn grants_and_rounds_count_against_the_cap_and_are_earmarked() {
 fn the_dao_changes_the_spending_rule() {
 	build_and_execute(|| {
 		ok!(Treasury::spend(dao(), NOBODY, 100 * UNIT));
-		let rules = SpendRules { period: 5, max_share: Perbill::from_percent(50) };
+		let rules = SpendRulesRecord { period: 5, max_share: Perbill::from_percent(50) };
 		ok!(Treasury::set_spend_rules(dao(), rules));
-		assert_eq!(SpendRulesOf::<Test>::get(), rules);
+		assert_eq!(SpendRules::<Test>::get(), rules);
 		assert_eq!(last_event(), Event::SpendRulesChanged { rules });
 		// What was committed in this period still counts: half of (pot + 100) less 100.
 		assert_eq!(Treasury::spend_cap_left(), SPENDABLE / 2 - 100 * UNIT);
@@ -183,10 +183,10 @@ fn the_dao_changes_the_spending_rule() {
 #[test]
 fn set_spend_rules_errors_leave_state_unchanged() {
 	build_and_execute(|| {
-		let rules = SpendRules { period: 5, max_share: Perbill::from_percent(50) };
+		let rules = SpendRulesRecord { period: 5, max_share: Perbill::from_percent(50) };
 		noop!(Treasury::set_spend_rules(signed(ALICE), rules), DispatchError::BadOrigin);
 		noop!(
-			Treasury::set_spend_rules(dao(), SpendRules { period: 0, ..rules }),
+			Treasury::set_spend_rules(dao(), SpendRulesRecord { period: 0, ..rules }),
 			Error::<Test>::InvalidSpendRules
 		);
 	});
@@ -195,9 +195,14 @@ fn set_spend_rules_errors_leave_state_unchanged() {
 #[test]
 fn a_grant_vests_linearly_and_is_claimed_as_it_vests() {
 	build_and_execute(|| {
-		ok!(Treasury::spend_stream(dao(), NOBODY, 100 * UNIT, 10));
-		let grant =
-			Grant { beneficiary: NOBODY, amount: 100 * UNIT, claimed: 0, start: 1, duration: 10 };
+		ok!(Treasury::grant(dao(), NOBODY, 100 * UNIT, 10));
+		let grant = Grant::<Test> {
+			beneficiary: NOBODY,
+			amount: 100 * UNIT,
+			claimed: 0,
+			start: 1,
+			duration: 10,
+		};
 		assert_eq!(Grants::<Test>::get(0), Some(grant.clone()));
 		assert_eq!(
 			last_event(),
@@ -209,22 +214,22 @@ fn a_grant_vests_linearly_and_is_claimed_as_it_vests() {
 				duration: 10
 			}
 		);
-		noop!(Treasury::claim(signed(NOBODY), 0), Error::<Test>::NothingToClaim);
+		noop!(Treasury::claim_grant(signed(NOBODY), 0), Error::<Test>::NothingToClaim);
 
 		// Three blocks of ten: 30.
 		System::set_block_number(4);
-		ok!(Treasury::claim(signed(NOBODY), 0));
+		ok!(Treasury::claim_grant(signed(NOBODY), 0));
 		assert_eq!(balance(NOBODY), 30 * UNIT);
 		assert_eq!(Earmarked::<Test>::get(), 70 * UNIT);
 		assert_eq!(
 			last_event(),
-			Event::Claimed { grant: 0, beneficiary: NOBODY, amount: 30 * UNIT }
+			Event::GrantClaimed { grant: 0, beneficiary: NOBODY, amount: 30 * UNIT }
 		);
-		noop!(Treasury::claim(signed(NOBODY), 0), Error::<Test>::NothingToClaim);
+		noop!(Treasury::claim_grant(signed(NOBODY), 0), Error::<Test>::NothingToClaim);
 
 		// Past its end the rest is due, and the paid-up grant is gone.
 		System::set_block_number(50);
-		ok!(Treasury::claim(signed(NOBODY), 0));
+		ok!(Treasury::claim_grant(signed(NOBODY), 0));
 		assert_eq!(balance(NOBODY), 100 * UNIT);
 		assert_eq!((Grants::<Test>::get(0), Earmarked::<Test>::get()), (None, 0));
 		assert_eq!(pot(), POT - 100 * UNIT);
@@ -233,33 +238,31 @@ fn a_grant_vests_linearly_and_is_claimed_as_it_vests() {
 
 #[test]
 fn vesting_rounds_down() {
-	let grant = Grant { beneficiary: 0u128, amount: 10u64, claimed: 0, start: 0u64, duration: 3 };
+	let grant =
+		Grant::<Test> { beneficiary: 0u128, amount: 10u64, claimed: 0, start: 0u64, duration: 3 };
 	assert_eq!([0, 1, 2, 3, 4].map(|now| grant.vested_at(now)), [0, 3, 6, 10, 10]);
 }
 
 #[test]
 fn grant_errors_leave_state_unchanged() {
 	build_and_execute(|| {
-		noop!(Treasury::spend_stream(signed(ALICE), ALICE, UNIT, 10), DispatchError::BadOrigin);
-		noop!(Treasury::spend_stream(dao(), ALICE, UNIT, 0), Error::<Test>::ZeroDuration);
-		noop!(Treasury::spend_stream(dao(), ALICE, 0, 10), Error::<Test>::GrantTooSmall);
-		noop!(Treasury::spend_stream(dao(), NOBODY, ED - 1, 10), Error::<Test>::GrantTooSmall);
-		noop!(
-			Treasury::spend_stream(dao(), Treasury::pot(), UNIT, 10),
-			Error::<Test>::PotIsBeneficiary
-		);
-		noop!(Treasury::spend_stream(dao(), ALICE, POT, 10), Error::<Test>::InsufficientFunds);
-		noop!(Treasury::spend_stream(dao(), ALICE, 200 * UNIT, 10), Error::<Test>::OverSpendCap);
-		ok!(Treasury::spend_stream(dao(), ALICE, 10 * UNIT, 10));
+		noop!(Treasury::grant(signed(ALICE), ALICE, UNIT, 10), DispatchError::BadOrigin);
+		noop!(Treasury::grant(dao(), ALICE, UNIT, 0), Error::<Test>::ZeroDuration);
+		noop!(Treasury::grant(dao(), ALICE, 0, 10), Error::<Test>::GrantTooSmall);
+		noop!(Treasury::grant(dao(), NOBODY, ED - 1, 10), Error::<Test>::GrantTooSmall);
+		noop!(Treasury::grant(dao(), Treasury::pot(), UNIT, 10), Error::<Test>::PotIsBeneficiary);
+		noop!(Treasury::grant(dao(), ALICE, POT, 10), Error::<Test>::InsufficientFunds);
+		noop!(Treasury::grant(dao(), ALICE, 200 * UNIT, 10), Error::<Test>::OverSpendCap);
+		ok!(Treasury::grant(dao(), ALICE, 10 * UNIT, 10));
 		System::set_block_number(5);
-		noop!(Treasury::claim(signed(ALICE), 1), Error::<Test>::UnknownGrant);
-		noop!(Treasury::claim(signed(BOB), 0), Error::<Test>::NotBeneficiary);
+		noop!(Treasury::claim_grant(signed(ALICE), 1), Error::<Test>::UnknownGrant);
+		noop!(Treasury::claim_grant(signed(BOB), 0), Error::<Test>::NotBeneficiary);
 		noop!(Treasury::cancel_grant(signed(ALICE), 0), DispatchError::BadOrigin);
 		noop!(Treasury::cancel_grant(dao(), 1), Error::<Test>::UnknownGrant);
 		// Fully vested, nothing is left to stop; the beneficiary still claims it all.
 		System::set_block_number(11);
 		noop!(Treasury::cancel_grant(dao(), 0), Error::<Test>::NothingToCancel);
-		ok!(Treasury::claim(signed(ALICE), 0));
+		ok!(Treasury::claim_grant(signed(ALICE), 0));
 	});
 }
 
@@ -268,20 +271,20 @@ fn anyone_pays_a_grant_to_a_beneficiary_who_cannot_sign() {
 	build_and_execute(|| {
 		// A grant to a commons' account, which has no key.
 		let account = Treasury::commons_account(OPEN_CODE);
-		ok!(Treasury::spend_stream(dao(), account, 10 * UNIT, 10));
+		ok!(Treasury::grant(dao(), account, 10 * UNIT, 10));
 		System::set_block_number(6);
-		noop!(Treasury::claim(signed(OUTSIDER), 0), Error::<Test>::NotBeneficiary);
-		ok!(Treasury::claim_for(signed(OUTSIDER), 0));
+		noop!(Treasury::claim_grant(signed(OUTSIDER), 0), Error::<Test>::NotBeneficiary);
+		ok!(Treasury::claim_grant_for(signed(OUTSIDER), 0));
 		assert_eq!(balance(account), 5 * UNIT);
 		assert_eq!(
 			last_event(),
-			Event::Claimed { grant: 0, beneficiary: account, amount: 5 * UNIT }
+			Event::GrantClaimed { grant: 0, beneficiary: account, amount: 5 * UNIT }
 		);
-		noop!(Treasury::claim_for(signed(OUTSIDER), 0), Error::<Test>::NothingToClaim);
-		noop!(Treasury::claim_for(signed(OUTSIDER), 1), Error::<Test>::UnknownGrant);
-		noop!(Treasury::claim_for(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
+		noop!(Treasury::claim_grant_for(signed(OUTSIDER), 0), Error::<Test>::NothingToClaim);
+		noop!(Treasury::claim_grant_for(signed(OUTSIDER), 1), Error::<Test>::UnknownGrant);
+		noop!(Treasury::claim_grant_for(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
 		System::set_block_number(11);
-		ok!(Treasury::claim_for(signed(BOB), 0));
+		ok!(Treasury::claim_grant_for(signed(BOB), 0));
 		assert_eq!(
 			(balance(account), Grants::<Test>::get(0), Earmarked::<Test>::get()),
 			(10 * UNIT, None, 0)
@@ -292,20 +295,20 @@ fn anyone_pays_a_grant_to_a_beneficiary_who_cannot_sign() {
 #[test]
 fn a_cancelled_grant_pays_what_had_vested_and_releases_the_rest() {
 	build_and_execute(|| {
-		ok!(Treasury::spend_stream(dao(), NOBODY, 100 * UNIT, 10));
+		ok!(Treasury::grant(dao(), NOBODY, 100 * UNIT, 10));
 		System::set_block_number(3);
-		ok!(Treasury::claim(signed(NOBODY), 0));
+		ok!(Treasury::claim_grant(signed(NOBODY), 0));
 		System::set_block_number(5);
 		ok!(Treasury::cancel_grant(dao(), 0));
 		assert_eq!(last_event(), Event::GrantCancelled { grant: 0, unvested: 60 * UNIT });
 		assert_eq!(Earmarked::<Test>::get(), 20 * UNIT);
 		// Later blocks vest nothing more.
 		System::set_block_number(9);
-		ok!(Treasury::claim(signed(NOBODY), 0));
+		ok!(Treasury::claim_grant(signed(NOBODY), 0));
 		assert_eq!(balance(NOBODY), 40 * UNIT);
 		assert_eq!((Grants::<Test>::get(0), Earmarked::<Test>::get()), (None, 0));
 		// Cancelled in its first block, a grant vests nothing and is gone at once.
-		ok!(Treasury::spend_stream(dao(), NOBODY, 10 * UNIT, 10));
+		ok!(Treasury::grant(dao(), NOBODY, 10 * UNIT, 10));
 		ok!(Treasury::cancel_grant(dao(), 1));
 		assert_eq!((Grants::<Test>::get(1), Earmarked::<Test>::get()), (None, 0));
 	});
@@ -316,7 +319,7 @@ fn the_invariants_catch_money_owed_but_missing() {
 	build_and_execute(|| {
 		ok!(Treasury::open_round(dao(), 20 * UNIT, 2, 5));
 		ok!(Treasury::enrol(signed(ALICE), 0, OPEN_CODE));
-		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT));
 		Earmarked::<Test>::put(20 * UNIT);
 		assert!(Treasury::do_try_state().is_err());
 		Earmarked::<Test>::put(21 * UNIT);
@@ -333,9 +336,9 @@ fn the_invariants_catch_money_owed_but_missing() {
 		RoundCommons::<Test>::mutate(0, OPEN_CODE, |entry| entry.as_mut().unwrap().matched -= 1);
 		check_invariants();
 		// A lost record of a gift.
-		Contributions::<Test>::remove((0, OPEN_CODE, BOB));
+		Gifts::<Test>::remove((0, OPEN_CODE, BOB));
 		assert!(Treasury::do_try_state().is_err());
-		Contributions::<Test>::insert((0, OPEN_CODE, BOB), Gift { amount: UNIT, insider: false });
+		Gifts::<Test>::insert((0, OPEN_CODE, BOB), Gift { amount: UNIT, insider: false });
 		check_invariants();
 		// An enrolment deposit released but still recorded.
 		ok!(Treasury::open_round(dao(), 20 * UNIT, 2, 5));
@@ -345,5 +348,44 @@ fn the_invariants_catch_money_owed_but_missing() {
 		assert!(Treasury::do_try_state().is_err());
 		assert_ok!(Balances::hold(&enrolment, &ALICE, ENROLMENT_DEPOSIT));
 		check_invariants();
+	});
+}
+
+#[test]
+fn the_overview_shows_the_pot_and_the_spending_period() {
+	build_and_execute(|| {
+		System::set_block_number(13);
+		ok!(Treasury::spend(dao(), NOBODY, 10 * UNIT));
+		let overview = Treasury::treasury_overview();
+		assert_eq!((overview.account, overview.pot), (Treasury::pot(), POT - 10 * UNIT));
+		assert_eq!((overview.earmarked, overview.spendable), (0, SPENDABLE - 10 * UNIT));
+		// A fifth of what is spendable plus what was committed, less what was committed.
+		assert_eq!(overview.spendable_this_period, SPENDABLE / 5 - 10 * UNIT);
+		assert_eq!(
+			overview.period,
+			crate::SpendingPeriod { index: 1, length: PERIOD, next_starts_at: 20 }
+		);
+		assert_eq!(overview.max_share, Perbill::from_percent(20));
+	});
+}
+
+#[test]
+fn grants_are_listed_oldest_first_with_what_has_vested() {
+	build_and_execute(|| {
+		ok!(Treasury::grant(dao(), NOBODY, 10 * UNIT, 10));
+		ok!(Treasury::grant(dao(), ALICE, 20 * UNIT, 10));
+		ok!(Treasury::grant(dao(), BOB, 30 * UNIT, 10));
+		System::set_block_number(4);
+		ok!(Treasury::cancel_grant(dao(), 1));
+		ok!(Treasury::claim_grant(signed(ALICE), 1));
+		let listed: Vec<_> = Treasury::open_grants(10, 10)
+			.into_iter()
+			.map(|summary| (summary.id, summary.grant.beneficiary, summary.vested))
+			.collect();
+		// Grant 1 was cut to what had vested and paid off: it is gone.
+		assert_eq!(listed, [(0, NOBODY, 3 * UNIT), (2, BOB, 9 * UNIT)]);
+		assert_eq!(Treasury::open_grants(10, 1).len(), 1);
+		assert_eq!(Treasury::open_grants(10, 1)[0].id, 2);
+		assert_eq!(Treasury::grant_with_vesting(1), None);
 	});
 }

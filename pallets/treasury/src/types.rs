@@ -1,24 +1,18 @@
-//! The records the treasury stores, and the DAO's spending rule.
+//! The records the treasury stores, and the DAO's spending and matching rules.
 
+use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, Deserialize, PartialEqNoBound, Serialize,
-};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_system::pallet_prelude::BlockNumberFor;
+use ostrom_primitives::CommonsId;
 use scale_info::TypeInfo;
 use sp_runtime::{
-	traits::{AtLeast32BitUnsigned, SaturatedConversion, Zero},
+	traits::{SaturatedConversion, Saturating, Zero},
 	Perbill,
 };
 
-/// The number of a grant, counted from zero.
-pub type GrantIndex = u32;
-/// The number of a quadratic-funding round, counted from zero.
-pub type RoundIndex = u32;
-/// The number of a pending spend from a commons' account, counted from zero per commons.
-pub type CommonsSpendIndex = u32;
-
 /// How much the DAO may commit from the pot in each spending period: one-off spends, grants and
-/// matching pools together. Changed by the DAO origin with `set_spend_rules`.
+/// matching pools together. Changed by `SpendRulesOrigin` with `set_spend_rules`.
 #[derive(
 	Clone,
 	Copy,
@@ -30,11 +24,8 @@ pub type CommonsSpendIndex = u32;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	Serialize,
-	Deserialize,
 )]
-#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
-pub struct SpendRules<BlockNumber> {
+pub struct SpendRulesRecord<BlockNumber> {
 	/// The length of a spending period in blocks; not zero. Periods start at block zero.
 	pub period: BlockNumber,
 	/// The share of the pot that may be committed in one period. The pot here is what is
@@ -43,57 +34,71 @@ pub struct SpendRules<BlockNumber> {
 	pub max_share: Perbill,
 }
 
-impl<BlockNumber: From<u32>> Default for SpendRules<BlockNumber> {
+impl<BlockNumber: From<u32>> Default for SpendRulesRecord<BlockNumber> {
 	/// A week of six-second blocks, a fifth of the pot.
 	fn default() -> Self {
 		Self { period: 100_800.into(), max_share: Perbill::from_percent(20) }
 	}
 }
 
-/// What the DAO committed in the current spending period.
+/// What was committed in one spending period.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct PeriodSpending<Balance> {
 	/// The period: the block number divided by the period length.
 	pub period: u32,
+	/// What was committed (or paid) in that period.
 	pub committed: Balance,
 }
 
-/// Money paid out linearly over `duration` blocks from `start`.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct Grant<AccountId, Balance, BlockNumber> {
-	pub beneficiary: AccountId,
-	/// The whole grant; cut to what had vested when it is cancelled.
-	pub amount: Balance,
-	/// What the beneficiary has taken so far.
-	pub claimed: Balance,
-	pub start: BlockNumber,
-	/// Blocks over which `amount` vests; cut to the blocks elapsed when cancelled.
-	pub duration: BlockNumber,
+/// Where the current spending period stands: one place computes it, for the cap and the views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct SpendingPeriod<BlockNumber> {
+	/// The period's number: the block number divided by the period length.
+	pub index: u32,
+	/// The length of a period in blocks.
+	pub length: BlockNumber,
+	/// The first block of the next period.
+	pub next_starts_at: BlockNumber,
 }
 
-impl<AccountId, Balance, BlockNumber> Grant<AccountId, Balance, BlockNumber>
-where
-	Balance: AtLeast32BitUnsigned + Copy,
-	BlockNumber: AtLeast32BitUnsigned + Copy,
-{
+/// Money paid out linearly over `duration` blocks from `start`.
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Grant<T: Config> {
+	/// Who is paid.
+	pub beneficiary: T::AccountId,
+	/// The whole grant; cut to what had vested when it is cancelled.
+	pub amount: BalanceOf<T>,
+	/// What the beneficiary has taken so far.
+	pub claimed: BalanceOf<T>,
+	/// The block vesting starts in.
+	pub start: BlockNumberFor<T>,
+	/// Blocks over which `amount` vests; cut to the blocks elapsed when cancelled.
+	pub duration: BlockNumberFor<T>,
+}
+
+impl<T: Config> Grant<T> {
 	/// What has vested by block `now`: `amount × elapsed / duration`, rounded down.
-	pub fn vested_at(&self, now: BlockNumber) -> Balance {
+	pub fn vested_at(&self, now: BlockNumberFor<T>) -> BalanceOf<T> {
 		let elapsed = now.saturating_sub(self.start).min(self.duration);
 		if elapsed == self.duration {
 			return self.amount;
 		}
-		let to_u128 = |x: BlockNumber| x.saturated_into::<u128>();
+		let to_u128 = |x: BlockNumberFor<T>| x.saturated_into::<u128>();
 		sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
 			self.amount.saturated_into::<u128>(),
 			to_u128(elapsed),
 			to_u128(self.duration),
 			sp_runtime::Rounding::Down,
 		)
-		.map_or(Zero::zero(), |vested| vested.saturated_into())
+		.map_or(Zero::zero(), SaturatedConversion::saturated_into)
 	}
 
 	/// What the treasury still owes: the unclaimed rest of the grant.
-	pub fn owed(&self) -> Balance {
+	pub fn owed(&self) -> BalanceOf<T> {
 		self.amount.saturating_sub(self.claimed)
 	}
 }
@@ -105,33 +110,43 @@ pub enum RoundStatus<Balance> {
 	/// round's end; its pool is earmarked.
 	Open,
 	/// The commons were paid: `matched` from the pool in all, `returned` went back to the pot.
-	Finalized { matched: Balance, returned: Balance },
+	Finalized {
+		/// What the pool paid the commons.
+		matched: Balance,
+		/// What the pool did not pay, rounding dust included.
+		returned: Balance,
+	},
 	/// The DAO cancelled the round: its pool went back to the pot and every gift is refunded.
 	Cancelled,
 }
 
 /// A quadratic-funding round.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct Round<Balance, BlockNumber> {
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Round<T: Config> {
 	/// The matching pool earmarked from the pot.
-	pub matching: Balance,
+	pub matching: BalanceOf<T>,
 	/// Commons enrol before this block.
-	pub enrolment_ends: BlockNumber,
+	pub enrolment_ends: BlockNumberFor<T>,
 	/// Gifts are taken before this block; the round can be finalised from it on.
-	pub ends_at: BlockNumber,
+	pub ends_at: BlockNumberFor<T>,
 	/// The sum of all gifts made in the round, refunded ones included.
-	pub contributed: Balance,
+	pub given: BalanceOf<T>,
 	/// Gifts the pot still holds for the round: neither passed on to their commons nor
 	/// refunded. They stay earmarked.
-	pub unsettled: Balance,
+	pub unsettled: BalanceOf<T>,
 	/// How many (commons, giver) pairs hold a gift now.
-	pub contributions: u32,
+	pub gifts: u32,
 	/// How many commons take part: enrolled, or paid once finalised.
 	pub commons: u32,
 	/// How many commons were excluded (by the DAO, by being archived, or with the round): they
 	/// keep their record but give their place back.
 	pub excluded: u32,
-	pub status: RoundStatus<Balance>,
+	/// Open, finalised or cancelled.
+	pub status: RoundStatus<BalanceOf<T>>,
 }
 
 /// Where an enrolled commons stands in its round.
@@ -149,23 +164,30 @@ pub enum FundingState {
 }
 
 /// One commons' part in one round.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct CommonsFunding<AccountId, Balance> {
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct CommonsFunding<T: Config> {
 	/// The steward who enrolled the commons, and whose `deposit` is held until finalisation.
-	pub enrolled_by: AccountId,
-	pub deposit: Balance,
+	pub enrolled_by: T::AccountId,
+	/// The enrolment deposit still held; zero once released or slashed.
+	pub deposit: BalanceOf<T>,
 	/// The sum of the gifts it holds.
-	pub contributed: Balance,
+	pub given: BalanceOf<T>,
 	/// How many members gave to it.
 	pub givers: u32,
 	/// The share of the matching pool paid at finalisation; zero before.
-	pub matched: Balance,
+	pub matched: BalanceOf<T>,
+	/// Enrolled, excluded, paid or refunded.
 	pub state: FundingState,
 }
 
-/// One member's gift to one commons in one round.
+/// One member's gifts to one commons in one round, summed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct Gift<Balance> {
+	/// What the member gave.
 	pub amount: Balance,
 	/// The giver was a steward or the registrant of the commons when giving: the gift is
 	/// passed on but never matched.
@@ -186,9 +208,10 @@ pub struct Gift<Balance> {
 	TypeInfo,
 )]
 pub struct Payout<Balance> {
-	pub commons: ostrom_primitives::CommonsId,
+	/// The commons paid.
+	pub commons: CommonsId,
 	/// Its gifts, passed on.
-	pub contributed: Balance,
+	pub given: Balance,
 	/// Its share of the matching pool.
 	pub matched: Balance,
 }
@@ -205,11 +228,8 @@ pub struct Payout<Balance> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	Serialize,
-	Deserialize,
 )]
-#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
-pub struct MatchingRules<Balance> {
+pub struct MatchingRulesRecord<Balance> {
 	/// M of pairwise-bounded quadratic funding, in the smallest unit: the subsidy of a pair
 	/// of givers is scaled by M / (M + their coordination), so that each pair receives less
 	/// than 2·M over a whole round. Not zero. The larger, the closer to plain quadratic
@@ -219,7 +239,7 @@ pub struct MatchingRules<Balance> {
 	pub max_match_share: Perbill,
 }
 
-impl<Balance: From<u32>> Default for MatchingRules<Balance> {
+impl<Balance: From<u32>> Default for MatchingRulesRecord<Balance> {
 	/// A bound so large that matching is plain quadratic funding in practice, a quarter of the
 	/// pool per commons at most: the presets choose M for their token.
 	fn default() -> Self {
@@ -228,20 +248,19 @@ impl<Balance: From<u32>> Default for MatchingRules<Balance> {
 }
 
 /// A spend from a commons' account above what one steward may pay alone, awaiting the
-/// approval of a majority of the commons' acting stewards.
-#[derive(CloneNoBound, DebugNoBound, PartialEqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
-#[scale_info(skip_type_params(MaxApprovals))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-pub struct CommonsSpend<AccountId, Balance, BlockNumber, MaxApprovals: Get<u32>>
-where
-	AccountId: Clone + core::fmt::Debug + PartialEq,
-	Balance: Clone + core::fmt::Debug + PartialEq,
-	BlockNumber: Clone + core::fmt::Debug + PartialEq,
-{
-	pub beneficiary: AccountId,
-	pub amount: Balance,
+/// approval of a majority of the commons' seasoned stewards.
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct CommonsSpend<T: Config> {
+	/// Who is paid once the spend is approved.
+	pub beneficiary: T::AccountId,
+	/// What is paid.
+	pub amount: BalanceOf<T>,
 	/// The stewards who approved it, its proposer first.
-	pub approvals: BoundedVec<AccountId, MaxApprovals>,
+	pub approvals: BoundedVec<T::AccountId, T::MaxApprovals>,
 	/// It lapses from this block on; anyone may then remove it.
-	pub expires_at: BlockNumber,
+	pub expires_at: BlockNumberFor<T>,
 }

@@ -39,11 +39,11 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn donate() -> Weight;
 	fn spend() -> Weight;
-	fn spend_stream() -> Weight;
-	fn claim() -> Weight;
+	fn grant() -> Weight;
+	fn claim_grant() -> Weight;
 	fn cancel_grant() -> Weight;
 	fn open_round() -> Weight;
-	fn contribute() -> Weight;
+	fn give() -> Weight;
 	fn finalize_round(c: u32, g: u32, ) -> Weight;
 	fn match_pairs(p: u32, ) -> Weight;
 	fn enrol() -> Weight;
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
 	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::SpendRulesOf` (r:1 w:0)
-	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::SpendRules` (r:1 w:0)
+	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof size: measured `264`, estimated `6196`.
 		// Minimum execution time: 62_223_000 picoseconds.
@@ -85,19 +85,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Treasury::GrantCount` (r:1 w:1)
-	/// Proof: `Treasury::GrantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::NextGrantId` (r:1 w:1)
+	/// Proof: `Treasury::NextGrantId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
 	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::SpendRulesOf` (r:1 w:0)
-	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::SpendRules` (r:1 w:0)
+	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Grants` (r:0 w:1)
 	/// Proof: `Treasury::Grants` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	fn spend_stream() -> Weight {
+	fn grant() -> Weight {
 		// Proof size: measured `212`, estimated `3593`.
 		// Minimum execution time: 22_804_000 picoseconds.
 		Weight::from_parts(37_776_000, 3593)
@@ -110,7 +110,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	fn claim() -> Weight {
+	fn claim_grant() -> Weight {
 		// Proof size: measured `423`, estimated `6196`.
 		// Minimum execution time: 57_545_000 picoseconds.
 		Weight::from_parts(88_441_000, 6196)
@@ -128,16 +128,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Treasury::RoundCount` (r:1 w:1)
-	/// Proof: `Treasury::RoundCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::NextRoundId` (r:1 w:1)
+	/// Proof: `Treasury::NextRoundId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
 	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::SpendRulesOf` (r:1 w:0)
-	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::SpendRules` (r:1 w:0)
+	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Rounds` (r:0 w:1)
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	fn open_round() -> Weight {
@@ -155,15 +155,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:0)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::Contributions` (r:1 w:1)
-	/// Proof: `Treasury::Contributions` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::Gifts` (r:1 w:1)
+	/// Proof: `Treasury::Gifts` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::GiverGifts` (r:1 w:1)
 	/// Proof: `Treasury::GiverGifts` (`max_values`: None, `max_size`: Some(381), added: 2856, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	fn contribute() -> Weight {
+	fn give() -> Weight {
 		// Proof size: measured `3147`, estimated `6196`.
 		// Minimum execution time: 117_515_000 picoseconds.
 		Weight::from_parts(158_936_000, 6196)
@@ -172,14 +172,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::Matching` (r:1 w:0)
-	/// Proof: `Treasury::Matching` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::MatchingRules` (r:1 w:0)
+	/// Proof: `Treasury::MatchingRules` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::RoundCommons` (r:65 w:64)
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:64 w:0)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::Contributions` (r:1087 w:0)
-	/// Proof: `Treasury::Contributions` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::Gifts` (r:1087 w:0)
+	/// Proof: `Treasury::Gifts` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::GiverGifts` (r:1023 w:0)
 	/// Proof: `Treasury::GiverGifts` (`max_values`: None, `max_size`: Some(381), added: 2856, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:129 w:129)
@@ -259,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
 	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::SpendRulesOf` (r:1 w:0)
-	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::SpendRules` (r:1 w:0)
+	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 64]`.
 	fn cancel_round(c: u32, ) -> Weight {
 		// Proof size: measured `256`, estimated `3578`.
@@ -277,8 +277,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::RoundCommons` (r:1 w:1)
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::Contributions` (r:129 w:128)
-	/// Proof: `Treasury::Contributions` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::Gifts` (r:129 w:128)
+	/// Proof: `Treasury::Gifts` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:129 w:129)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::GiverGifts` (r:128 w:128)
@@ -301,8 +301,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::Stewardships` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::SpendRulesOf` (r:1 w:0)
-	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::SpendRules` (r:1 w:0)
+	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::StewardSpending` (r:1 w:1)
 	/// Proof: `Treasury::StewardSpending` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -320,8 +320,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::CommonsSpends` (r:1 w:1)
 	/// Proof: `Treasury::CommonsSpends` (`max_values`: None, `max_size`: Some(4565), added: 7040, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::NextCommonsSpend` (r:1 w:1)
-	/// Proof: `Treasury::NextCommonsSpend` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::NextCommonsSpendId` (r:1 w:1)
+	/// Proof: `Treasury::NextCommonsSpendId` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:1 w:0)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -363,8 +363,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Treasury::Matching` (r:0 w:1)
-	/// Proof: `Treasury::Matching` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::MatchingRules` (r:0 w:1)
+	/// Proof: `Treasury::MatchingRules` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_matching_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
 		// Minimum execution time: 4_647_000 picoseconds.
@@ -373,8 +373,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Treasury::Spending` (r:1 w:1)
 	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::SpendRulesOf` (r:1 w:1)
-	/// Proof: `Treasury::SpendRulesOf` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::SpendRules` (r:1 w:1)
+	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_spend_rules() -> Weight {
 		// Proof size: measured `109`, estimated `1505`.
 		// Minimum execution time: 11_066_000 picoseconds.
@@ -396,12 +396,12 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn spend_stream() -> Weight {
+	fn grant() -> Weight {
 		Weight::from_parts(37_776_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn claim() -> Weight {
+	fn claim_grant() -> Weight {
 		Weight::from_parts(88_441_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -416,7 +416,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn contribute() -> Weight {
+	fn give() -> Weight {
 		Weight::from_parts(158_936_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))

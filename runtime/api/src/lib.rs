@@ -17,14 +17,13 @@
 
 extern crate alloc;
 
-mod json;
+pub mod json;
 mod views;
 
 pub use views::*;
 
 use codec::Codec;
-use ostrom_primitives::{CommonsId, ProposalIndex};
-use pallet_ostrom_commons::ContributionId;
+use ostrom_primitives::{CommonsId, ContributionId, ProposalId};
 
 /// The most items a page holds.
 pub const MAX_PAGE: u32 = 100;
@@ -42,18 +41,18 @@ sp_api::decl_runtime_apis! {
 		Hash: Codec,
 	{
 		/// Proposal `id` with its tally; `None` if there is none.
-		fn proposal(id: ProposalIndex) -> Option<ProposalView<AccountId, Balance, BlockNumber>>;
+		fn proposal(id: ProposalId) -> Option<ProposalView<AccountId, Balance, BlockNumber>>;
 
-		/// Proposals from number `from` on, oldest first, only those in `status` if given;
-		/// at most `limit` (itself at most `MAX_PAGE`).
+		/// Proposals from id `from` on, oldest first, only those in `status` if given; at most
+		/// `limit` (itself at most `MAX_PAGE`).
 		fn proposals(
-			status: Option<ProposalState>,
-			from: ProposalIndex,
+			status: Option<ProposalStatusName>,
+			from: ProposalId,
 			limit: u32,
-		) -> Page<ProposalView<AccountId, Balance, BlockNumber>, ProposalIndex>;
+		) -> Page<ProposalView<AccountId, Balance, BlockNumber>, ProposalId>;
 
 		/// How the votes on proposal `id` stand; `None` if there is no such proposal.
-		fn tally(id: ProposalIndex) -> Option<TallyView>;
+		fn tally(id: ProposalId) -> Option<TallyView>;
 
 		/// The member, or applicant, `who`; `None` for anyone else.
 		fn member(who: AccountId) -> Option<MemberView<AccountId, Balance, BlockNumber>>;

@@ -3,11 +3,13 @@
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use core::fmt::Display;
-use ostrom_primitives::{CommonsId, Credits, ProposalIndex, Reputation};
-use pallet_ostrom_commons::{CommonsKind, CommonsStatus, ContributionId, ContributionStatus};
-use pallet_ostrom_proposals::Track;
+use ostrom_primitives::{CommonsId, ContributionId, GrantId, ProposalId, Reputation, RoundId};
+use pallet_ostrom_commons::{CommonsKind, CommonsStatus, ContributionStatus};
+pub use pallet_ostrom_membership::MemberStatusName;
+pub use pallet_ostrom_proposals::{ProposalKindName, ProposalStatusName, Track};
+pub use pallet_ostrom_quadratic_voting::{Credits, EpochIndex};
 use scale_info::TypeInfo;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sp_runtime::Perbill;
 
 use crate::json;
@@ -19,28 +21,6 @@ pub struct Page<Item, Cursor> {
 	pub items: Vec<Item>,
 	/// The `from` of the next page; `None` when the list is done.
 	pub next: Option<Cursor>,
-}
-
-/// Where a proposal is in its life, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize, Deserialize)]
-pub enum ProposalState {
-	Voting,
-	Approved,
-	Rejected,
-	Cancelled,
-	Killed,
-	Executed,
-	/// Approved, then killed before enactment.
-	Revoked,
-}
-
-/// What a proposal asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
-pub enum ProposalKindName {
-	/// A statement of the DAO: nothing to enact.
-	Signal,
-	/// A call to enact.
-	Call,
 }
 
 /// How the votes on a proposal stand, against the thresholds it must meet.
@@ -75,9 +55,11 @@ pub struct TallyView {
 	bound(serialize = "AccountId: Serialize, Balance: Display, BlockNumber: Serialize")
 )]
 pub struct ProposalView<AccountId, Balance, BlockNumber> {
-	pub id: ProposalIndex,
+	pub id: ProposalId,
 	pub proposer: AccountId,
+	#[serde(serialize_with = "json::variant_name")]
 	pub track: Track,
+	#[serde(serialize_with = "json::variant_name")]
 	pub kind: ProposalKindName,
 	/// The call's pallet and name, e.g. `Treasury.spend`; `None` for a signal. Recorded at
 	/// submission, so it outlives the call's preimage and no view decodes the call.
@@ -89,24 +71,14 @@ pub struct ProposalView<AccountId, Balance, BlockNumber> {
 	/// What is still held from the proposer.
 	#[serde(serialize_with = "json::decimal")]
 	pub deposit: Balance,
-	pub status: ProposalState,
+	#[serde(serialize_with = "json::variant_name")]
+	pub status: ProposalStatusName,
 	pub submitted_at: BlockNumber,
 	/// Votes are accepted before this block; it can be closed from it on.
 	pub voting_ends: BlockNumber,
 	/// For an approved call, the block it is enacted in.
 	pub enactment: Option<BlockNumber>,
 	pub tally: TallyView,
-}
-
-/// A member's standing, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
-pub enum MemberState {
-	/// May propose, vote, sponsor and review.
-	Active,
-	/// May not act until `suspendedUntil`.
-	Suspended,
-	/// Has applied and waits for sponsors.
-	Applicant,
 }
 
 /// A member or an applicant.
@@ -117,7 +89,8 @@ pub enum MemberState {
 )]
 pub struct MemberView<AccountId, Balance, BlockNumber> {
 	pub account: AccountId,
-	pub status: MemberState,
+	#[serde(serialize_with = "json::variant_name")]
+	pub status: MemberStatusName,
 	/// The block in which the account became a member; `None` for an applicant.
 	pub joined_at: Option<BlockNumber>,
 	/// While the member is on probation (may neither vote nor sponsor), the block it ends.
@@ -142,7 +115,7 @@ pub struct MemberView<AccountId, Balance, BlockNumber> {
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VoiceCreditsView<BlockNumber> {
-	pub epoch: u32,
+	pub epoch: EpochIndex,
 	/// Every member's budget in each epoch.
 	pub per_epoch: Credits,
 	pub spent: Credits,
@@ -170,6 +143,7 @@ pub struct CommonsView<AccountId, Balance, BlockNumber> {
 	pub id: CommonsId,
 	#[serde(serialize_with = "json::text")]
 	pub name: Vec<u8>,
+	#[serde(serialize_with = "json::variant_name")]
 	pub kind: CommonsKind,
 	/// An SPDX licence identifier.
 	#[serde(serialize_with = "json::text")]
@@ -177,6 +151,7 @@ pub struct CommonsView<AccountId, Balance, BlockNumber> {
 	#[serde(serialize_with = "json::text")]
 	pub uri: Vec<u8>,
 	pub stewards: Vec<AccountId>,
+	#[serde(serialize_with = "json::variant_name")]
 	pub status: CommonsStatus,
 	pub registered_at: BlockNumber,
 	pub registrant: AccountId,
@@ -204,6 +179,7 @@ pub struct ContributionView<AccountId, Hash, BlockNumber> {
 	pub recorded_at: BlockNumber,
 	pub approvals: u32,
 	pub rejections: u32,
+	#[serde(serialize_with = "json::variant_name")]
 	pub status: ContributionStatus,
 }
 
@@ -211,18 +187,19 @@ pub struct ContributionView<AccountId, Hash, BlockNumber> {
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
 #[serde(rename_all = "camelCase", bound(serialize = "Balance: Display, BlockNumber: Serialize"))]
 pub struct RoundView<Balance, BlockNumber> {
-	pub id: u32,
+	pub id: RoundId,
 	/// The matching pool.
 	#[serde(serialize_with = "json::decimal")]
 	pub matching: Balance,
 	/// Commons enrol before this block.
 	pub enrolment_ends: BlockNumber,
-	/// Contributions are accepted before this block; it can be finalised from it on.
+	/// Gifts are taken before this block; it can be finalised from it on.
 	pub ends_at: BlockNumber,
+	/// The sum of the gifts made in the round, refunded ones included.
 	#[serde(serialize_with = "json::decimal")]
-	pub contributed: Balance,
-	/// How many (commons, contributor) pairs contributed.
-	pub contributions: u32,
+	pub given: Balance,
+	/// How many (commons, giver) pairs hold a gift.
+	pub gifts: u32,
 	/// How many commons enrolled.
 	pub commons: u32,
 }
@@ -234,7 +211,7 @@ pub struct RoundView<Balance, BlockNumber> {
 	bound(serialize = "AccountId: Serialize, Balance: Display, BlockNumber: Serialize")
 )]
 pub struct GrantView<AccountId, Balance, BlockNumber> {
-	pub id: u32,
+	pub id: GrantId,
 	pub beneficiary: AccountId,
 	#[serde(serialize_with = "json::decimal")]
 	pub amount: Balance,
@@ -259,7 +236,7 @@ pub struct TreasuryView<AccountId, Balance, BlockNumber> {
 	/// The pot's free balance.
 	#[serde(serialize_with = "json::decimal")]
 	pub pot: Balance,
-	/// Owed: open rounds' pools and contributions, grants' unclaimed rest.
+	/// Owed: open rounds' pools and gifts, grants' unclaimed rest.
 	#[serde(serialize_with = "json::decimal")]
 	pub earmarked: Balance,
 	/// What is neither earmarked nor the pot's existential deposit.

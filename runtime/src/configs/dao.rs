@@ -7,7 +7,8 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use ostrom_primitives::{Credits, Reputation};
+use ostrom_primitives::Reputation;
+use pallet_ostrom_quadratic_voting::Credits;
 use pallet_ostrom_proposals::EnsureDao;
 
 use super::{
@@ -103,7 +104,7 @@ impl pallet_ostrom_proposals::Config for Runtime {
 	/// The DAO origin kills Standard proposals; root (a Root or Emergency proposal) kills any.
 	type KillOrigin = EnsureDao;
 	type Membership = Membership;
-	type Tallies = QuadraticVoting;
+	type VoteCounts = QuadraticVoting;
 	type MaxMetadataLen = ConstU32<256>;
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
@@ -122,7 +123,7 @@ parameter_types! {
 
 impl pallet_ostrom_quadratic_voting::Config for Runtime {
 	type Membership = Membership;
-	type Polls = Proposals;
+	type Ballots = Proposals;
 	type CreditsPerEpoch = ConstU64<CREDITS_PER_EPOCH>;
 	type EpochLength = EpochLength;
 	type WeightInfo = pallet_ostrom_quadratic_voting::weights::SubstrateWeight<Runtime>;
@@ -132,8 +133,8 @@ parameter_types! {
 	pub const TreasuryPalletId: PalletId = PalletId(*b"os/trsry");
 	/// A tenth of an OST: small enough for anyone, above the existential deposit, so that every
 	/// payout can open a commons' account.
-	pub const MinContribution: Balance = UNIT / 10;
-	/// Contributions are held at most a month before a round can be finalised.
+	pub const MinGift: Balance = UNIT / 10;
+	/// Gifts are held at most a month before a round can be finalised.
 	pub const MaxRoundDuration: BlockNumber = 30 * DAYS;
 	/// Ten OST per enrolled commons: filling a round's 64 places locks 640 OST, lost to the pot
 	/// for each commons the DAO excludes.
@@ -155,11 +156,11 @@ impl pallet_ostrom_treasury::Config for Runtime {
 	type SpendRulesOrigin = EnsureRoot<AccountId>;
 	type Membership = Membership;
 	type Commons = Commons;
-	type MinContribution = MinContribution;
+	type MinGift = MinGift;
 	type EnrolmentDeposit = EnrolmentDeposit;
 	/// With at most 128 givers per commons and 16 commons per giver, finalising the largest
 	/// round visits at most 8 · 128 · 127 / 2 = 65,024 pairs (see the benchmarks).
-	type MaxContributionsPerRound = ConstU32<1_024>;
+	type MaxGiftsPerRound = ConstU32<1_024>;
 	type MaxCommonsPerRound = ConstU32<64>;
 	type MaxGiversPerCommons = ConstU32<128>;
 	type MaxCommonsPerGiver = ConstU32<16>;

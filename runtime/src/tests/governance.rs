@@ -12,7 +12,7 @@ use frame_support::{
 	traits::{Bounded, Hooks, PalletsInfoAccess},
 	BoundedVec,
 };
-use ostrom_primitives::{MembershipInspect, ProposalIndex};
+use ostrom_primitives::{MembershipInspect, ProposalId};
 use pallet_ostrom_proposals::{Event as ProposalEvent, ProposalKind, Rules, Track};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
@@ -55,8 +55,8 @@ pub(super) fn proposal_events() -> Vec<ProposalEvent<Runtime>> {
 
 /// Alice proposes `call` on `track`; the founding members vote `votes` each (aye when positive);
 /// the proposal is closed and, if it passed, enacted.
-pub(super) fn decide(track: Track, call: RuntimeCall, votes: [i32; 3]) -> ProposalIndex {
-	let id = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+pub(super) fn decide(track: Track, call: RuntimeCall, votes: [i32; 3]) -> ProposalId {
+	let id = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
 	let inline = Bounded::Inline(BoundedVec::try_from(codec::Encode::encode(&call)).unwrap());
 	Proposals::submit(signed(Alice), track, ProposalKind::Call(inline), Default::default())
 		.unwrap();
@@ -136,7 +136,10 @@ fn no_signed_account_reaches_the_admin_or_root_origins() {
 			Proposals::set_rules(signed(Alice), development_rules()),
 			Err(DispatchError::BadOrigin)
 		);
-		assert_eq!(Proposals::enact(signed(Alice), 0), Err(DispatchError::BadOrigin.into()));
+		assert_eq!(
+			Proposals::enact(signed(Alice), 0, frame_support::weights::Weight::zero(), 0),
+			Err(DispatchError::BadOrigin.into())
+		);
 		// No pallet besides these, so none (no sudo) that dispatches as root for an account.
 		let pallets: Vec<_> = <crate::AllPalletsWithSystem as PalletsInfoAccess>::infos()
 			.into_iter()

@@ -8,7 +8,7 @@ use crate::{
 };
 use frame_support::traits::fungible::Inspect;
 use pallet_ostrom_proposals::{ProposalKind, Track};
-use pallet_ostrom_treasury::{Event as TreasuryEvent, SpendRules};
+use pallet_ostrom_treasury::{Event as TreasuryEvent, SpendRulesRecord};
 use sp_keyring::Sr25519Keyring::{Alice, Dave};
 use sp_runtime::{DispatchError, Perbill};
 
@@ -51,7 +51,7 @@ fn no_account_spends_from_the_treasury_directly_nor_lifts_its_cap() {
 		// Root (a passed Root proposal) may, as it may do all the DAO origin does.
 		assert_eq!(Treasury::spend(RuntimeOrigin::root(), account(Alice), UNIT), Ok(()));
 		// The cap, though, only a Root proposal lifts: not the origin it limits.
-		let no_cap = SpendRules { period: 10, max_share: Perbill::one() };
+		let no_cap = SpendRulesRecord { period: 10, max_share: Perbill::one() };
 		let dao = RuntimeOrigin::from(pallet_ostrom_proposals::Origin::Dao);
 		assert_eq!(Treasury::set_spend_rules(dao, no_cap), Err(DispatchError::BadOrigin));
 		assert_eq!(Treasury::set_spend_rules(RuntimeOrigin::root(), no_cap), Ok(()));

@@ -13,8 +13,10 @@ use frame_support::{
 	traits::{Bounded, Get, GetCallMetadata},
 	BoundedVec,
 };
+use ostrom_primitives::ProposalId;
 use ostrom_runtime_api::{
-	ContributionCounts, MemberState, ProposalKindName, ProposalState, MAX_PAGE, MAX_SCAN,
+	ContributionCounts, MemberStatusName, ProposalKindName, ProposalStatusName, MAX_PAGE,
+	MAX_SCAN,
 };
 use pallet_ostrom_commons::{CommonsKind, CommonsStatus, ContributionStatus};
 use pallet_ostrom_membership::MemberStatus;
@@ -27,8 +29,8 @@ fn text<Bound: Get<u32>>(bytes: &str) -> BoundedVec<u8, Bound> {
 	BoundedVec::truncate_from(bytes.as_bytes().to_vec())
 }
 
-fn submit_signal(statement: &str) -> u32 {
-	let id = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+fn submit_signal(statement: &str) -> ProposalId {
+	let id = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
 	Proposals::submit(signed(Alice), Track::Standard, ProposalKind::Signal, text(statement))
 		.unwrap();
 	id
@@ -46,7 +48,7 @@ fn a_proposal_shows_its_call_tally_and_status() {
 		assert_eq!(view.proposer, account(Alice));
 		assert_eq!((view.track, view.kind), (Track::Standard, ProposalKindName::Call));
 		assert_eq!(view.call.as_deref(), Some(&b"Treasury.spend"[..]));
-		assert_eq!(view.status, ProposalState::Executed);
+		assert_eq!(view.status, ProposalStatusName::Executed);
 		assert_eq!(view.voting_ends, view.submitted_at + development_rules().voting_period);
 		let tally = view.tally;
 		assert_eq!((tally.ayes, tally.nays, tally.voters, tally.credits), (3, 0, 2, 5));
@@ -64,7 +66,7 @@ fn a_proposal_shows_its_call_tally_and_status() {
 		let view = views::proposal(signal).unwrap();
 		assert_eq!(
 			(view.kind, view.call, view.status),
-			(ProposalKindName::Signal, None, ProposalState::Voting)
+			(ProposalKindName::Signal, None, ProposalStatusName::Voting)
 		);
 		assert_eq!(view.metadata, b"plant an orchard".to_vec());
 		assert_eq!(view.deposit, development_rules().proposal_deposit);
@@ -85,7 +87,7 @@ fn an_approved_call_shows_its_enactment_block() {
 			beneficiary: account(Ferdie),
 			amount: UNIT,
 		});
-		let id = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+		let id = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
 		let inline = frame_support::traits::Bounded::Inline(BoundedVec::truncate_from(
 			codec::Encode::encode(&spend),
 		));
@@ -96,7 +98,7 @@ fn an_approved_call_shows_its_enactment_block() {
 		super::governance::run_to_block(System::block_number() + development_rules().voting_period);
 		Proposals::close(signed(Dave), id).unwrap();
 		let view = views::proposal(id).unwrap();
-		assert_eq!(view.status, ProposalState::Approved);
+		assert_eq!(view.status, ProposalStatusName::Approved);
 		assert_eq!(
 			view.enactment,
 			Some(System::block_number() + development_rules().enactment_delay)
@@ -117,9 +119,9 @@ fn proposals_are_paged_and_filtered_by_status() {
 		assert_eq!(all.items.iter().map(|p| p.id).collect::<Vec<_>>(), ids);
 		assert_eq!(all.next, None);
 
-		let voting = views::proposals(Some(ProposalState::Voting), 0, MAX_PAGE);
+		let voting = views::proposals(Some(ProposalStatusName::Voting), 0, MAX_PAGE);
 		assert_eq!(voting.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![0, 2, 4]);
-		let cancelled = views::proposals(Some(ProposalState::Cancelled), 2, MAX_PAGE);
+		let cancelled = views::proposals(Some(ProposalStatusName::Cancelled), 2, MAX_PAGE);
 		assert_eq!(cancelled.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![3]);
 
 		let first = views::proposals(None, 0, 2);
@@ -130,10 +132,10 @@ fn proposals_are_paged_and_filtered_by_status() {
 		assert!(views::proposals(None, 99, 10).items.is_empty());
 
 		// A filtered page stops at its limit and goes on after the last proposal it looked at.
-		let first_voting = views::proposals(Some(ProposalState::Voting), 0, 2);
+		let first_voting = views::proposals(Some(ProposalStatusName::Voting), 0, 2);
 		assert_eq!(first_voting.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![0, 2]);
 		assert_eq!(first_voting.next, Some(3));
-		let rest = views::proposals(Some(ProposalState::Voting), 3, 2);
+		let rest = views::proposals(Some(ProposalStatusName::Voting), 3, 2);
 		assert_eq!(
 			(rest.items.iter().map(|p| p.id).collect::<Vec<_>>(), rest.next),
 			(vec![4], None)
@@ -149,14 +151,14 @@ fn a_page_looks_at_no_more_than_max_scan_records() {
 	in_development_chain(|| {
 		submit_signal("the only real one");
 		// Numbers far ahead, as if many proposals existed: one page looks at `MAX_SCAN` of them.
-		pallet_ostrom_proposals::ProposalCount::<Runtime>::put(5 * MAX_SCAN);
-		let page = views::proposals(Some(ProposalState::Executed), 0, MAX_PAGE);
+		pallet_ostrom_proposals::NextProposalId::<Runtime>::put(5 * MAX_SCAN);
+		let page = views::proposals(Some(ProposalStatusName::Executed), 0, MAX_PAGE);
 		assert!(page.items.is_empty());
 		assert_eq!(page.next, Some(MAX_SCAN));
-		let last = views::proposals(Some(ProposalState::Executed), 4 * MAX_SCAN, MAX_PAGE);
+		let last = views::proposals(Some(ProposalStatusName::Executed), 4 * MAX_SCAN, MAX_PAGE);
 		assert_eq!(last.next, None);
 		// Back to the one real proposal, for the invariants checked at the end.
-		pallet_ostrom_proposals::ProposalCount::<Runtime>::put(1);
+		pallet_ostrom_proposals::NextProposalId::<Runtime>::put(1);
 	});
 }
 
@@ -170,7 +172,7 @@ fn a_page_names_calls_without_reading_the_preimage_they_share() {
 			(<Runtime as frame_system::Config>::Hashing::hash(&encoded), encoded.len() as u32);
 		Preimage::note_preimage(signed(Alice), encoded).unwrap();
 		let lookup = || ProposalKind::Call(Bounded::Lookup { hash: key.0, len: key.1 });
-		let first = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+		let first = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
 		for proposer in [Alice, Bob, Charlie, Alice, Bob] {
 			Proposals::submit(signed(proposer), Track::Standard, lookup(), text("")).unwrap();
 		}
@@ -211,7 +213,7 @@ fn members_applicants_and_their_credits() {
 		let alice = views::member(account(Alice)).unwrap();
 		assert_eq!(
 			(alice.status, alice.joined_at, alice.suspended_until),
-			(MemberState::Active, Some(0), None)
+			(MemberStatusName::Active, Some(0), None)
 		);
 		assert_eq!(alice.credits_left, CREDITS_PER_EPOCH - 9);
 		assert!(alice.sponsors.is_empty());
@@ -228,7 +230,7 @@ fn members_applicants_and_their_credits() {
 		let dave = views::member(account(Dave)).unwrap();
 		assert_eq!(
 			(dave.status, dave.joined_at, dave.credits_left),
-			(MemberState::Applicant, None, 0)
+			(MemberStatusName::Applicant, None, 0)
 		);
 		assert_eq!(dave.sponsors, vec![account(Bob)]);
 		assert_eq!(dave.sponsors_required, 2);
@@ -239,9 +241,9 @@ fn members_applicants_and_their_credits() {
 			record.as_mut().unwrap().status = MemberStatus::Suspended { until: 50 };
 		});
 		let charlie = views::member(account(Charlie)).unwrap();
-		assert_eq!((charlie.status, charlie.suspended_until), (MemberState::Suspended, Some(50)));
+		assert_eq!((charlie.status, charlie.suspended_until), (MemberStatusName::Suspended, Some(50)));
 		System::set_block_number(50);
-		assert_eq!(views::member(account(Charlie)).unwrap().status, MemberState::Active);
+		assert_eq!(views::member(account(Charlie)).unwrap().status, MemberStatusName::Active);
 
 		assert_eq!(views::member(account(Ferdie)), None);
 		assert_eq!(views::voice_credits(account(Ferdie)), None);
@@ -361,12 +363,12 @@ fn the_treasury_shows_its_pot_rounds_and_grants() {
 			duration: 50,
 		});
 		decide(Track::Standard, open_round, [1, 1, 0]);
-		let stream = RuntimeCall::Treasury(pallet_ostrom_treasury::Call::spend_stream {
+		let grant = RuntimeCall::Treasury(pallet_ostrom_treasury::Call::grant {
 			beneficiary: account(Ferdie),
 			amount: 30 * UNIT,
 			blocks: 30,
 		});
-		decide(Track::Standard, stream, [1, 1, 0]);
+		decide(Track::Standard, grant, [1, 1, 0]);
 		let now = System::block_number();
 
 		let view = views::treasury();
@@ -374,7 +376,7 @@ fn the_treasury_shows_its_pot_rounds_and_grants() {
 		assert_eq!(view.open_rounds.len(), 1);
 		let round = &view.open_rounds[0];
 		assert_eq!(
-			(round.id, round.matching, round.contributed, round.contributions, round.commons),
+			(round.id, round.matching, round.given, round.gifts, round.commons),
 			(0, 100 * UNIT, 0, 0, 0)
 		);
 		assert_eq!(view.grants.len(), 1);

@@ -4,23 +4,24 @@
 //! ever has more than `CreditsPerEpoch` of one epoch's credits in votes.
 
 use super::*;
+use crate::Credits;
 use crate::{EpochIndex, Pallet};
 use frame_support::dispatch::DispatchResult;
-use ostrom_primitives::{Credits, ProposalIndex};
+use ostrom_primitives::ProposalId;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 const MEMBERS: [u64; 4] = [ALICE, BOB, CHARLIE, DAVE];
 /// Open since block 7, to all four members.
-const NEWEST: ProposalIndex = 2;
-const PROPOSALS: [ProposalIndex; 3] = [EARLY, LATE, NEWEST];
+const NEWEST: ProposalId = 2;
+const PROPOSALS: [ProposalId; 3] = [EARLY, LATE, NEWEST];
 
 #[derive(Clone, Debug)]
 enum Step {
-	Vote { member: u64, proposal: ProposalIndex, aye: bool, votes: u32 },
-	Remove { member: u64, proposal: ProposalIndex },
+	Vote { member: u64, proposal: ProposalId, aye: bool, votes: u32 },
+	Remove { member: u64, proposal: ProposalId },
 	Wait { blocks: u64 },
-	Close { proposal: ProposalIndex },
+	Close { proposal: ProposalId },
 	Suspend { member: u64 },
 	Reinstate { member: u64 },
 }
@@ -43,15 +44,15 @@ fn step() -> impl Strategy<Value = Step> {
 /// The rules, written down once more in the plainest way.
 #[derive(Default)]
 struct Model {
-	votes: BTreeMap<(ProposalIndex, u64), VoteRecord>,
+	votes: BTreeMap<(ProposalId, u64), VoteRecord>,
 	/// Credits of each (member, epoch) held by votes cast in that epoch.
 	spent: BTreeMap<(u64, EpochIndex), Credits>,
-	closed: BTreeSet<ProposalIndex>,
+	closed: BTreeSet<ProposalId>,
 	suspended: BTreeSet<u64>,
 }
 
 impl Model {
-	fn submitted_at(proposal: ProposalIndex) -> u64 {
+	fn submitted_at(proposal: ProposalId) -> u64 {
 		[2, 6, 7][proposal as usize]
 	}
 
@@ -63,12 +64,12 @@ impl Model {
 		}
 	}
 
-	fn vote(&mut self, who: u64, proposal: ProposalIndex, aye: bool, votes: u32) -> DispatchResult {
+	fn vote(&mut self, who: u64, proposal: ProposalId, aye: bool, votes: u32) -> DispatchResult {
 		if votes == 0 {
 			return Err(Error::<Test>::ZeroVotes.into());
 		}
 		if self.suspended.contains(&who) {
-			return Err(Error::<Test>::Suspended.into());
+			return Err(Error::<Test>::NotActiveMember.into());
 		}
 		if self.closed.contains(&proposal) {
 			return Err(Error::<Test>::VotingClosed.into());
@@ -76,7 +77,7 @@ impl Model {
 		if Self::joined_at(who) >= Self::submitted_at(proposal) {
 			return Err(Error::<Test>::NotEligible.into());
 		}
-		let epoch = Pallet::<Test>::current_epoch();
+		let epoch = Pallet::<Test>::current_epoch().index;
 		let cost = u64::from(votes) * u64::from(votes);
 		let earlier = self.votes.get(&(proposal, who)).copied();
 		let refund = earlier.filter(|vote| vote.epoch == epoch).map_or(0, |vote| vote.cost);
@@ -89,12 +90,12 @@ impl Model {
 		Ok(())
 	}
 
-	fn remove(&mut self, who: u64, proposal: ProposalIndex) -> DispatchResult {
+	fn remove(&mut self, who: u64, proposal: ProposalId) -> DispatchResult {
 		if self.closed.contains(&proposal) {
 			return Err(Error::<Test>::VotingClosed.into());
 		}
 		let vote = self.votes.remove(&(proposal, who)).ok_or(Error::<Test>::NoVote)?;
-		let epoch = Pallet::<Test>::current_epoch();
+		let epoch = Pallet::<Test>::current_epoch().index;
 		if vote.epoch == epoch {
 			*self.spent.entry((who, epoch)).or_default() -= vote.cost;
 		}
@@ -122,7 +123,7 @@ fn check_against(model: &Model) {
 		assert_eq!(QuadraticVoting::tally(proposal), expected, "tally of {proposal}");
 	}
 
-	let epoch = Pallet::<Test>::current_epoch();
+	let epoch = Pallet::<Test>::current_epoch().index;
 	for who in MEMBERS {
 		let in_votes: Credits = model
 			.votes
@@ -137,7 +138,7 @@ fn check_against(model: &Model) {
 
 fn run(steps: Vec<Step>) {
 	build_and_execute(|| {
-		TestPolls::open(NEWEST, 7);
+		TestBallots::open(NEWEST, 7);
 		let mut model = Model::default();
 		for step in steps {
 			match step {
@@ -153,7 +154,7 @@ fn run(steps: Vec<Step>) {
 				}
 				Step::Wait { blocks } => System::set_block_number(System::block_number() + blocks),
 				Step::Close { proposal } => {
-					TestPolls::close(proposal);
+					TestBallots::close(proposal);
 					model.closed.insert(proposal);
 				}
 				Step::Suspend { member } => {

@@ -7,9 +7,9 @@
 //! than their gifts plus the pool.
 
 use super::*;
-use crate::{funding, FundingState, Pallet, RoundIndex, RoundStatus, Rounds};
+use crate::{funding, FundingState, Pallet, RoundStatus, Rounds};
 use frame_support::dispatch::DispatchResult;
-use ostrom_primitives::CommonsId;
+use ostrom_primitives::{CommonsId, GrantId, RoundId};
 use proptest::prelude::*;
 
 const FUNDED: [CommonsId; 4] = [OPEN_CODE, SEED_BANK, ARCHIVED, TOOL_LIBRARY];
@@ -25,17 +25,17 @@ enum Step {
 		to: AccountId,
 		amount: u64,
 	},
-	Stream {
+	Grant {
 		to: AccountId,
 		amount: u64,
 		blocks: u64,
 	},
 	Claim {
 		who: AccountId,
-		grant: u32,
+		grant: GrantId,
 	},
 	Cancel {
-		grant: u32,
+		grant: GrantId,
 	},
 	Open {
 		matching: u64,
@@ -44,29 +44,29 @@ enum Step {
 	},
 	Enrol {
 		steward: AccountId,
-		round: RoundIndex,
+		round: RoundId,
 		commons: CommonsId,
 	},
 	Exclude {
-		round: RoundIndex,
+		round: RoundId,
 		commons: CommonsId,
 	},
 	CancelRound {
-		round: RoundIndex,
+		round: RoundId,
 	},
 	Refund {
-		round: RoundIndex,
+		round: RoundId,
 		commons: CommonsId,
 	},
-	Contribute {
+	Give {
 		who: AccountId,
-		round: RoundIndex,
+		round: RoundId,
 		commons: CommonsId,
 		amount: u64,
 	},
 	/// Finalises `round`, first waiting for its end when `at_end`.
 	Finalize {
-		round: RoundIndex,
+		round: RoundId,
 		at_end: bool,
 	},
 	SpendCommons {
@@ -92,7 +92,7 @@ fn step() -> impl Strategy<Value = Step> {
 		1 => (who.clone(), amount.clone()).prop_map(|(who, amount)| Step::Donate { who, amount }),
 		2 => (who.clone(), amount.clone()).prop_map(|(to, amount)| Step::Spend { to, amount }),
 		2 => (who.clone(), amount.clone(), 0u64..20)
-			.prop_map(|(to, amount, blocks)| Step::Stream { to, amount, blocks }),
+			.prop_map(|(to, amount, blocks)| Step::Grant { to, amount, blocks }),
 		2 => (who.clone(), 0u32..4).prop_map(|(who, grant)| Step::Claim { who, grant }),
 		1 => (0u32..4).prop_map(|grant| Step::Cancel { grant }),
 		// Pools small enough that the ideal matches often exceed them and are scaled.
@@ -104,7 +104,7 @@ fn step() -> impl Strategy<Value = Step> {
 		1 => (0u32..2).prop_map(|round| Step::CancelRound { round }),
 		2 => (0u32..2, commons.clone()).prop_map(|(round, commons)| Step::Refund { round, commons }),
 		12 => (giver, 0u32..2, commons.clone(), gift).prop_map(
-			|(who, round, commons, amount)| Step::Contribute { who, round, commons, amount }
+			|(who, round, commons, amount)| Step::Give { who, round, commons, amount }
 		),
 		2 => (0u32..2, any::<bool>()).prop_map(|(round, at_end)| Step::Finalize { round, at_end }),
 		1 => (proptest::sample::select(STEWARDS.to_vec()), commons, amount)
@@ -119,7 +119,7 @@ fn storage_root() -> Vec<u8> {
 
 /// What each enrolled commons of `round` may receive at most: its gifts plus the plain
 /// quadratic-funding match of its matched givers (stewards and registrant excluded).
-fn most_each_may_receive(round: RoundIndex) -> Vec<(CommonsId, u64)> {
+fn most_each_may_receive(round: RoundId) -> Vec<(CommonsId, u64)> {
 	FUNDED
 		.iter()
 		.filter(|commons| {
@@ -130,7 +130,7 @@ fn most_each_may_receive(round: RoundIndex) -> Vec<(CommonsId, u64)> {
 			let insiders =
 				<TestCommons as ostrom_primitives::CommonsInspect<_>>::insiders(*commons);
 			let gifts: Vec<(AccountId, crate::Gift<u64>)> =
-				Contributions::<Test>::iter_prefix((round, *commons)).collect();
+				Gifts::<Test>::iter_prefix((round, *commons)).collect();
 			let matched: Vec<u128> = gifts
 				.iter()
 				.filter(|(giver, gift)| !gift.insider && !insiders.contains(giver))
@@ -146,8 +146,8 @@ fn run(step: &Step) -> DispatchResult {
 	match *step {
 		Step::Donate { who, amount } => Treasury::donate(signed(who), amount),
 		Step::Spend { to, amount } => Treasury::spend(dao(), to, amount),
-		Step::Stream { to, amount, blocks } => Treasury::spend_stream(dao(), to, amount, blocks),
-		Step::Claim { who, grant } => Treasury::claim(signed(who), grant),
+		Step::Grant { to, amount, blocks } => Treasury::grant(dao(), to, amount, blocks),
+		Step::Claim { who, grant } => Treasury::claim_grant(signed(who), grant),
 		Step::Cancel { grant } => Treasury::cancel_grant(dao(), grant),
 		Step::Open { matching, enrolment, duration } => {
 			Treasury::open_round(dao(), matching, enrolment, duration)
@@ -160,8 +160,8 @@ fn run(step: &Step) -> DispatchResult {
 		Step::Refund { round, commons } => Treasury::refund_gifts(signed(OUTSIDER), round, commons)
 			.map(|_| ())
 			.map_err(|e| e.error),
-		Step::Contribute { who, round, commons, amount } => {
-			Treasury::contribute(signed(who), round, commons, amount)
+		Step::Give { who, round, commons, amount } => {
+			Treasury::give(signed(who), round, commons, amount)
 		}
 		Step::Finalize { round, at_end } => {
 			if let Some(record) =
@@ -187,8 +187,7 @@ fn run(step: &Step) -> DispatchResult {
 					let most = most.iter().find(|(c, _)| c == commons).map_or(0, |(_, m)| *m);
 					assert!(got <= most, "commons {commons} got {got}, more than plain QF {most}");
 					if entry.is_some_and(|e| e.state == FundingState::Paid) {
-						given +=
-							crate::RoundCommons::<Test>::get(round, *commons).unwrap().contributed;
+						given += crate::RoundCommons::<Test>::get(round, *commons).unwrap().given;
 					}
 					received += got;
 				}
@@ -220,7 +219,7 @@ proptest! {
 			// Give the pot room for several periods' caps.
 			ok!(Treasury::set_spend_rules(
 				dao(),
-				SpendRules { period: PERIOD, max_share: Perbill::from_percent(60) }
+				SpendRulesRecord { period: PERIOD, max_share: Perbill::from_percent(60) }
 			));
 			let issuance = Balances::total_issuance();
 			for step in &steps {

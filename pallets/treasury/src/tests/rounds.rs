@@ -7,8 +7,8 @@
 
 use super::*;
 use crate::{
-	CommonsFunding, FundingState, GiverGifts, MatchingRules, Payout, RoundCommons, RoundStatus,
-	Rounds,
+	CommonsFunding, FundingState, GiverGifts, MatchingRulesRecord, Payout, RoundCommons,
+	RoundStatus, Rounds,
 };
 use ostrom_primitives::CommonsId;
 
@@ -33,7 +33,7 @@ fn open_with(matching: u64, commons: &[(CommonsId, AccountId)]) {
 
 fn give_all(gifts: &[(AccountId, CommonsId, u64)]) {
 	for (who, commons, amount) in gifts {
-		ok!(Treasury::contribute(signed(*who), 0, *commons, *amount));
+		ok!(Treasury::give(signed(*who), 0, *commons, *amount));
 	}
 }
 
@@ -49,7 +49,7 @@ fn matched(commons: CommonsId) -> u64 {
 fn set_match_share(percent: u32) {
 	ok!(Treasury::set_matching_rules(
 		dao(),
-		MatchingRules {
+		MatchingRulesRecord {
 			coordination_bound: COORDINATION_BOUND,
 			max_match_share: Perbill::from_percent(percent),
 		}
@@ -96,10 +96,10 @@ fn stewards_enrol_their_commons_holding_a_deposit() {
 		assert_eq!(Balances::balance_on_hold(&HoldReason::Enrolment.into(), &CHARLIE), UNIT);
 		assert_eq!(
 			RoundCommons::<Test>::get(0, SEED_BANK),
-			Some(CommonsFunding {
+			Some(CommonsFunding::<Test> {
 				enrolled_by: CHARLIE,
 				deposit: ENROLMENT_DEPOSIT,
-				contributed: 0,
+				given: 0,
 				givers: 0,
 				matched: 0,
 				state: FundingState::Enrolled,
@@ -140,30 +140,30 @@ fn enrol_errors_leave_state_unchanged() {
 fn gifts_are_kept_in_the_pot_and_summed_per_member() {
 	build_and_execute(|| {
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE)]);
-		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT));
 		assert_eq!(
 			last_event(),
-			Event::Contributed { round: 0, commons: OPEN_CODE, who: BOB, amount: UNIT }
+			Event::Given { round: 0, commons: OPEN_CODE, giver: BOB, amount: UNIT }
 		);
-		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, 3 * UNIT));
-		ok!(Treasury::contribute(signed(ALICE), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(BOB), 0, OPEN_CODE, 3 * UNIT));
+		ok!(Treasury::give(signed(ALICE), 0, OPEN_CODE, UNIT));
 		assert_eq!(balance(BOB), FUNDS - 4 * UNIT);
 		assert_eq!(pot(), POT + 5 * UNIT);
 		assert_eq!(
-			Contributions::<Test>::get((0, OPEN_CODE, BOB)),
+			Gifts::<Test>::get((0, OPEN_CODE, BOB)),
 			Some(Gift { amount: 4 * UNIT, insider: false })
 		);
 		// Alice stewards the commons: her gift is marked when she gives.
 		assert_eq!(
-			Contributions::<Test>::get((0, OPEN_CODE, ALICE)),
+			Gifts::<Test>::get((0, OPEN_CODE, ALICE)),
 			Some(Gift { amount: UNIT, insider: true })
 		);
 		assert_eq!(GiverGifts::<Test>::get(0, BOB).to_vec(), vec![(OPEN_CODE, 4 * UNIT)]);
 		let entry = RoundCommons::<Test>::get(0, OPEN_CODE).unwrap();
-		assert_eq!((entry.contributed, entry.givers), (5 * UNIT, 2));
+		assert_eq!((entry.given, entry.givers), (5 * UNIT, 2));
 		let round = Rounds::<Test>::get(0).unwrap();
 		assert_eq!(
-			(round.contributed, round.unsettled, round.contributions, round.commons),
+			(round.given, round.unsettled, round.gifts, round.commons),
 			(5 * UNIT, 5 * UNIT, 2, 1)
 		);
 		assert_eq!(Earmarked::<Test>::get(), 25 * UNIT);
@@ -171,35 +171,20 @@ fn gifts_are_kept_in_the_pot_and_summed_per_member() {
 }
 
 #[test]
-fn contribute_errors_leave_state_unchanged() {
+fn give_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE)]);
-		noop!(
-			Treasury::contribute(signed(OUTSIDER), 0, OPEN_CODE, UNIT),
-			Error::<Test>::NotActiveMember
-		);
+		noop!(Treasury::give(signed(OUTSIDER), 0, OPEN_CODE, UNIT), Error::<Test>::NotActiveMember);
 		TestMembership::suspend(FERDIE as u64);
-		noop!(
-			Treasury::contribute(signed(FERDIE), 0, OPEN_CODE, UNIT),
-			Error::<Test>::NotActiveMember
-		);
-		noop!(Treasury::contribute(signed(BOB), 1, OPEN_CODE, UNIT), Error::<Test>::UnknownRound);
-		noop!(Treasury::contribute(signed(BOB), 0, SEED_BANK, UNIT), Error::<Test>::NotEnrolled);
-		noop!(
-			Treasury::contribute(signed(BOB), 0, OPEN_CODE, ED - 1),
-			Error::<Test>::ContributionTooSmall
-		);
-		noop!(
-			Treasury::contribute(signed(BOB), 0, OPEN_CODE, FUNDS),
-			Error::<Test>::InsufficientBalance
-		);
+		noop!(Treasury::give(signed(FERDIE), 0, OPEN_CODE, UNIT), Error::<Test>::NotActiveMember);
+		noop!(Treasury::give(signed(BOB), 1, OPEN_CODE, UNIT), Error::<Test>::UnknownRound);
+		noop!(Treasury::give(signed(BOB), 0, SEED_BANK, UNIT), Error::<Test>::NotEnrolled);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, ED - 1), Error::<Test>::GiftTooSmall);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, FUNDS), Error::<Test>::InsufficientBalance);
 		TestCommons::archive(OPEN_CODE);
-		noop!(
-			Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT),
-			Error::<Test>::CommonsNotActive
-		);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::CommonsNotActive);
 		System::set_block_number(6);
-		noop!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
 	});
 }
 
@@ -208,27 +193,21 @@ fn a_round_bounds_its_gifts_givers_and_gifts_per_giver() {
 	build_and_execute(|| {
 		add_donors(FUNDS);
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE), (SEED_BANK, BOB), (TOOL_LIBRARY, EVE)]);
-		ok!(Treasury::contribute(signed(CHARLIE), 0, OPEN_CODE, UNIT));
-		ok!(Treasury::contribute(signed(CHARLIE), 0, TOOL_LIBRARY, UNIT));
+		ok!(Treasury::give(signed(CHARLIE), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(CHARLIE), 0, TOOL_LIBRARY, UNIT));
 		noop!(
-			Treasury::contribute(signed(CHARLIE), 0, SEED_BANK, UNIT),
-			Error::<Test>::TooManyGifts
+			Treasury::give(signed(CHARLIE), 0, SEED_BANK, UNIT),
+			Error::<Test>::TooManyCommonsForGiver
 		);
 		// Giving more to the same commons takes no new place.
-		ok!(Treasury::contribute(signed(CHARLIE), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(CHARLIE), 0, OPEN_CODE, UNIT));
 		for who in DONORS.iter().take(9) {
-			ok!(Treasury::contribute(signed(*who), 0, OPEN_CODE, UNIT));
+			ok!(Treasury::give(signed(*who), 0, OPEN_CODE, UNIT));
 		}
-		noop!(
-			Treasury::contribute(signed(DONORS[9]), 0, OPEN_CODE, UNIT),
-			Error::<Test>::TooManyGivers
-		);
-		ok!(Treasury::contribute(signed(DONORS[9]), 0, SEED_BANK, UNIT));
-		assert_eq!(Rounds::<Test>::get(0).unwrap().contributions, MAX_CONTRIBUTIONS);
-		noop!(
-			Treasury::contribute(signed(DAVE), 0, SEED_BANK, UNIT),
-			Error::<Test>::TooManyContributions
-		);
+		noop!(Treasury::give(signed(DONORS[9]), 0, OPEN_CODE, UNIT), Error::<Test>::TooManyGivers);
+		ok!(Treasury::give(signed(DONORS[9]), 0, SEED_BANK, UNIT));
+		assert_eq!(Rounds::<Test>::get(0).unwrap().gifts, MAX_GIFTS_PER_ROUND);
+		noop!(Treasury::give(signed(DAVE), 0, SEED_BANK, UNIT), Error::<Test>::TooManyGiftsInRound);
 	});
 }
 
@@ -244,8 +223,7 @@ fn ten_small_donors_get_nearly_the_plain_quadratic_match() {
 		assert_eq!(matched(OPEN_CODE), 45 * 1_980_198);
 		assert_eq!(matched(OPEN_CODE), 89_108_910);
 		assert_eq!(balance(Treasury::commons_account(OPEN_CODE)), 10 * UNIT + 89_108_910);
-		let payouts =
-			vec![Payout { commons: OPEN_CODE, contributed: 10 * UNIT, matched: 89_108_910 }];
+		let payouts = vec![Payout { commons: OPEN_CODE, given: 10 * UNIT, matched: 89_108_910 }];
 		assert_eq!(
 			last_event(),
 			Event::RoundFinalized {
@@ -376,7 +354,7 @@ fn a_round_without_gifts_returns_its_whole_pool() {
 fn finalize_errors_leave_state_unchanged() {
 	build_and_execute(|| {
 		open_with(20 * UNIT, &[(OPEN_CODE, ALICE)]);
-		ok!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT));
+		ok!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT));
 		noop!(Treasury::finalize_round(signed(OUTSIDER), 1), Error::<Test>::UnknownRound);
 		System::set_block_number(5);
 		noop!(Treasury::finalize_round(signed(OUTSIDER), 0), Error::<Test>::RoundNotEnded);
@@ -384,7 +362,7 @@ fn finalize_errors_leave_state_unchanged() {
 		noop!(Treasury::finalize_round(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
 		ok!(Treasury::finalize_round(signed(OUTSIDER), 0));
 		noop!(Treasury::finalize_round(signed(OUTSIDER), 0), Error::<Test>::RoundNotOpen);
-		noop!(Treasury::contribute(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
+		noop!(Treasury::give(signed(BOB), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
 	});
 }
 
@@ -434,14 +412,14 @@ fn the_dao_excludes_a_commons_and_takes_its_deposit() {
 		);
 		assert_eq!(pot(), pot_before + ENROLMENT_DEPOSIT);
 		assert_eq!(balance(ALICE), FUNDS - ENROLMENT_DEPOSIT);
-		noop!(Treasury::contribute(signed(DAVE), 0, OPEN_CODE, UNIT), Error::<Test>::NotEnrolled);
+		noop!(Treasury::give(signed(DAVE), 0, OPEN_CODE, UNIT), Error::<Test>::NotEnrolled);
 		noop!(Treasury::exclude_commons(dao(), 0, OPEN_CODE), Error::<Test>::NotEnrolled);
 		// Its place is free at once, its gifts' places once they are refunded.
 		let round = Rounds::<Test>::get(0).unwrap();
 		assert_eq!((round.commons, round.excluded), (0, 1));
 		ok!(Treasury::refund_gifts(signed(DAVE), 0, OPEN_CODE));
 		assert_eq!((balance(BOB), balance(CHARLIE)), (FUNDS, FUNDS));
-		assert_eq!(Rounds::<Test>::get(0).unwrap().contributions, 0);
+		assert_eq!(Rounds::<Test>::get(0).unwrap().gifts, 0);
 		ok!(Treasury::enrol(signed(BOB), 0, SEED_BANK));
 		noop!(Treasury::enrol(signed(ALICE), 0, OPEN_CODE), Error::<Test>::AlreadyEnrolled);
 		finalize();
@@ -478,7 +456,7 @@ fn the_dao_cancels_a_round_and_every_gift_goes_back() {
 		// The pool is spendable again; the deposits came back; the gifts are still owed.
 		assert_eq!(Earmarked::<Test>::get(), 3 * UNIT);
 		assert_eq!(balance(ALICE), FUNDS);
-		noop!(Treasury::contribute(signed(DAVE), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
+		noop!(Treasury::give(signed(DAVE), 0, OPEN_CODE, UNIT), Error::<Test>::RoundEnded);
 		noop!(Treasury::finalize_round(signed(DAVE), 0), Error::<Test>::RoundNotOpen);
 		noop!(Treasury::cancel_round(dao(), 0), Error::<Test>::RoundNotOpen);
 		ok!(Treasury::refund_gifts(signed(OUTSIDER), 0, OPEN_CODE));
@@ -507,7 +485,7 @@ fn cancel_and_refund_errors_leave_state_unchanged() {
 #[test]
 fn matching_rules_are_set_by_their_origin_and_validated() {
 	build_and_execute(|| {
-		let rules = MatchingRules {
+		let rules = MatchingRulesRecord {
 			coordination_bound: 5 * UNIT,
 			max_match_share: Perbill::from_percent(10),
 		};
@@ -515,7 +493,10 @@ fn matching_rules_are_set_by_their_origin_and_validated() {
 		assert_eq!(last_event(), Event::MatchingRulesChanged { rules });
 		noop!(Treasury::set_matching_rules(signed(ALICE), rules), DispatchError::BadOrigin);
 		noop!(
-			Treasury::set_matching_rules(dao(), MatchingRules { coordination_bound: 0, ..rules }),
+			Treasury::set_matching_rules(
+				dao(),
+				MatchingRulesRecord { coordination_bound: 0, ..rules }
+			),
 			Error::<Test>::InvalidMatchingRules
 		);
 	});
@@ -539,5 +520,73 @@ fn excluded_commons_give_their_place_back_within_a_bound_on_records() {
 		noop!(Treasury::enrol(signed(FERDIE), 0, 7), Error::<Test>::TooManyCommons);
 		let round = Rounds::<Test>::get(0).unwrap();
 		assert_eq!((round.commons, round.excluded), (2, 4));
+	});
+}
+
+#[test]
+fn the_projection_shows_the_match_finalising_would_pay() {
+	build_and_execute(|| {
+		add_donors(3_000 * UNIT);
+		set_match_share(100);
+		open_with(199 * UNIT, &[(OPEN_CODE, ALICE), (SEED_BANK, BOB), (TOOL_LIBRARY, EVE)]);
+		let (a, b) = (DONORS[0], DONORS[1]);
+		give_all(&[
+			(a, OPEN_CODE, 1_000 * UNIT),
+			(b, OPEN_CODE, 1_000 * UNIT),
+			(a, TOOL_LIBRARY, 1_000 * UNIT),
+			(b, TOOL_LIBRARY, 1_000 * UNIT),
+			(DONORS[2], SEED_BANK, UNIT),
+		]);
+		TestCommons::archive(SEED_BANK);
+		System::set_block_number(6);
+		// The same figures as `a_pair_co_funding_two_commons_is_bounded_across_both`: the
+		// archived commons takes no part in the coordination, and is projected no match.
+		let projection = Treasury::project_round(0);
+		let shown: Vec<_> = projection
+			.iter()
+			.map(|entry| (entry.commons, entry.state, entry.given, entry.givers, entry.matched))
+			.collect();
+		assert_eq!(
+			shown,
+			[
+				(OPEN_CODE, FundingState::Enrolled, 2_000 * UNIT, 2, 95_237_872),
+				(SEED_BANK, FundingState::Enrolled, UNIT, 1, 0),
+				(TOOL_LIBRARY, FundingState::Enrolled, 2_000 * UNIT, 2, 95_237_872),
+			]
+		);
+		finalize();
+		assert_eq!((matched(OPEN_CODE), matched(TOOL_LIBRARY)), (95_237_872, 95_237_872));
+		// Once finalised, the projection shows what was paid.
+		let paid: Vec<_> =
+			Treasury::project_round(0).iter().map(|entry| (entry.state, entry.matched)).collect();
+		assert_eq!(
+			paid,
+			[
+				(FundingState::Paid, 95_237_872),
+				(FundingState::Excluded, 0),
+				(FundingState::Paid, 95_237_872)
+			]
+		);
+		assert!(Treasury::project_round(1).is_empty());
+	});
+}
+
+#[test]
+fn only_open_rounds_are_listed_newest_first() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		ok!(Treasury::open_round(dao(), 2 * UNIT, 2, 5));
+		ok!(Treasury::open_round(dao(), 3 * UNIT, 2, 5));
+		ok!(Treasury::cancel_round(dao(), 1));
+		let listed = |scan, limit| -> Vec<_> {
+			Treasury::open_rounds(scan, limit)
+				.into_iter()
+				.map(|(id, round)| (id, round.matching))
+				.collect()
+		};
+		assert_eq!(listed(10, 10), [(2, 3 * UNIT), (0, UNIT)]);
+		assert_eq!(listed(10, 1), [(2, 3 * UNIT)]);
+		// Only the newest `scan` identifiers are looked at.
+		assert_eq!(listed(1, 10), [(2, 3 * UNIT)]);
 	});
 }

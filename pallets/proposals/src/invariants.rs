@@ -1,0 +1,74 @@
+//! The invariants, checked by `try_state` and by the tests after every step.
+
+use crate::{
+	BalanceOf, Config, Enacting, HoldReason, NextProposalId, Pallet, ProposalKind, ProposalStatus,
+	Proposals, Rules,
+};
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, schedule::v3::Named as ScheduleNamed},
+};
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	/// The rules are valid; proposal ids are below `NextProposalId`; only proposals being voted
+	/// on hold a deposit, and each proposer has exactly their deposits held; an approved call
+	/// waiting for enactment has its task scheduled, and only calls are enacted; every call, and
+	/// nothing else, has its name recorded.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+
+		Self::validate(&Rules::<T>::get()).map_err(|_| "the rules in force are invalid")?;
+		ensure!(Enacting::<T>::get().is_none(), "Enacting is set outside an enactment");
+		let next_id = NextProposalId::<T>::get();
+		let mut held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (id, proposal) in Proposals::<T>::iter() {
+			ensure!(id < next_id, "a proposal id is at or above NextProposalId");
+			ensure!(proposal.voting_ends >= proposal.submitted_at, "voting ends before it began");
+			ensure!(
+				matches!(proposal.kind, ProposalKind::Call(_)) == proposal.call_name.is_some(),
+				"a call without a recorded name, or a signal with one"
+			);
+			match proposal.status {
+				ProposalStatus::Voting => {
+					let total = held.entry(proposal.proposer.clone()).or_default();
+					*total = total.saturating_add(proposal.deposit);
+				}
+				ProposalStatus::Approved { enactment: Some(_) } => {
+					ensure!(
+						matches!(proposal.kind, ProposalKind::Call(_)),
+						"a signal awaits enactment"
+					);
+					ensure!(
+						T::Scheduler::next_dispatch_time(Self::task_name(id)).is_ok(),
+						"an approved call has no scheduled enactment"
+					);
+				}
+				ProposalStatus::Approved { enactment: None } => ensure!(
+					matches!(proposal.kind, ProposalKind::Signal),
+					"an approved call was not scheduled"
+				),
+				ProposalStatus::Executed => {
+					ensure!(
+						matches!(proposal.kind, ProposalKind::Call(_)),
+						"a signal was executed"
+					);
+				}
+				ProposalStatus::Rejected
+				| ProposalStatus::Cancelled
+				| ProposalStatus::Killed
+				| ProposalStatus::Revoked => {}
+			}
+			if proposal.status != ProposalStatus::Voting {
+				ensure!(proposal.deposit.is_zero(), "an ended proposal still holds a deposit");
+			}
+		}
+		for (proposer, deposits) in held {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Proposal.into(), &proposer) == deposits,
+				"a proposer's held deposit differs from their proposals'"
+			);
+		}
+		Ok(())
+	}
+}
