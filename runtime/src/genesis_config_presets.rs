@@ -8,7 +8,7 @@ use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use pallet_ostrom_membership::AdmissionRules;
 use pallet_ostrom_proposals::{GovernanceRules, TrackRules};
-use pallet_ostrom_treasury::{MatchingRules, SpendRules};
+use pallet_ostrom_treasury::{MatchingRulesRecord, SpendRulesRecord};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -87,9 +87,9 @@ pub fn development_admission_rules() -> AdmissionRules<BlockNumber> {
 }
 
 /// Admission on a test network as on a real one: a week's probation; each member sponsors at
-/// most two applicants a week; sponsorships admit a twentieth of the quorum base a week, at
+/// most two applicants a week; sponsorships admit a twentieth of the eligible voters a week, at
 /// least one; sponsors of a member removed within 30 days are suspended for 14 days; members
-/// silent for four weeks are dormant; the quorum base is at least a tenth of the members.
+/// silent for four weeks are dormant; at least a tenth of the members count as eligible voters.
 pub fn local_testnet_admission_rules() -> AdmissionRules<BlockNumber> {
 	AdmissionRules {
 		probation: 7 * DAYS,
@@ -127,16 +127,19 @@ pub fn local_testnet_rules() -> GovernanceRules<BlockNumber, Balance> {
 
 /// A fifth of the pot per spending period: a minute and a half on a development chain, a week
 /// on a test network.
-pub fn spend_rules(period: BlockNumber) -> SpendRules<BlockNumber> {
-	SpendRules { period, max_share: Perbill::from_percent(20) }
+pub fn spend_rules(period: BlockNumber) -> SpendRulesRecord<BlockNumber> {
+	SpendRulesRecord { period, max_share: Perbill::from_percent(20) }
 }
 
 /// Pairwise-bounded matching with coordination bound `bound` OST: a pair of givers draws less
 /// than `2 · bound` from a round's pool, and givers of at most 1 OST who meet once keep at least
 /// `bound / (bound + 1)` of the plain quadratic-funding match. No commons is matched more than a
 /// quarter of the pool.
-pub fn matching_rules(bound: Balance) -> MatchingRules<Balance> {
-	MatchingRules { coordination_bound: bound * UNIT, max_match_share: Perbill::from_percent(25) }
+pub fn matching_rules(bound: Balance) -> MatchingRulesRecord<Balance> {
+	MatchingRulesRecord {
+		coordination_bound: bound * UNIT,
+		max_match_share: Perbill::from_percent(25),
+	}
 }
 
 fn genesis(
@@ -144,8 +147,8 @@ fn genesis(
 	endowed: Vec<AccountId>,
 	rules: GovernanceRules<BlockNumber, Balance>,
 	admission_rules: AdmissionRules<BlockNumber>,
-	spend_rules: SpendRules<BlockNumber>,
-	matching_rules: MatchingRules<Balance>,
+	spend_rules: SpendRulesRecord<BlockNumber>,
+	matching_rules: MatchingRulesRecord<Balance>,
 ) -> Value {
 	let balances = endowed
 		.into_iter()
@@ -165,7 +168,12 @@ fn genesis(
 		},
 		membership: MembershipConfig { members: founding_members(), rules: admission_rules },
 		proposals: ProposalsConfig { rules },
-		treasury: TreasuryConfig { spend_rules, matching_rules },
+		treasury: TreasuryConfig {
+			spend_period: spend_rules.period,
+			max_spend_share: spend_rules.max_share,
+			coordination_bound: matching_rules.coordination_bound,
+			max_match_share: matching_rules.max_match_share,
+		},
 	})
 }
 

@@ -21,7 +21,7 @@ use frame_support::{
 	traits::{fungible::Mutate, Bounded, Hooks},
 	BoundedVec,
 };
-use ostrom_primitives::{ProposalIndex, Tallies};
+use ostrom_primitives::ProposalId;
 use pallet_ostrom_membership::{Error as MembershipError, Event as MembershipEvent, MemberStatus};
 use pallet_ostrom_proposals::{Error as ProposalsError, ProposalKind, ProposalStatus, Track};
 use pallet_ostrom_quadratic_voting::Error as VotingError;
@@ -57,8 +57,8 @@ fn add_members(members: &[AccountId]) {
 
 type Kind = ProposalKind<pallet_ostrom_proposals::BoundedCallOf<Runtime>>;
 
-fn submit(proposer: &AccountId, track: Track, kind: Kind) -> ProposalIndex {
-	let id = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+fn submit(proposer: &AccountId, track: Track, kind: Kind) -> ProposalId {
+	let id = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
 	assert_ok!(Proposals::submit(
 		RuntimeOrigin::signed(proposer.clone()),
 		track,
@@ -79,19 +79,19 @@ fn bounded(call: RuntimeCall) -> Kind {
 	ProposalKind::Call(Bounded::Lookup { hash, len: encoded.len() as u32 })
 }
 
-fn vote(voter: &AccountId, id: ProposalIndex, aye: bool, votes: u32) {
+fn vote(voter: &AccountId, id: ProposalId, aye: bool, votes: u32) {
 	assert_ok!(QuadraticVoting::vote(RuntimeOrigin::signed(voter.clone()), id, aye, votes));
 }
 
 /// Closes `id` once its voting period is over; returns whether it was approved.
-fn close(id: ProposalIndex) -> bool {
+fn close(id: ProposalId) -> bool {
 	let voting_ends = pallet_ostrom_proposals::Proposals::<Runtime>::get(id).unwrap().voting_ends;
 	run_to_block(voting_ends.max(System::block_number()));
 	assert_ok!(Proposals::close(signed(Eve), id));
 	status(id) != ProposalStatus::Rejected
 }
 
-fn status(id: ProposalIndex) -> ProposalStatus<u32> {
+fn status(id: ProposalId) -> ProposalStatus<u32> {
 	pallet_ostrom_proposals::Proposals::<Runtime>::get(id).unwrap().status
 }
 
@@ -204,8 +204,8 @@ fn sybils_of_two_colluders_stay_within_the_growth_cap_and_probation() {
 	in_development_chain(|| {
 		let honest = honest_members();
 		let (sybils, _) = sybil_wave(&honest);
-		// At most one admission by sponsorship per epoch (a twentieth of a quorum base of 20 to
-		// 31, and the floor of one): fewer sybils than honest members after ten epochs.
+		// At most one admission by sponsorship per epoch (a twentieth of 20 to 31 eligible
+		// voters, and the floor of one): fewer sybils than honest members after ten epochs.
 		assert_eq!(sybils.len(), 10);
 		assert!(sybils.len() + 2 < honest.len());
 	});
@@ -285,7 +285,7 @@ fn passive_members_cannot_freeze_the_quorum() {
 #[test]
 fn the_standard_track_cannot_kill_a_root_proposal() {
 	in_development_chain(|| {
-		let next = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+		let next = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
 		// The attack: a Standard kill aimed at the Root proposal about to be submitted.
 		let kill = RuntimeCall::Proposals(pallet_ostrom_proposals::Call::kill { id: next + 1 });
 		let killer = submit(&account(Alice), Track::Standard, bounded(kill));
@@ -519,7 +519,7 @@ fn costly_views_do_not_decode_preimages() {
 		let bulky = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 3_900_000] });
 		let ProposalKind::Call(call) = bounded(bulky) else { unreachable!("a call") };
 		let Bounded::Lookup { hash, len } = call.clone() else { panic!("noted, not inline") };
-		let first = pallet_ostrom_proposals::ProposalCount::<Runtime>::get();
+		let first = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
 		let proposers = [Alice, Bob, Charlie].map(account);
 		for n in 0..MAX_PAGE as usize {
 			submit(&proposers[n % 3], Track::Standard, ProposalKind::Call(call.clone()));
@@ -561,7 +561,7 @@ fn register_commons(who: &AccountId) -> ostrom_primitives::CommonsId {
 fn contribute_to(
 	commons: ostrom_primitives::CommonsId,
 	who: &AccountId,
-) -> pallet_ostrom_commons::ContributionId {
+) -> ostrom_primitives::ContributionId {
 	let id = pallet_ostrom_commons::NextContributionId::<Runtime>::get();
 	let content = <Runtime as frame_system::Config>::Hashing::hash(&id.encode());
 	assert_ok!(crate::Commons::contribute(
@@ -573,12 +573,12 @@ fn contribute_to(
 	id
 }
 
-fn review(who: &AccountId, contribution: pallet_ostrom_commons::ContributionId, approve: bool) {
+fn review(who: &AccountId, contribution: ostrom_primitives::ContributionId, approve: bool) {
 	assert_ok!(crate::Commons::review(RuntimeOrigin::signed(who.clone()), contribution, approve));
 }
 
 fn contribution_status(
-	id: pallet_ostrom_commons::ContributionId,
+	id: ostrom_primitives::ContributionId,
 ) -> pallet_ostrom_commons::ContributionStatus {
 	pallet_ostrom_commons::Contributions::<Runtime>::get(id).unwrap().status
 }
@@ -805,8 +805,8 @@ fn two_members_who_are_not_stewards_cannot_reject_and_slash_a_contribution() {
 
 /// Opens a round with `pool` as a passed Standard proposal would (root may do all the DAO
 /// does): enrolment for 10 blocks, gifts for 50.
-fn open_round(pool: u128) -> pallet_ostrom_treasury::RoundIndex {
-	let round = pallet_ostrom_treasury::RoundCount::<Runtime>::get();
+fn open_round(pool: u128) -> ostrom_primitives::RoundId {
+	let round = pallet_ostrom_treasury::NextRoundId::<Runtime>::get();
 	assert_ok!(Treasury::open_round(RuntimeOrigin::root(), pool, 10, 50));
 	round
 }
@@ -816,7 +816,7 @@ fn enrol(steward: &AccountId, round: u32, commons: ostrom_primitives::CommonsId)
 }
 
 fn give(who: &AccountId, round: u32, commons: ostrom_primitives::CommonsId, amount: u128) {
-	assert_ok!(Treasury::contribute(RuntimeOrigin::signed(who.clone()), round, commons, amount));
+	assert_ok!(Treasury::give(RuntimeOrigin::signed(who.clone()), round, commons, amount));
 }
 
 fn finalize(round: u32) {
@@ -905,7 +905,7 @@ fn slot_squatting_costs_deposits_and_the_dao_clears_it() {
 		}
 		assert_eq!(Balances::free_balance(&Treasury::pot()), pot + 3 * 10 * UNIT);
 		assert_ok!(Treasury::refund_gifts(signed(Eve), round, squatted[0]));
-		assert_eq!(pallet_ostrom_treasury::Rounds::<Runtime>::get(round).unwrap().contributions, 0);
+		assert_eq!(pallet_ostrom_treasury::Rounds::<Runtime>::get(round).unwrap().gifts, 0);
 		// Nothing can be enrolled once the window closed; a round can be cancelled outright.
 		jump_to(System::block_number() + 10);
 		assert_noop!(
@@ -944,9 +944,9 @@ fn anyone_pays_a_grant_whose_beneficiary_cannot_sign() {
 	in_development_chain(|| {
 		// A grant to a commons' account: no key can claim it.
 		let account = Treasury::commons_account(7);
-		assert_ok!(Treasury::spend_stream(RuntimeOrigin::root(), account.clone(), 10 * UNIT, 10));
+		assert_ok!(Treasury::grant(RuntimeOrigin::root(), account.clone(), 10 * UNIT, 10));
 		jump_to(System::block_number() + 10);
-		assert_ok!(Treasury::claim_for(signed(Eve), 0));
+		assert_ok!(Treasury::claim_grant_for(signed(Eve), 0));
 		assert_eq!(Balances::free_balance(&account), 10 * UNIT);
 		assert_eq!(pallet_ostrom_treasury::Earmarked::<Runtime>::get(), 0);
 		check_invariants();
