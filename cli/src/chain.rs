@@ -75,6 +75,15 @@ impl Chain {
 		self.at().await?.runtime_apis().call(call).await.with_context(|| format!("{name} failed"))
 	}
 
+	/// What the pallet view function `call` answers at the last finalized block.
+	pub async fn view_function<Call: subxt::view_functions::Payload>(
+		&self,
+		call: Call,
+	) -> Result<Call::ReturnType> {
+		let name = format!("{}.{}", call.pallet_name(), call.function_name());
+		self.at().await?.view_functions().call(call).await.with_context(|| format!("{name} failed"))
+	}
+
 	/// The value stored at `entry` under `key` at the last finalized block, if any.
 	pub async fn storage<Entry: Address>(
 		&self,

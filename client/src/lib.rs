@@ -11,7 +11,7 @@
 //! - [`Token`]: the chain's token symbol and decimals, to write and read amounts.
 //! - [`percent`]: shares (`Perbill`) written and read as percentages.
 //! - [`signer`]: an sr25519 key from a dev name or a secret URI.
-//! - The ids and the runtime's basic types: [`ProposalIndex`], [`CommonsId`], [`AccountId`] ….
+//! - The ids and the runtime's basic types: [`ProposalId`], [`CommonsId`], [`AccountId`] ….
 //!
 //! ## When the runtime changes
 //!
@@ -51,13 +51,8 @@ pub type Balance = u128;
 /// A block's number.
 pub type BlockNumber = u32;
 
-pub use ostrom_primitives::{CommonsId, Credits, ProposalIndex, Reputation};
-/// Identifies a contribution to a commons (`pallet_ostrom_commons::ContributionId`).
-pub type ContributionId = u64;
-/// Identifies a quadratic-funding round (`pallet_ostrom_treasury::RoundIndex`).
-pub type RoundIndex = u32;
-/// Identifies a treasury grant (`pallet_ostrom_treasury::GrantIndex`).
-pub type GrantIndex = u32;
-/// Identifies a proposed spend from a commons' account
-/// (`pallet_ostrom_treasury::CommonsSpendIndex`).
-pub type CommonsSpendIndex = u32;
+pub use ostrom_primitives::{
+	CommonsId, CommonsSpendId, ContributionId, GrantId, ProposalId, Reputation, RoundId,
+};
+/// Voice credits, what quadratic votes cost (`pallet_ostrom_quadratic_voting::Credits`).
+pub type Credits = u64;

@@ -19,8 +19,7 @@ use ostrom_client::{
 		},
 		treasury::events::{CommonsFundsSpent, CommonsSpendApproved, CommonsSpendProposed},
 	},
-	AccountId, AmountText, Balance, BlockNumber, CommonsId, CommonsSpendIndex, ContributionId,
-	Token,
+	AccountId, AmountText, Balance, BlockNumber, CommonsId, CommonsSpendId, ContributionId, Token,
 };
 use subxt::{rpcs::rpc_params, utils::H256};
 
@@ -87,7 +86,7 @@ pub enum CommonsCommand {
 		/// The commons' number.
 		commons: CommonsId,
 		/// The spend's number, as `spend --propose` printed it.
-		spend: CommonsSpendIndex,
+		spend: CommonsSpendId,
 	},
 	/// List the registered commons.
 	List {

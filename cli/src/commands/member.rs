@@ -9,8 +9,8 @@ use ostrom_client::{
 		self,
 		membership::events::{Applied, MemberAdded, Sponsored},
 		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec,
-			ostrom_runtime_api::views::{MemberState, MemberView},
+			bounded_collections::bounded_vec::BoundedVec, ostrom_runtime_api::views::MemberView,
+			pallet_ostrom_membership::types::MemberStatusName,
 		},
 	},
 	AccountId, Balance, BlockNumber, Token,
@@ -119,7 +119,7 @@ fn described(member: &Member, token: &Token) -> Vec<(&'static str, String)> {
 	if let Some(until) = member.suspended_until {
 		lines.push(("suspended until", format!("block #{until}")));
 	}
-	if member.status == MemberState::Applicant {
+	if member.status == MemberStatusName::Applicant {
 		let mut sponsors = format!("{} of {}", member.sponsors.len(), member.sponsors_required);
 		if !member.sponsors.is_empty() {
 			let names: Vec<String> = member.sponsors.iter().map(ToString::to_string).collect();
@@ -150,7 +150,7 @@ mod tests {
 	fn dave_on_probation() -> Member {
 		Member {
 			account: DAVE.parse().unwrap(),
-			status: MemberState::Active,
+			status: MemberStatusName::Active,
 			joined_at: Some(7),
 			probation_ends: Some(17),
 			sponsorships_left: 0,
@@ -189,7 +189,7 @@ mod tests {
 	#[test]
 	fn an_applicant_shows_sponsors_not_sponsorships() {
 		let applicant = Member {
-			status: MemberState::Applicant,
+			status: MemberStatusName::Applicant,
 			joined_at: None,
 			probation_ends: None,
 			credits_left: 0,

@@ -10,9 +10,12 @@ use ostrom_client::{
 	ostrom::{
 		self,
 		proposals::events::{Approved, Rejected},
-		runtime_types::ostrom_runtime_api::views::{ProposalState, ProposalView},
+		runtime_types::{
+			ostrom_runtime_api::views::ProposalView,
+			pallet_ostrom_proposals::types::ProposalStatusName,
+		},
 	},
-	AccountId, Balance, BlockNumber, ProposalIndex, Token,
+	AccountId, Balance, BlockNumber, ProposalId, Token,
 };
 use subxt::rpcs::rpc_params;
 
@@ -22,13 +25,13 @@ type Proposal = ProposalView<AccountId, Balance, BlockNumber>;
 #[derive(Debug, Args)]
 pub struct ProposalsArgs {
 	/// Show only this proposal, in full.
-	id: Option<ProposalIndex>,
+	id: Option<ProposalId>,
 	/// List only the proposals in this state.
 	#[arg(long, value_enum, conflicts_with = "id")]
 	status: Option<Status>,
 	/// The first proposal to list.
 	#[arg(long, default_value_t = 0, conflicts_with = "id")]
-	from: ProposalIndex,
+	from: ProposalId,
 	/// How many to list (1 to 100).
 	#[arg(long, conflicts_with = "id", value_parser = clap::value_parser!(u32).range(1..=100))]
 	limit: Option<u32>,
@@ -48,16 +51,16 @@ pub enum Status {
 	Revoked,
 }
 
-impl From<Status> for ProposalState {
-	fn from(status: Status) -> ProposalState {
+impl From<Status> for ProposalStatusName {
+	fn from(status: Status) -> ProposalStatusName {
 		match status {
-			Status::Voting => ProposalState::Voting,
-			Status::Approved => ProposalState::Approved,
-			Status::Rejected => ProposalState::Rejected,
-			Status::Cancelled => ProposalState::Cancelled,
-			Status::Killed => ProposalState::Killed,
-			Status::Executed => ProposalState::Executed,
-			Status::Revoked => ProposalState::Revoked,
+			Status::Voting => ProposalStatusName::Voting,
+			Status::Approved => ProposalStatusName::Approved,
+			Status::Rejected => ProposalStatusName::Rejected,
+			Status::Cancelled => ProposalStatusName::Cancelled,
+			Status::Killed => ProposalStatusName::Killed,
+			Status::Executed => ProposalStatusName::Executed,
+			Status::Revoked => ProposalStatusName::Revoked,
 		}
 	}
 }
@@ -75,7 +78,7 @@ pub async fn list(context: &Context, args: ProposalsArgs) -> Result<()> {
 		}
 		return Ok(());
 	}
-	let state = status.map(ProposalState::from);
+	let state = status.map(ProposalStatusName::from);
 	let json = chain.read("dao_proposals", rpc_params![state.as_ref().map(name), from, limit]);
 	let page = chain.view(views.proposals(state.clone(), from, page_limit(limit)));
 	let listed = async { Ok(Some(page.await?)) };
@@ -98,7 +101,7 @@ pub async fn list(context: &Context, args: ProposalsArgs) -> Result<()> {
 	Ok(())
 }
 
-pub async fn close(context: &Context, id: ProposalIndex) -> Result<()> {
+pub async fn close(context: &Context, id: ProposalId) -> Result<()> {
 	let signer = context.signer()?;
 	let chain = context.connect().await?;
 	let close = ostrom::transactions().proposals().close(id);
@@ -112,10 +115,8 @@ pub async fn close(context: &Context, id: ProposalIndex) -> Result<()> {
 		}
 	} else if let Some(rejected) = included.event::<Rejected>()? {
 		println!(
-			"proposal #{id} is rejected: {} of the members voted, {} to {}",
-			rejected.turnout,
-			count(rejected.ayes, "aye"),
-			count(rejected.nays, "nay")
+			"proposal #{id} is rejected: {} of the members voted, {} of the votes were ayes",
+			rejected.turnout, rejected.approval
 		);
 	} else {
 		bail!("closing proposal #{id} emitted neither Proposals.Approved nor Proposals.Rejected");
@@ -134,7 +135,9 @@ fn asks_for(proposal: &Proposal) -> String {
 fn one_line(proposal: &Proposal) -> String {
 	let tally = &proposal.tally;
 	let when = match proposal.enactment {
-		Some(block) if proposal.status == ProposalState::Approved => format!("enactment #{block}"),
+		Some(block) if proposal.status == ProposalStatusName::Approved => {
+			format!("enactment #{block}")
+		}
 		_ => format!("voting ends #{}", proposal.voting_ends),
 	};
 	format!(
@@ -201,7 +204,7 @@ mod tests {
 			call: Some(b"Treasury.spend".to_vec()),
 			metadata: Vec::new(),
 			deposit: 0,
-			status: ProposalState::Approved,
+			status: ProposalStatusName::Approved,
 			submitted_at: 7,
 			voting_ends: 17,
 			enactment: Some(19),

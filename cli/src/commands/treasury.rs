@@ -9,9 +9,9 @@ use ostrom_client::{
 	ostrom::{
 		self,
 		runtime_types::ostrom_runtime_api::views::{GrantView, RoundView},
-		treasury::events::{CommonsEnrolled, Contributed, GiftsRefunded, RoundFinalized},
+		treasury::events::{CommonsEnrolled, GiftsRefunded, Given, RoundFinalized},
 	},
-	AccountId, AmountText, Balance, BlockNumber, CommonsId, RoundIndex, Token,
+	AccountId, AmountText, Balance, BlockNumber, CommonsId, RoundId, Token,
 };
 use subxt::rpcs::rpc_params;
 
@@ -23,9 +23,9 @@ type Grant = GrantView<AccountId, Balance, BlockNumber>;
 #[derive(Debug, Subcommand)]
 pub enum FundCommand {
 	/// Give to a commons in an open round: the round's pool matches gifts quadratically.
-	Contribute {
+	Give {
 		/// The round's number.
-		round: RoundIndex,
+		round: RoundId,
 		/// The commons' number.
 		commons: CommonsId,
 		/// How much, in the chain's token (OST).
@@ -35,7 +35,7 @@ pub enum FundCommand {
 	/// enrolment deposit until the round is finalised or cancelled.
 	Enrol {
 		/// The round's number.
-		round: RoundIndex,
+		round: RoundId,
 		/// The commons' number.
 		commons: CommonsId,
 	},
@@ -43,13 +43,13 @@ pub enum FundCommand {
 	/// pairwise-bounded match. Anyone may.
 	Finalize {
 		/// The round's number.
-		round: RoundIndex,
+		round: RoundId,
 	},
 	/// Pay back the gifts to a commons that was excluded, archived or whose round was
 	/// cancelled. Anyone may.
 	Refund {
 		/// The round's number.
-		round: RoundIndex,
+		round: RoundId,
 		/// The commons' number.
 		commons: CommonsId,
 	},
@@ -57,7 +57,7 @@ pub enum FundCommand {
 	/// Standard track): no match, its deposit to the pot, its gifts back.
 	Exclude {
 		/// The round's number.
-		round: RoundIndex,
+		round: RoundId,
 		/// The commons' number.
 		commons: CommonsId,
 		/// A hash of, or a link to, the proposal's text.
@@ -68,7 +68,7 @@ pub enum FundCommand {
 	/// pool back to the pot, every gift back to its giver.
 	Cancel {
 		/// The round's number.
-		round: RoundIndex,
+		round: RoundId,
 		/// A hash of, or a link to, the proposal's text.
 		#[arg(long, default_value = "")]
 		metadata: String,
@@ -122,13 +122,13 @@ pub async fn show(context: &Context, output: Output) -> Result<()> {
 pub async fn fund(context: &Context, command: FundCommand) -> Result<()> {
 	let calls = ostrom::transactions().treasury();
 	match command {
-		FundCommand::Contribute { round, commons, amount } => {
+		FundCommand::Give { round, commons, amount } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
 			let token = chain.token();
 			let amount = token.amount(&amount).map_err(|problem| anyhow!(problem))?;
-			let give = calls.contribute(round, commons, amount);
-			let given: Contributed = chain.submit(&signer, &give).await?.expect_event()?;
+			let give = calls.give(round, commons, amount);
+			let given: Given = chain.submit(&signer, &give).await?.expect_event()?;
 			println!(
 				"gave {} to commons #{} in round #{}",
 				token.format(given.amount),
@@ -160,7 +160,7 @@ pub async fn fund(context: &Context, command: FundCommand) -> Result<()> {
 				println!(
 					"  commons #{}: {} given + {} matched",
 					payout.commons,
-					token.format(payout.contributed),
+					token.format(payout.given),
 					token.format(payout.matched)
 				);
 			}
@@ -218,8 +218,8 @@ fn round(round: &Round, token: &Token) -> String {
 		token.format(round.matching),
 		round.commons,
 		round.enrolment_ends,
-		token.format(round.contributed),
-		count(round.contributions, "gift"),
+		token.format(round.given),
+		count(round.gifts, "gift"),
 		round.ends_at
 	)
 }

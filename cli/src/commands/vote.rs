@@ -9,14 +9,14 @@ use ostrom_client::{
 		self, quadratic_voting::events::Voted,
 		runtime_types::ostrom_runtime_api::views::VoiceCreditsView,
 	},
-	AccountId, BlockNumber, Credits, ProposalIndex,
+	AccountId, BlockNumber, ProposalId,
 };
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("side").required(true).args(["aye", "nay"])))]
 pub struct VoteArgs {
 	/// The proposal's number.
-	proposal: ProposalIndex,
+	proposal: ProposalId,
 	/// Vote for the proposal.
 	#[arg(long)]
 	aye: bool,
@@ -38,7 +38,10 @@ pub async fn run(context: &Context, args: VoteArgs) -> Result<()> {
 
 	match voice_credits(&chain, &voter).await? {
 		Some(credits) => {
-			let quote = quote(&chain, proposal, &voter, votes, credits.epoch).await?;
+			// The chain's own quote: what `vote` would charge and give back now.
+			let ask =
+				ostrom::view_functions().quadratic_voting().vote_quote(voter, proposal, votes);
+			let quote = chain.view_function(ask).await?;
 			let mut note = format!(
 				"{} cost {}; you have {} of {} left in epoch {}",
 				count(votes, &format!("{side} vote")),
@@ -51,7 +54,7 @@ pub async fn run(context: &Context, args: VoteArgs) -> Result<()> {
 				note += &format!(", and replacing your earlier vote gives back {}", quote.refund);
 			}
 			eprintln!("{note}");
-			if quote.cost > credits.left.saturating_add(quote.refund) {
+			if !quote.affordable {
 				eprintln!("that is more than you have: the chain will refuse the vote");
 			}
 		}
@@ -91,29 +94,4 @@ async fn voice_credits(
 	voter: &AccountId,
 ) -> Result<Option<VoiceCreditsView<BlockNumber>>> {
 	chain.view(ostrom::runtime_apis().ostrom_api().voice_credits(*voter)).await
-}
-
-/// What a vote would cost, and what replacing the voter's earlier vote would give back.
-struct Quote {
-	cost: Credits,
-	refund: Credits,
-}
-
-/// What `votes` votes of `voter` on `proposal` would cost in epoch `epoch`, the current one,
-/// and what replacing their earlier vote would give back: its cost if it was cast in this
-/// epoch (credits of a past epoch are gone).
-///
-/// FIXME(issue 16): this re-implements the runtime (`votes²`, `VoteRecord::cost_in`); ask the
-/// quadratic-voting pallet's view function instead once the runtime has it.
-async fn quote(
-	chain: &Chain,
-	proposal: ProposalIndex,
-	voter: &AccountId,
-	votes: u32,
-	epoch: u32,
-) -> Result<Quote> {
-	let earlier_votes = ostrom::storage().quadratic_voting().votes();
-	let earlier = chain.storage(earlier_votes, (proposal, *voter)).await?;
-	let refund = earlier.filter(|vote| vote.epoch == epoch).map_or(0, |vote| vote.cost);
-	Ok(Quote { cost: Credits::from(votes).pow(2), refund })
 }

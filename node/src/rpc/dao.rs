@@ -4,8 +4,6 @@
 //! Accounts are SS58 strings. An unknown id or account gives `null`; a malformed parameter, a
 //! limit out of range or an unknown block gives an "invalid params" error with a message. The
 //! methods are `blocking`: a view may read up to `MAX_SCAN` records, which should not hold up
-//! the server's async workers. The
-//! methods are `blocking`: a view may read up to `MAX_SCAN` records, which should not hold up
 //! the server's async workers.
 
 use std::sync::Arc;
@@ -15,10 +13,10 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
 };
-use ostrom_primitives::{CommonsId, ContributionId, ProposalIndex};
+use ostrom_primitives::{CommonsId, ContributionId, ProposalId};
 use ostrom_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash};
 use ostrom_runtime_api::{
-	CommonsView, ContributionView, MemberView, OstromApi, Page, ProposalState, ProposalView,
+	CommonsView, ContributionView, MemberView, OstromApi, Page, ProposalStatusName, ProposalView,
 	TallyView, TreasuryView, VoiceCreditsView, MAX_PAGE,
 };
 use sp_api::{ApiError, ProvideRuntimeApi};
@@ -38,7 +36,7 @@ const RUNTIME_ERROR_CODE: i32 = 1;
 pub trait DaoApi {
 	/// Proposal `id` with its tally, or `null`.
 	#[method(name = "proposal", blocking)]
-	fn proposal(&self, id: ProposalIndex, at: Option<Hash>) -> RpcResult<Option<Proposal>>;
+	fn proposal(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<Proposal>>;
 
 	/// Proposals from number `from` (default 0) on, oldest first, only those in `status` (e.g.
 	/// `"Voting"`) if given; at most `limit` (1 to 100, default 100).
@@ -46,14 +44,14 @@ pub trait DaoApi {
 	fn proposals(
 		&self,
 		status: Option<String>,
-		from: Option<ProposalIndex>,
+		from: Option<ProposalId>,
 		limit: Option<u32>,
 		at: Option<Hash>,
-	) -> RpcResult<Page<Proposal, ProposalIndex>>;
+	) -> RpcResult<Page<Proposal, ProposalId>>;
 
 	/// How the votes on proposal `id` stand, or `null`.
 	#[method(name = "tally", blocking)]
-	fn tally(&self, id: ProposalIndex, at: Option<Hash>) -> RpcResult<Option<TallyView>>;
+	fn tally(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<TallyView>>;
 
 	/// The member or applicant `account`, or `null`.
 	#[method(name = "member", blocking)]
@@ -140,23 +138,23 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: OstromApi<Block, AccountId, Balance, BlockNumber, Hash>,
 {
-	fn proposal(&self, id: ProposalIndex, at: Option<Hash>) -> RpcResult<Option<Proposal>> {
+	fn proposal(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<Proposal>> {
 		self.view_at(at, |api, hash| api.proposal(hash, id))
 	}
 
 	fn proposals(
 		&self,
 		status: Option<String>,
-		from: Option<ProposalIndex>,
+		from: Option<ProposalId>,
 		limit: Option<u32>,
 		at: Option<Hash>,
-	) -> RpcResult<Page<Proposal, ProposalIndex>> {
+	) -> RpcResult<Page<Proposal, ProposalId>> {
 		let status = status.map(|name| proposal_state(&name)).transpose()?;
 		let limit = page_limit(limit)?;
 		self.view_at(at, |api, hash| api.proposals(hash, status, from.unwrap_or(0), limit))
 	}
 
-	fn tally(&self, id: ProposalIndex, at: Option<Hash>) -> RpcResult<Option<TallyView>> {
+	fn tally(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<TallyView>> {
 		self.view_at(at, |api, hash| api.tally(hash, id))
 	}
 
@@ -214,8 +212,8 @@ fn account_id(address: &str) -> RpcResult<AccountId> {
 		.map_err(|error| invalid_params(format!("`{address}` is not an SS58 address: {error}")))
 }
 
-fn proposal_state(name: &str) -> RpcResult<ProposalState> {
-	serde_json::from_value(serde_json::Value::String(name.into())).map_err(|_| {
+fn proposal_state(name: &str) -> RpcResult<ProposalStatusName> {
+	ostrom_runtime_api::json::variant_from_name(name).ok_or_else(|| {
 		invalid_params(format!(
 			"unknown status `{name}`: expected Voting, Approved, Rejected, Cancelled, Killed, \
 			 Executed or Revoked"
@@ -236,8 +234,8 @@ mod tests {
 
 	#[test]
 	fn statuses_are_read_by_name() {
-		assert_eq!(proposal_state("Voting").unwrap(), ProposalState::Voting);
-		assert_eq!(proposal_state("Executed").unwrap(), ProposalState::Executed);
+		assert_eq!(proposal_state("Voting").unwrap(), ProposalStatusName::Voting);
+		assert_eq!(proposal_state("Executed").unwrap(), ProposalStatusName::Executed);
 		let error = proposal_state("voting").unwrap_err();
 		assert_eq!(error.code(), INVALID_PARAMS_CODE);
 		assert!(error.message().contains("unknown status `voting`"), "{}", error.message());

@@ -107,9 +107,9 @@ fn run_to_block<T: Config>(n: BlockNumberFor<T>) {
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(
-		<T as frame_system::Config>::RuntimeEvent::from(event),
-	);
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
 }
 
 #[benchmarks]

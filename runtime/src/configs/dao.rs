@@ -8,8 +8,8 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use ostrom_primitives::Reputation;
-use pallet_ostrom_quadratic_voting::Credits;
 use pallet_ostrom_proposals::EnsureDao;
+use pallet_ostrom_quadratic_voting::Credits;
 
 use super::{
 	super::{

@@ -15,8 +15,7 @@ use frame_support::{
 };
 use ostrom_primitives::ProposalId;
 use ostrom_runtime_api::{
-	ContributionCounts, MemberStatusName, ProposalKindName, ProposalStatusName, MAX_PAGE,
-	MAX_SCAN,
+	ContributionCounts, MemberStatusName, ProposalKindName, ProposalStatusName, MAX_PAGE, MAX_SCAN,
 };
 use pallet_ostrom_commons::{CommonsKind, CommonsStatus, ContributionStatus};
 use pallet_ostrom_membership::MemberStatus;
@@ -241,7 +240,10 @@ fn members_applicants_and_their_credits() {
 			record.as_mut().unwrap().status = MemberStatus::Suspended { until: 50 };
 		});
 		let charlie = views::member(account(Charlie)).unwrap();
-		assert_eq!((charlie.status, charlie.suspended_until), (MemberStatusName::Suspended, Some(50)));
+		assert_eq!(
+			(charlie.status, charlie.suspended_until),
+			(MemberStatusName::Suspended, Some(50))
+		);
 		System::set_block_number(50);
 		assert_eq!(views::member(account(Charlie)).unwrap().status, MemberStatusName::Active);
 
