@@ -31,9 +31,10 @@ minutes() {
 }
 
 # Each end-to-end test's own time, indented under its stage, from the JUnit report that the
-# `e2e` nextest profile writes (.config/nextest.toml): `<testcase name="module::test" … time="s">`.
+# `e2e` nextest profile writes (.config/nextest.toml) into nextest's store, target/nextest under
+# the workspace: `<testcase name="module::test" … time="seconds">`.
 e2e_report() {
-	echo "$CARGO_TARGET_DIR/nextest/e2e/junit.xml"
+	echo "target/nextest/e2e/junit.xml"
 }
 record_e2e_tests() {
 	local name seconds
