@@ -1,5 +1,7 @@
 //! Helpers for end-to-end tests: start real `ostrom-node` processes on free loopback ports,
-//! talk to them over JSON-RPC, and stop them when the test ends, whether it passed or not.
+//! talk to them over JSON-RPC and through the typed client `ostrom-client` (calls, storage,
+//! events and view functions generated from the runtime's metadata), and stop them when the
+//! test ends, whether it passed or not.
 //! A `--dev` node runs either real Aura and GRANDPA ([`Node::start`]), whose blocks the tests
 //! wait for ([`wait_for_blocks`], [`wait_until_block`]), or manual sealing
 //! ([`Node::start_manual_seal`]), whose blocks come with each transaction and on demand
@@ -14,10 +16,17 @@ use std::{
 	sync::Arc,
 	time::{Duration, Instant},
 };
-use subxt::rpcs::{client::RpcParams, RpcClient};
+use subxt::{
+	events::DecodeAsEvent,
+	rpcs::{client::RpcParams, RpcClient},
+	storage::Address,
+};
 
-/// The subxt client the tests drive a node with.
-pub type Api = subxt::OnlineClient<subxt::PolkadotConfig>;
+use ostrom_client::ostrom::runtime_types::pallet_ostrom_proposals::types::Proposal;
+pub use ostrom_client::{ostrom, AccountId, OstromConfig, ProposalId};
+
+/// The subxt client the tests drive a node with, typed by `ostrom-client`.
+pub type Api = subxt::OnlineClient<OstromConfig>;
 
 pub use subxt::rpcs::rpc_params;
 
@@ -180,13 +189,16 @@ pub async fn wait_for_blocks(rpc: &RpcClient, best: u64, finalized: u64, timeout
 	}
 }
 
+/// The events one transaction emitted.
+pub type Events = subxt::extrinsics::ExtrinsicEvents<OstromConfig>;
+
 /// Signs `call` as `signer`, submits it, waits until its block is finalized and returns its
 /// events; panics if the node refuses it or the call fails.
 pub async fn submit_finalized<Call: subxt::tx::Payload>(
 	api: &Api,
 	call: &Call,
 	signer: &subxt_signer::sr25519::Keypair,
-) -> subxt::extrinsics::ExtrinsicEvents<subxt::PolkadotConfig> {
+) -> Events {
 	api.at_current_block()
 		.await
 		.expect("the best block is known")
@@ -199,66 +211,50 @@ pub async fn submit_finalized<Call: subxt::tx::Payload>(
 		.expect("the transaction is finalized and succeeds")
 }
 
-/// Whether `events` hold an event `pallet`.`name`.
-pub fn has_event(
-	events: &subxt::extrinsics::ExtrinsicEvents<subxt::PolkadotConfig>,
-	pallet: &str,
-	name: &str,
-) -> bool {
-	events.iter().any(|event| {
-		let event = event.expect("events decode");
-		event.pallet_name() == pallet && event.event_name() == name
-	})
+/// The first `Event` among `events`; panics if there is none or it does not decode.
+pub fn event<Event: DecodeAsEvent>(events: &Events) -> Event {
+	match events.find_first::<Event>() {
+		Some(event) => event.expect("the event decodes"),
+		None => panic!("no {} event", std::any::type_name::<Event>()),
+	}
 }
 
-/// Where a proposal is in its life, as `Proposals.Proposals` stores it.
-#[derive(Debug, scale_decode::DecodeAsType)]
-pub enum ProposalStatus {
-	Voting,
-	Approved {
-		enactment: Option<u32>,
-	},
-	Rejected,
-	Cancelled,
-	Killed,
-	Executed,
-	/// Approved, then killed before enactment.
-	Revoked,
+/// The value of the storage `entry` under `key` at the current (finalized) block, if any.
+pub async fn storage<Entry: Address>(
+	api: &Api,
+	entry: Entry,
+	key: Entry::KeyParts,
+) -> Option<Entry::Value> {
+	let at = api.at_current_block().await.expect("the current block is known");
+	let value = at.storage().try_fetch(entry, key).await.expect("the storage is readable");
+	value.map(|value| value.decode().expect("the stored value decodes"))
 }
 
-/// The fields of a stored proposal that the tests read.
-#[derive(Debug, scale_decode::DecodeAsType)]
-pub struct Proposal {
-	pub proposer: [u8; 32],
-	pub voting_ends: u32,
-	pub eligible: u32,
-	pub status: ProposalStatus,
+/// What the pallet view function `call` answers at the current (finalized) block.
+pub async fn view_function<Call: subxt::view_functions::Payload>(
+	api: &Api,
+	call: Call,
+) -> Call::ReturnType {
+	let at = api.at_current_block().await.expect("the current block is known");
+	at.view_functions().call(call).await.expect("the view function answers")
+}
+
+/// The account of a dev key.
+pub fn account_of(keypair: &subxt_signer::sr25519::Keypair) -> AccountId {
+	keypair.public_key().to_account_id()
 }
 
 /// Proposal `id` at the current (finalized) block; panics if there is none.
-pub async fn proposal(api: &Api, id: u32) -> Proposal {
-	let address = subxt::dynamic::storage::<(u32,), Proposal>("Proposals", "Proposals");
-	let at = api.at_current_block().await.expect("the current block is known");
-	at.storage().fetch(address, (id,)).await.expect("the proposal exists").decode().unwrap()
-}
-
-#[derive(scale_decode::DecodeAsType)]
-struct AccountInfo {
-	data: AccountData,
-}
-
-#[derive(scale_decode::DecodeAsType)]
-struct AccountData {
-	free: u128,
+pub async fn proposal(api: &Api, id: ProposalId) -> Proposal {
+	storage(api, ostrom::storage().proposals().proposals(), (id,))
+		.await
+		.expect("the proposal exists")
 }
 
 /// The free balance of `account` at the current (finalized) block.
-pub async fn free_balance(api: &Api, account: [u8; 32]) -> u128 {
-	let address = subxt::dynamic::storage::<([u8; 32],), AccountInfo>("System", "Account");
-	let at = api.at_current_block().await.expect("the current block is known");
-	let info =
-		at.storage().try_fetch(address, (account,)).await.expect("System.Account is readable");
-	info.map_or(0, |info| info.decode().expect("account info decodes").data.free)
+pub async fn free_balance(api: &Api, account: AccountId) -> u128 {
+	let info = storage(api, ostrom::storage().system().account(), (account,)).await;
+	info.map_or(0, |info| info.data.free)
 }
 
 /// Seals `count` empty blocks, each finalized, on a `--sealing manual` node.

@@ -7,7 +7,7 @@
 //! later and Ferdie has exactly 1 OST more. The test runs the CLI as a process and checks what
 //! it prints, in text and with `--json`.
 
-use ostrom_e2e::{free_balance, node_binary, seal_until, wait_for_blocks, Node};
+use ostrom_e2e::{account_of, free_balance, node_binary, seal_until, wait_for_blocks, Node};
 use serde_json::Value as Json;
 use std::{path::PathBuf, time::Duration};
 use subxt_signer::sr25519::dev;
@@ -103,7 +103,7 @@ async fn a_member_joins_proposes_a_spend_and_the_dao_pays() {
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
 	let api = node.api().await;
 	let ostrom = Ostrom::new(&node);
-	let ferdie_before = free_balance(&api, dev::ferdie().public_key().0).await;
+	let ferdie_before = free_balance(&api, account_of(&dev::ferdie())).await;
 
 	// Dave applies; Alice and Bob sponsor him at the same time, and the second admits him.
 	let applied = ostrom.send("//Dave", &["member", "apply", "--metadata", "ipfs://dave"]).await;
@@ -230,7 +230,7 @@ async fn a_member_joins_proposes_a_spend_and_the_dao_pays() {
 		listed.starts_with(&format!("#{id} ")) && listed.contains("Treasury.spend"),
 		"{listed}"
 	);
-	assert_eq!(free_balance(&api, dev::ferdie().public_key().0).await, ferdie_before + UNIT);
+	assert_eq!(free_balance(&api, account_of(&dev::ferdie())).await, ferdie_before + UNIT);
 
 	// The treasury reads as JSON too, balances as decimal strings.
 	let treasury = ostrom.json(&["treasury"]).await;

@@ -1,16 +1,18 @@
-//! The `dao_*` JSON-RPC methods on a `--dev` node that seals blocks on demand, called over
-//! plain HTTP as a dApp would: Dave joins, Alice registers a commons that Bob contributes to, Alice proposes and Bob
-//! votes (all with subxt); then every method's answer is checked against what those extrinsics
-//! did, at the best block and at genesis (Dave's probation also in the block he joined), and
-//! malformed parameters get errors, not crashes.
+//! The `dao_*` JSON-RPC methods on a `--dev` node that seals blocks on demand, called over plain
+//! HTTP as a dApp would: Dave joins, Charlie registers a commons that Bob contributes to, Alice
+//! proposes and Bob votes (all with the typed client `ostrom-client`); then every method's answer
+//! is checked against what those extrinsics did, at the best block and at genesis (Dave's probation
+//! also in the block he joined), and malformed parameters get errors, not crashes.
 
-use ostrom_e2e::{http_rpc, submit_finalized, wait_for_blocks, Node};
+use ostrom::runtime_types::{
+	bounded_collections::bounded_vec::BoundedVec,
+	pallet_ostrom_commons::types::CommonsKind,
+	pallet_ostrom_proposals::types::{ProposalKind, Track},
+};
+use ostrom_e2e::{account_of, http_rpc, ostrom, submit_finalized, wait_for_blocks, Node};
 use serde_json::{json, Value};
 use std::time::Duration;
-use subxt::{
-	dynamic::{self, Value as Arg},
-	utils::{AccountId32, H256},
-};
+use subxt::utils::H256;
 use subxt_signer::sr25519::{dev, Keypair};
 
 /// 1 OST in planck.
@@ -32,11 +34,7 @@ const DAO_METHODS: [&str; 9] = [
 ];
 
 fn ss58(who: &Keypair) -> String {
-	AccountId32::from(who.public_key().0).to_string()
-}
-
-fn tx(pallet: &str, call: &str, args: Vec<Arg>) -> subxt::tx::DynamicPayload<Vec<Arg>> {
-	dynamic::tx(pallet, call, args)
+	account_of(who).to_string()
 }
 
 /// The result of `method`; panics on an error answer.
@@ -61,59 +59,47 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 	let api = node.api().await;
 	let port = node.rpc_port;
 	let (alice, bob, charlie, dave) = (dev::alice(), dev::bob(), dev::charlie(), dev::dave());
-	let dave_id = Arg::from_bytes(dave.public_key().0);
+	let (membership, commons) =
+		(ostrom::transactions().membership(), ostrom::transactions().commons());
 
 	let methods = result(port, "rpc_methods", json!([]));
 	for method in DAO_METHODS {
 		assert!(methods["methods"].as_array().unwrap().contains(&json!(method)), "{method}");
 	}
 
-	// Dave applies and Alice and Bob sponsor him; Alice registers a commons meanwhile.
-	submit_finalized(&api, &tx("Membership", "apply", vec![Arg::from_bytes("dave")]), &dave).await;
-	let sponsor = tx("Membership", "sponsor", vec![dave_id.clone()]);
-	let register = tx(
-		"Commons",
-		"register",
-		vec![
-			Arg::from_bytes("Seed library"),
-			Arg::unnamed_variant("Food", []),
-			Arg::from_bytes("CC0-1.0"),
-			Arg::from_bytes("https://seeds.example"),
-		],
+	// Dave applies and Alice and Bob sponsor him; Charlie registers a commons meanwhile.
+	let apply = membership.apply(BoundedVec(b"dave".to_vec()));
+	submit_finalized(&api, &apply, &dave).await;
+	let sponsor = membership.sponsor(account_of(&dave));
+	let register = commons.register(
+		BoundedVec(b"Seed library".to_vec()),
+		CommonsKind::Food,
+		BoundedVec(b"CC0-1.0".to_vec()),
+		BoundedVec(b"https://seeds.example".to_vec()),
 	);
-	let sponsor_again = tx("Membership", "sponsor", vec![dave_id]);
 	tokio::join!(
 		submit_finalized(&api, &sponsor, &alice),
-		submit_finalized(&api, &sponsor_again, &bob),
+		submit_finalized(&api, &sponsor, &bob),
 		submit_finalized(&api, &register, &charlie),
 	);
 	// Bob contributes; Alice proposes once Dave is a member. Dave is on probation (and a new
 	// member counts in the quorum base only from the epoch after it), so three are eligible.
-	let contribute = tx(
-		"Commons",
-		"contribute",
-		vec![Arg::u128(0), Arg::from_bytes(H256::repeat_byte(7).0), Arg::from_bytes("seeds")],
-	);
-	let propose = tx(
-		"Proposals",
-		"submit",
-		vec![
-			Arg::unnamed_variant("Standard", []),
-			Arg::unnamed_variant("Signal", []),
-			Arg::from_bytes("plant an orchard"),
-		],
+	let contribute = commons.contribute(0, H256::repeat_byte(7), BoundedVec(b"seeds".to_vec()));
+	let propose = ostrom::transactions().proposals().submit(
+		Track::Standard,
+		ProposalKind::Signal,
+		BoundedVec(b"plant an orchard".to_vec()),
 	);
 	tokio::join!(
 		submit_finalized(&api, &contribute, &bob),
 		submit_finalized(&api, &propose, &alice)
 	);
 	// Two approvals accept the contribution; Bob casts three votes for the proposal.
-	let approve = || tx("Commons", "review", vec![Arg::u128(0), Arg::bool(true)]);
-	let (approve_a, approve_c) = (approve(), approve());
-	let vote = tx("QuadraticVoting", "vote", vec![Arg::u128(0), Arg::bool(true), Arg::u128(3)]);
+	let approve = commons.review(0, true);
+	let vote = ostrom::transactions().quadratic_voting().vote(0, true, 3);
 	tokio::join!(
-		submit_finalized(&api, &approve_a, &alice),
-		submit_finalized(&api, &approve_c, &charlie),
+		submit_finalized(&api, &approve, &alice),
+		submit_finalized(&api, &approve, &charlie),
 		submit_finalized(&api, &vote, &bob),
 	);
 

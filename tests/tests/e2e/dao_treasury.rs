@@ -1,20 +1,30 @@
-//! The treasury on a `--dev` node that seals blocks on demand, driven with subxt. Two Standard proposals pass by
-//! quadratic vote: one pays Ferdie 250 OST from the pot, the other opens a quadratic-funding
-//! round. Ferdie's balance rises by exactly 250 OST. The stewards enrol their two commons in the
-//! round, members give to them; once it has ended Dave finalises it, and each commons' account
-//! holds its gifts plus the pairwise-bounded match worked out here from the gifts (the
-//! stewards' own gifts are not matched).
+//! The treasury on a `--dev` node that seals blocks on demand, driven with the typed client
+//! `ostrom-client`. Two Standard proposals pass by quadratic vote: one pays Ferdie 250 OST from the
+//! pot, the other opens a quadratic-funding round. Ferdie's balance rises by exactly 250 OST. The
+//! stewards enrol their two commons in the round, members give to them; once it has ended Dave
+//! finalises it, and each commons' account holds its gifts plus the pairwise-bounded match worked
+//! out here from the gifts (the stewards' own gifts are not matched).
 
-use ostrom_e2e::{
-	free_balance, has_event, proposal, seal_until, submit_finalized, wait_for_blocks, Api, Node,
-	ProposalStatus,
+use ostrom::{
+	commons::events::Registered,
+	proposals::events::{Approved, Submitted},
+	quadratic_voting::events::Voted,
+	runtime_types::{
+		bounded_collections::bounded_vec::BoundedVec,
+		frame_support::traits::preimages::Bounded,
+		pallet_ostrom_commons::types::CommonsKind,
+		pallet_ostrom_proposals::types::{ProposalKind, ProposalStatus, Track},
+	},
+	treasury::events::{CommonsEnrolled, Given, RoundFinalized},
 };
-use scale_decode::DecodeAsType;
+use ostrom_client::{AccountId, CommonsId, ProposalId};
+use ostrom_e2e::{
+	account_of, event, free_balance, ostrom, proposal, seal_until, storage, submit_finalized,
+	view_function, wait_for_blocks, Api, Events, Node,
+};
 use std::time::Duration;
-use subxt::dynamic::{self, Value};
+use subxt::tx::Payload;
 use subxt_signer::sr25519::{dev, Keypair};
-
-type Payload = subxt::tx::DynamicPayload<Vec<Value>>;
 
 const UNIT: u128 = 1_000_000_000_000;
 /// How long the round takes enrolments and gifts, in blocks.
@@ -23,35 +33,18 @@ const ROUND_BLOCKS: u32 = 24;
 /// M of the development chain: 100 OST.
 const COORDINATION_BOUND: u128 = 100 * UNIT;
 
-#[derive(Debug, DecodeAsType)]
-struct Round {
-	ends_at: u32,
-}
-
-#[derive(Debug, DecodeAsType)]
-struct CommonsRecord {
-	registrant: [u8; 32],
-}
-
-async fn registrant(api: &Api, id: u32) -> [u8; 32] {
-	let address = dynamic::storage::<(u32,), CommonsRecord>("Commons", "Commons");
-	let at = api.at_current_block().await.unwrap();
-	at.storage()
-		.fetch(address, (id,))
-		.await
-		.expect("the commons exists")
-		.decode()
-		.unwrap()
-		.registrant
+async fn registrant(api: &Api, id: CommonsId) -> AccountId {
+	let commons = storage(api, ostrom::storage().commons().commons(), (id,)).await;
+	commons.expect("the commons exists").registrant
 }
 
 /// The account of commons `id`: `PalletId(*b"os/trsry")` with the sub-account
 /// `(b"cm", id)`, as `into_sub_account_truncating` derives it.
-fn commons_account(id: u32) -> [u8; 32] {
+fn commons_account(id: CommonsId) -> AccountId {
 	let mut account = [0u8; 32];
 	let encoded = [b"modl".as_slice(), b"os/trsry", b"cm", &id.to_le_bytes()].concat();
 	account[..encoded.len()].copy_from_slice(&encoded);
-	account
+	AccountId::from(account)
 }
 
 /// The integer square root, as the runtime takes it of each contributor's total.
@@ -74,55 +67,17 @@ fn pair_subsidy(a: u128, b: u128, together: u128) -> u128 {
 }
 
 /// A Standard proposal to enact `call`, inline.
-async fn propose<Call: subxt::tx::Payload>(api: &Api, call: &Call, text: &[u8]) -> Payload {
+async fn propose(api: &Api, call: &impl Payload, text: &[u8]) -> impl Payload {
 	let call_data = api.at_current_block().await.unwrap().transactions().call_data(call).unwrap();
-	let inline = Value::unnamed_variant("Inline", [Value::from_bytes(call_data)]);
-	dynamic::tx(
-		"Proposals",
-		"submit",
-		vec![
-			Value::unnamed_variant("Standard", []),
-			Value::unnamed_variant("Call", [inline]),
-			Value::from_bytes(text),
-		],
-	)
-}
-
-fn vote_aye(id: u32) -> Payload {
-	dynamic::tx(
-		"QuadraticVoting",
-		"vote",
-		vec![Value::u128(id.into()), Value::bool(true), Value::u128(1)],
-	)
-}
-
-fn register(name: &[u8]) -> Payload {
-	dynamic::tx(
-		"Commons",
-		"register",
-		vec![
-			Value::from_bytes(name),
-			Value::unnamed_variant("Software", []),
-			Value::from_bytes(b"GPL-3.0-only"),
-			Value::from_bytes(b"https://ostrom.example"),
-		],
-	)
-}
-
-fn enrol(commons: u32) -> Payload {
-	dynamic::tx("Treasury", "enrol", vec![Value::u128(0), Value::u128(commons.into())])
-}
-
-fn contribute(commons: u32, amount: u128) -> Payload {
-	dynamic::tx(
-		"Treasury",
-		"contribute",
-		vec![Value::u128(0), Value::u128(commons.into()), Value::u128(amount)],
+	ostrom::transactions().proposals().submit(
+		Track::Standard,
+		ProposalKind::Call(Bounded::Inline(BoundedVec(call_data))),
+		BoundedVec(text.to_vec()),
 	)
 }
 
 /// Each of Alice, Bob and Charlie sends their payload, at the same time; all must succeed.
-async fn founders_send(api: &Api, payloads: [&Payload; 3], event: (&str, &str)) {
+async fn founders_send<Call: Payload>(api: &Api, payloads: [&Call; 3]) -> [Events; 3] {
 	let (alice, bob, charlie) = (dev::alice(), dev::bob(), dev::charlie());
 	let signers: [&Keypair; 3] = [&alice, &bob, &charlie];
 	let (a, b, c) = tokio::join!(
@@ -130,9 +85,7 @@ async fn founders_send(api: &Api, payloads: [&Payload; 3], event: (&str, &str)) 
 		submit_finalized(api, payloads[1], signers[1]),
 		submit_finalized(api, payloads[2], signers[2])
 	);
-	for events in [&a, &b, &c] {
-		assert!(has_event(events, event.0, event.1), "{event:?} expected");
-	}
+	[a, b, c]
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -141,14 +94,15 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	let rpc = node.rpc().await;
 	wait_for_blocks(&rpc, 1, 1, Duration::from_secs(120)).await;
 	let api = node.api().await;
-	let ferdie = dev::ferdie().public_key().0;
+	let ferdie = account_of(&dev::ferdie());
 	let ferdie_before = free_balance(&api, ferdie).await;
+	let (treasury, commons_calls) =
+		(ostrom::transactions().treasury(), ostrom::transactions().commons());
 
 	// Alice proposes the spend and Bob the round, at once.
-	let beneficiary = dev::ferdie().public_key().to_account_id();
-	let spend = dynamic::tx("Treasury", "spend", (beneficiary, 250 * UNIT));
+	let spend = treasury.spend(ferdie, 250 * UNIT);
 	let matching = 20 * UNIT;
-	let open_round = dynamic::tx("Treasury", "open_round", (matching, ENROL_BLOCKS, ROUND_BLOCKS));
+	let open_round = treasury.open_round(matching, ENROL_BLOCKS, ROUND_BLOCKS);
 	let (pay_ferdie, fund_round) = (
 		propose(&api, &spend, b"pay Ferdie for the orchard fence").await,
 		propose(&api, &open_round, b"a funding round for our software").await,
@@ -158,20 +112,32 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 		submit_finalized(&api, &pay_ferdie, &alice),
 		submit_finalized(&api, &fund_round, &bob)
 	);
-	assert!(has_event(&a, "Proposals", "Submitted") && has_event(&b, "Proposals", "Submitted"));
-	let (spend_id, round_id) =
-		if proposal(&api, 0).await.proposer == alice.public_key().0 { (0, 1) } else { (1, 0) };
+	let (spend_id, round_id): (ProposalId, ProposalId) =
+		(event::<Submitted>(&a).id, event::<Submitted>(&b).id);
+	assert_eq!(proposal(&api, spend_id).await.proposer, account_of(&alice));
 
 	// All three founders vote for both; meanwhile Alice and Bob register two commons.
+	let vote_aye = |id| ostrom::transactions().quadratic_voting().vote(id, true, 1);
 	let (aye_spend, aye_round) = (vote_aye(spend_id), vote_aye(round_id));
-	founders_send(&api, [&aye_spend; 3], ("QuadraticVoting", "Voted")).await;
-	founders_send(&api, [&aye_round; 3], ("QuadraticVoting", "Voted")).await;
+	for aye in [&aye_spend, &aye_round] {
+		for events in founders_send(&api, [aye; 3]).await {
+			assert!(events.has::<Voted>());
+		}
+	}
+	let register = |name: &[u8]| {
+		commons_calls.register(
+			BoundedVec(name.to_vec()),
+			CommonsKind::Software,
+			BoundedVec(b"GPL-3.0-only".to_vec()),
+			BoundedVec(b"https://ostrom.example".to_vec()),
+		)
+	};
 	let (code, seeds) = (register(b"ostrom-node"), register(b"seed-library"));
 	let (a, b) =
 		tokio::join!(submit_finalized(&api, &code, &alice), submit_finalized(&api, &seeds, &bob));
-	assert!(has_event(&a, "Commons", "Registered") && has_event(&b, "Commons", "Registered"));
-	let (code, seeds) =
-		if registrant(&api, 0).await == alice.public_key().0 { (0, 1) } else { (1, 0) };
+	let (code, seeds) = (event::<Registered>(&a).commons, event::<Registered>(&b).commons);
+	assert_eq!(registrant(&api, code).await, account_of(&alice));
+	assert_eq!(registrant(&api, seeds).await, account_of(&bob));
 
 	// After the vote, Dave (not a member) closes both; they are enacted two blocks later.
 	let ends =
@@ -181,19 +147,21 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	// Each is enacted two blocks after its closing, maybe before the other is closed.
 	let mut enacted = 0;
 	for id in [spend_id, round_id] {
-		let close = dynamic::tx("Proposals", "close", vec![Value::u128(id.into())]);
+		let close = ostrom::transactions().proposals().close(id);
 		let events = submit_finalized(&api, &close, &dave).await;
-		assert!(has_event(&events, "Proposals", "Approved"));
+		let approved = event::<Approved>(&events);
+		assert_eq!(approved.id, id);
 		let ProposalStatus::Approved { enactment: Some(enactment) } =
 			proposal(&api, id).await.status
 		else {
 			panic!("proposal {id} is approved with an enactment block");
 		};
+		assert_eq!(approved.enactment, Some(enactment));
 		enacted = enacted.max(enactment);
 	}
 	seal_until(&rpc, enacted + 1).await;
-	assert!(matches!(proposal(&api, spend_id).await.status, ProposalStatus::Executed));
-	assert!(matches!(proposal(&api, round_id).await.status, ProposalStatus::Executed));
+	assert_eq!(proposal(&api, spend_id).await.status, ProposalStatus::Executed);
+	assert_eq!(proposal(&api, round_id).await.status, ProposalStatus::Executed);
 	assert_eq!(
 		free_balance(&api, ferdie).await,
 		ferdie_before + 250 * UNIT,
@@ -201,33 +169,40 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	);
 
 	// The stewards enrol their commons, each holding a deposit of 10 OST.
-	let (enrol_code, enrol_seeds) = (enrol(code), enrol(seeds));
+	let round: u32 = 0;
+	let (enrol_code, enrol_seeds) = (treasury.enrol(round, code), treasury.enrol(round, seeds));
 	let (a, b) = tokio::join!(
 		submit_finalized(&api, &enrol_code, &alice),
 		submit_finalized(&api, &enrol_seeds, &bob)
 	);
-	assert!(has_event(&a, "Treasury", "CommonsEnrolled"));
-	assert!(has_event(&b, "Treasury", "CommonsEnrolled"));
+	assert_eq!(event::<CommonsEnrolled>(&a).commons, code);
+	assert_eq!(event::<CommonsEnrolled>(&b).commons, seeds);
 
 	// The round: 1 OST each from Alice, Bob and Charlie to the node's code (Alice stewards it:
 	// her gift is passed on, not matched); 1 from Alice and 4 from Charlie to the seed library.
-	let one = |commons| contribute(commons, UNIT);
-	founders_send(&api, [&one(code), &one(code), &one(code)], ("Treasury", "Contributed")).await;
-	let (alice_one, charlie_four) = (one(seeds), contribute(seeds, 4 * UNIT));
+	let give = |commons, amount| treasury.give(round, commons, amount);
+	let one = give(code, UNIT);
+	for events in founders_send(&api, [&one; 3]).await {
+		assert!(events.has::<Given>());
+	}
+	let (alice_one, charlie_four) = (give(seeds, UNIT), give(seeds, 4 * UNIT));
 	let charlie = dev::charlie();
 	let (a, c) = tokio::join!(
 		submit_finalized(&api, &alice_one, &alice),
 		submit_finalized(&api, &charlie_four, &charlie)
 	);
-	assert!(has_event(&a, "Treasury", "Contributed") && has_event(&c, "Treasury", "Contributed"));
+	let given = event::<Given>(&c);
+	assert_eq!(event::<Given>(&a).giver, account_of(&alice));
+	assert_eq!((given.giver, given.commons, given.amount), (account_of(&charlie), seeds, 4 * UNIT));
 
-	let round = dynamic::storage::<(u32,), Round>("Treasury", "Rounds");
-	let at = api.at_current_block().await.unwrap();
-	let round = at.storage().fetch(round, (0u32,)).await.unwrap().decode().unwrap();
-	seal_until(&rpc, round.ends_at).await;
-	let finalize = dynamic::tx("Treasury", "finalize_round", vec![Value::u128(0)]);
+	let ends_at = storage(&api, ostrom::storage().treasury().rounds(), (round,))
+		.await
+		.expect("the round exists")
+		.ends_at;
+	seal_until(&rpc, ends_at).await;
+	let finalize = treasury.finalize_round(round);
 	let events = submit_finalized(&api, &finalize, &dave).await;
-	assert!(has_event(&events, "Treasury", "RoundFinalized"));
+	assert_eq!(event::<RoundFinalized>(&events).round, round);
 
 	// The code: one matched pair, Bob and Charlie, who met only there (S = 1 OST):
 	// 2 · 100/101 OST. The seed library: Alice and Charlie, who met in both commons
@@ -235,6 +210,10 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	let code_match = pair_subsidy(UNIT, UNIT, UNIT);
 	let seeds_match = pair_subsidy(UNIT, 4 * UNIT, 3 * UNIT);
 	assert_eq!((code_match, seeds_match), (1_980_198_019_801, 3_883_495_145_631));
+	for id in [code, seeds] {
+		let account_of_commons = ostrom::view_functions().treasury().account_of_commons(id);
+		assert_eq!(view_function(&api, account_of_commons).await, commons_account(id));
+	}
 	assert_eq!(free_balance(&api, commons_account(code)).await, 3 * UNIT + code_match);
 	assert_eq!(free_balance(&api, commons_account(seeds)).await, 5 * UNIT + seeds_match);
 }

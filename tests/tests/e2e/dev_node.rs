@@ -1,41 +1,34 @@
 //! A `--dev` validator produces and finalizes blocks, serves the standard RPC methods plus
 //! `system_accountNextIndex` and `payment_*`, exposes Prometheus metrics, and executes a signed
-//! transfer submitted with subxt: the balances move and the sender pays a fee.
+//! transfer submitted with subxt and the typed client `ostrom-client`: the balances move and the
+//! sender pays a fee.
 
-use ostrom_e2e::{call, rpc_params, wait_for_blocks, Node};
-use scale_decode::DecodeAsType;
+use ostrom::{
+	runtime_types::{frame_system::AccountInfo, pallet_balances::types::AccountData},
+	transaction_payment::events::TransactionFeePaid,
+};
+use ostrom_client::{ostrom, AccountId, OstromConfig};
+use ostrom_e2e::{account_of, call, rpc_params, wait_for_blocks, Node};
 use std::{
 	io::{Read, Write},
 	net::TcpStream,
 	time::Duration,
 };
-use subxt::{dynamic, ext::codec::Decode, utils::AccountId32, OnlineClient, PolkadotConfig};
+use subxt::OnlineClient;
 use subxt_signer::sr25519::dev;
 
 const UNIT: u128 = 1_000_000_000_000;
 
-#[derive(Debug, DecodeAsType)]
-struct AccountInfo {
-	nonce: u32,
-	data: AccountData,
-}
-
-#[derive(Debug, DecodeAsType)]
-struct AccountData {
-	free: u128,
-}
-
 async fn account(
-	api: &OnlineClient<PolkadotConfig>,
+	api: &OnlineClient<OstromConfig>,
 	block_hash: subxt::utils::H256,
-	who: [u8; 32],
-) -> AccountInfo {
-	let address = dynamic::storage::<([u8; 32],), AccountInfo>("System", "Account");
+	who: &AccountId,
+) -> AccountInfo<u32, AccountData<u128>> {
 	api.at_block(block_hash)
 		.await
 		.expect("the block is known")
 		.storage()
-		.fetch(address, (who,))
+		.fetch(ostrom::storage().system().account(), (*who,))
 		.await
 		.expect("System.Account is readable")
 		.decode()
@@ -83,19 +76,17 @@ async fn dev_node_finalizes_blocks_and_executes_a_signed_transfer() {
 	// Alice sends 3 OST to Bob, signed and submitted by subxt.
 	// With subxt's default backend, which follows the chain with `chainHead_v1_*`, unlike the
 	// other scenarios' `Node::api`: the node must serve wallets that use it.
-	let api = OnlineClient::<PolkadotConfig>::from_insecure_url(node.ws_url()).await.unwrap();
+	let api = OnlineClient::<OstromConfig>::from_insecure_url(node.ws_url()).await.unwrap();
 	let before = api.at_current_block().await.unwrap();
-	let (alice, bob) = (dev::alice().public_key().0, dev::bob().public_key().0);
-	let alice_before = account(&api, before.block_hash(), alice).await;
-	let bob_before = account(&api, before.block_hash(), bob).await;
+	let (alice, bob) = (account_of(&dev::alice()), account_of(&dev::bob()));
+	let alice_before = account(&api, before.block_hash(), &alice).await;
+	let bob_before = account(&api, before.block_hash(), &bob).await;
 	assert_eq!(alice_before.nonce, 0);
 
 	let amount = 3 * UNIT;
-	let transfer = dynamic::transaction(
-		"Balances",
-		"transfer_keep_alive",
-		(dev::bob().public_key().to_address::<()>(), amount),
-	);
+	let transfer = ostrom::transactions()
+		.balances()
+		.transfer_keep_alive(dev::bob().public_key().to_address::<()>(), amount);
 	let in_block = before
 		.transactions()
 		.sign_and_submit_then_watch_default(&transfer, &dev::alice())
@@ -106,23 +97,17 @@ async fn dev_node_finalizes_blocks_and_executes_a_signed_transfer() {
 		.expect("the transaction is finalized");
 	let events = in_block.wait_for_success().await.expect("the transfer succeeds");
 
-	let fee_paid = events
-		.iter()
-		.map(|event| event.expect("events decode"))
-		.find(|event| {
-			event.pallet_name() == "TransactionPayment"
-				&& event.event_name() == "TransactionFeePaid"
-		})
-		.expect("a TransactionFeePaid event");
-	let (payer, fee, tip) =
-		<(AccountId32, u128, u128)>::decode(&mut fee_paid.field_bytes()).unwrap();
-	assert_eq!(payer.0, alice);
+	let TransactionFeePaid { who: payer, actual_fee: fee, tip } = events
+		.find_first::<TransactionFeePaid>()
+		.expect("a TransactionFeePaid event")
+		.expect("the event decodes");
+	assert_eq!(payer, alice);
 	assert_eq!(tip, 0);
 	assert!(fee > 0, "a transfer costs a fee");
 	assert!(fee < UNIT / 10, "a transfer fee of {fee} is out of proportion");
 
-	let alice_after = account(&api, in_block.block_hash(), alice).await;
-	let bob_after = account(&api, in_block.block_hash(), bob).await;
+	let alice_after = account(&api, in_block.block_hash(), &alice).await;
+	let bob_after = account(&api, in_block.block_hash(), &bob).await;
 	assert_eq!(bob_after.data.free, bob_before.data.free + amount);
 	// Alice also authors the block, so she gets the author's fifth of her own fee back; the
 	// other 80 % goes to the treasury.

@@ -1,14 +1,24 @@
-//! A runtime upgrade enacted by DAO vote on a running `--dev` node, driven with subxt: Alice
-//! notes `System.set_code(next runtime)` as a preimage and submits it on the Root track; the three
-//! founding members vote for it; once enacted, `state_getRuntimeVersion` reports the next
-//! `spec_version` and the chain keeps producing and finalizing blocks.
+//! A runtime upgrade enacted by DAO vote on a running `--dev` node, driven with the typed client
+//! `ostrom-client`: Alice notes `System.set_code(next runtime)` as a preimage and submits it on the
+//! Root track; the three founding members vote for it; once enacted, `state_getRuntimeVersion`
+//! reports the next `spec_version` and the chain keeps producing and finalizing blocks.
 
+use ostrom::{
+	preimage::events::Noted,
+	proposals::events::{Approved, Submitted},
+	quadratic_voting::events::Voted,
+	runtime_types::{
+		bounded_collections::bounded_vec::BoundedVec,
+		frame_support::traits::preimages::Bounded,
+		pallet_ostrom_proposals::types::{ProposalKind, ProposalStatus, Track},
+	},
+};
 use ostrom_e2e::{
-	block_number, call, finalized_number, has_event, next_runtime_wasm, proposal, rpc_params,
-	submit_finalized, wait_for_blocks, wait_until_block, Node, ProposalStatus,
+	block_number, call, event, finalized_number, next_runtime_wasm, ostrom, proposal, rpc_params,
+	submit_finalized, wait_for_blocks, wait_until_block, Node,
 };
 use std::time::Duration;
-use subxt::dynamic::{self, Value};
+use subxt::utils::H256;
 use subxt_signer::sr25519::dev;
 
 async fn spec_version(rpc: &subxt::rpcs::RpcClient) -> u64 {
@@ -28,35 +38,24 @@ async fn a_root_proposal_upgrades_the_runtime() {
 	assert_eq!(spec_version(&rpc).await, 100);
 
 	// The call is far too large to be inline: Alice notes it as a preimage first.
-	let set_code = dynamic::tx("System", "set_code", vec![Value::from_bytes(&code)]);
+	let set_code = ostrom::transactions().system().set_code(code);
 	let call_data =
 		api.at_current_block().await.unwrap().transactions().call_data(&set_code).unwrap();
-	let (hash, len) = (sp_crypto_hashing::blake2_256(&call_data), call_data.len() as u32);
-	let note = dynamic::tx("Preimage", "note_preimage", vec![Value::from_bytes(&call_data)]);
+	let (hash, len) = (H256(sp_crypto_hashing::blake2_256(&call_data)), call_data.len() as u32);
+	let note = ostrom::transactions().preimage().note_preimage(call_data);
 	let events = submit_finalized(&api, &note, &dev::alice()).await;
-	assert!(has_event(&events, "Preimage", "Noted"));
+	assert_eq!(event::<Noted>(&events).hash, hash);
 
-	let lookup = Value::named_variant(
-		"Lookup",
-		[("hash", Value::from_bytes(hash)), ("len", Value::u128(len.into()))],
-	);
-	let submit = dynamic::tx(
-		"Proposals",
-		"submit",
-		vec![
-			Value::unnamed_variant("Root", []),
-			Value::unnamed_variant("Call", [lookup]),
-			Value::from_bytes(b"upgrade to the next runtime"),
-		],
+	let submit = ostrom::transactions().proposals().submit(
+		Track::Root,
+		ProposalKind::Call(Bounded::Lookup { hash, len }),
+		BoundedVec(b"upgrade to the next runtime".to_vec()),
 	);
 	let events = submit_finalized(&api, &submit, &dev::alice()).await;
-	assert!(has_event(&events, "Proposals", "Submitted"));
+	let id = event::<Submitted>(&events).id;
+	assert_eq!(id, 0);
 
-	let aye = dynamic::tx(
-		"QuadraticVoting",
-		"vote",
-		vec![Value::u128(0), Value::bool(true), Value::u128(2)],
-	);
+	let aye = ostrom::transactions().quadratic_voting().vote(id, true, 2);
 	let (alice, bob, charlie) = (dev::alice(), dev::bob(), dev::charlie());
 	let (a, b, c) = tokio::join!(
 		submit_finalized(&api, &aye, &alice),
@@ -64,14 +63,14 @@ async fn a_root_proposal_upgrades_the_runtime() {
 		submit_finalized(&api, &aye, &charlie)
 	);
 	for events in [&a, &b, &c] {
-		assert!(has_event(events, "QuadraticVoting", "Voted"));
+		assert!(events.has::<Voted>());
 	}
 
-	wait_until_block(&rpc, proposal(&api, 0).await.voting_ends).await;
-	let close = dynamic::tx("Proposals", "close", vec![Value::u128(0)]);
+	wait_until_block(&rpc, proposal(&api, id).await.voting_ends).await;
+	let close = ostrom::transactions().proposals().close(id);
 	let events = submit_finalized(&api, &close, &dev::dave()).await;
-	assert!(has_event(&events, "Proposals", "Approved"));
-	let ProposalStatus::Approved { enactment: Some(enactment) } = proposal(&api, 0).await.status
+	assert_eq!(event::<Approved>(&events).id, id);
+	let ProposalStatus::Approved { enactment: Some(enactment) } = proposal(&api, id).await.status
 	else {
 		panic!("the upgrade is approved with an enactment block");
 	};
@@ -79,7 +78,7 @@ async fn a_root_proposal_upgrades_the_runtime() {
 	// Chain state is read at the finalized block.
 	let enacted = u64::from(enactment);
 	wait_for_blocks(&rpc, enacted + 1, enacted + 1, Duration::from_secs(120)).await;
-	assert!(matches!(proposal(&api, 0).await.status, ProposalStatus::Executed));
+	assert_eq!(proposal(&api, id).await.status, ProposalStatus::Executed);
 	assert_eq!(spec_version(&rpc).await, 101);
 
 	// The chain goes on under the new runtime.
