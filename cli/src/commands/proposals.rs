@@ -87,7 +87,7 @@ pub async fn list(context: &Context, args: ProposalsArgs) -> Result<()> {
 			if page.items.is_empty() {
 				match &state {
 					Some(state) => {
-						println!("no proposals in state {} from #{from} on", name(state))
+						println!("no proposals in state {} from #{from} on", name(state));
 					}
 					None => println!("no proposals from #{from} on"),
 				}
@@ -109,7 +109,7 @@ pub async fn close(context: &Context, id: ProposalId) -> Result<()> {
 	if let Some(approved) = included.event::<Approved>()? {
 		match approved.enactment {
 			Some(block) => {
-				println!("proposal #{id} is approved; its call is enacted in block #{block}")
+				println!("proposal #{id} is approved; its call is enacted in block #{block}");
 			}
 			None => println!("proposal #{id} is approved (a signal: nothing to enact)"),
 		}
@@ -188,8 +188,8 @@ fn show(proposal: &Proposal, token: &Token) {
 mod tests {
 	use super::*;
 	use ostrom_client::ostrom::runtime_types::{
-		ostrom_runtime_api::views::{ProposalKindName, TallyView},
-		pallet_ostrom_proposals::types::Track,
+		ostrom_runtime_api::views::TallyView,
+		pallet_ostrom_proposals::types::{ProposalKindName, Track},
 		sp_arithmetic::per_things::Perbill,
 	};
 
