@@ -76,45 +76,13 @@ impl Chain {
 	}
 
 	/// What the pallet view function `call` answers at the last finalized block.
-	///
-	/// subxt 0.51 (frame-decode 0.18) sends the query id and the arguments back to back and
-	/// reads the answer as the bare value, but the runtime API is `execute_view_function(
-	/// query_id, input: Vec<u8>) -> Result<Vec<u8>, ViewFunctionDispatchError>`: the arguments
-	/// need their length prefix and the value comes inside `Ok` with its own. So the call is made
-	/// raw, with subxt's encoding of the arguments.
 	pub async fn view_function<Call: subxt::view_functions::Payload>(
 		&self,
 		call: Call,
 	) -> Result<Call::ReturnType> {
-		use subxt::ext::{
-			codec::{Decode, Encode},
-			scale_decode::DecodeAsType,
-		};
 		let name = format!("{}.{}", call.pallet_name(), call.function_name());
 		let at = self.at().await?;
-		let view_functions = at.view_functions();
-		let encoded =
-			view_functions.encode_args(&call).with_context(|| format!("{name} failed"))?;
-		let (query_id, args) = encoded.split_at(encoded.len().min(32));
-		let mut input = query_id.to_vec();
-		args.to_vec().encode_to(&mut input);
-		let answer = view_functions
-			.call_raw(Some(&input))
-			.await
-			.with_context(|| format!("{name} failed"))?;
-		let output = match answer.split_first() {
-			Some((0, output)) => Vec::<u8>::decode(&mut &output[..])
-				.with_context(|| format!("{name} answered no bytes"))?,
-			_ => bail!("{name} failed in the runtime"),
-		};
-		let metadata = at.metadata();
-		let output_ty = metadata
-			.pallet_by_name(call.pallet_name())
-			.and_then(|pallet| pallet.view_function_by_name(call.function_name()))
-			.map(|function| function.output_ty())
-			.ok_or_else(|| anyhow!("the runtime has no view function {name}"))?;
-		Call::ReturnType::decode_as_type(&mut &output[..], output_ty, metadata.types())
-			.with_context(|| format!("cannot decode the answer of {name}"))
+		ostrom_client::view_function(&at, call).await.with_context(|| format!("{name} failed"))
 	}
 
 	/// The value stored at `entry` under `key` at the last finalized block, if any.

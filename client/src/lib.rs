@@ -26,9 +26,11 @@ mod connection;
 pub mod percent;
 pub mod signer;
 mod token;
+mod view_function;
 
 pub use connection::{Client, ConnectError};
 pub use token::{AmountText, Token};
+pub use view_function::{view_function, ViewFunctionError};
 
 /// The chain's interface, generated from its metadata.
 #[subxt::subxt(

@@ -231,40 +231,13 @@ pub async fn storage<Entry: Address>(
 }
 
 /// What the pallet view function `call` answers at the current (finalized) block.
-///
-/// subxt 0.51 (frame-decode 0.18) calls `RuntimeViewFunction_execute_view_function` with the
-/// query id and the arguments back to back and decodes the answer as the bare return value,
-/// but the runtime API is `execute_view_function(query_id, input: Vec<u8>) -> Result<Vec<u8>,
-/// ViewFunctionDispatchError>`: the arguments need their length prefix, and the value comes
-/// inside `Ok` with its own. So the call is made raw, with subxt's encoding of the arguments.
 pub async fn view_function<Call: subxt::view_functions::Payload>(
 	api: &Api,
 	call: Call,
 ) -> Call::ReturnType {
-	use subxt::ext::{
-		codec::{Decode, Encode},
-		scale_decode::DecodeAsType,
-	};
 	let name = format!("{}.{}", call.pallet_name(), call.function_name());
 	let at = api.at_current_block().await.expect("the current block is known");
-	let view_functions = at.view_functions();
-	let encoded = view_functions.encode_args(&call).expect("the arguments fit the runtime");
-	let (query_id, args) = encoded.split_at(32);
-	let mut input = query_id.to_vec();
-	args.to_vec().encode_to(&mut input);
-	let answer = view_functions.call_raw(Some(&input)).await.expect("the view function answers");
-	let output = match answer.split_first() {
-		Some((0, output)) => Vec::<u8>::decode(&mut &output[..]).expect("the answer is bytes"),
-		_ => panic!("{name} failed: {answer:?}"),
-	};
-	let metadata = at.metadata();
-	let output_ty = metadata
-		.pallet_by_name(call.pallet_name())
-		.and_then(|pallet| pallet.view_function_by_name(call.function_name()))
-		.unwrap_or_else(|| panic!("the runtime has no view function {name}"))
-		.output_ty();
-	Call::ReturnType::decode_as_type(&mut &output[..], output_ty, metadata.types())
-		.unwrap_or_else(|e| panic!("the answer of {name} decodes: {e}"))
+	ostrom_client::view_function(&at, call).await.unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// The account of a dev key.
