@@ -64,6 +64,7 @@ impl<T: Config> Pallet<T> {
 				track,
 				kind,
 				call_name,
+				spec_version: Self::spec_version(),
 				metadata,
 				deposit: rules.proposal_deposit,
 				submitted_at: now,
@@ -187,6 +188,9 @@ impl<T: Config> Pallet<T> {
 		);
 
 		let (result, call_weight) = match T::Preimages::realize::<CallOf<T>>(bounded) {
+			Ok((call, _)) if Self::changed_by_upgrade(&proposal, &call) => {
+				(Err(Error::<T>::CallChanged.into()), Weight::zero())
+			}
 			Ok((call, _)) => {
 				let info = call.get_dispatch_info();
 				let origin: OriginFor<T> = match proposal.track {
@@ -211,6 +215,18 @@ impl<T: Config> Pallet<T> {
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Executed { id, result });
 		Ok(Some(own_weight.saturating_add(call_weight)).into())
+	}
+
+	/// The `spec_version` of the runtime running now.
+	pub(crate) fn spec_version() -> u32 {
+		<T as frame_system::Config>::Version::get().spec_version
+	}
+
+	/// Whether the runtime changed since `proposal` was submitted and its `call` now decodes to
+	/// another pallet or function than the one voted on.
+	fn changed_by_upgrade(proposal: &Proposal<T>, call: &CallOf<T>) -> bool {
+		proposal.spec_version != Self::spec_version() &&
+			proposal.call_name.as_ref() != Some(&call.get_call_metadata().into())
 	}
 
 	/// Whether proposal `id` can still be killed: being voted on, or awaiting enactment.

@@ -14,7 +14,7 @@ impl<T: Config> Pallet<T> {
 	/// The rules are valid; proposal ids are below `NextProposalId`; only proposals being voted
 	/// on hold a deposit, and each proposer has exactly their deposits held; an approved call
 	/// waiting for enactment has its task scheduled, and only calls are enacted; every call, and
-	/// nothing else, has its name recorded.
+	/// nothing else, has its name recorded; no proposal was submitted under a later runtime.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 
@@ -25,6 +25,10 @@ impl<T: Config> Pallet<T> {
 		for (id, proposal) in Proposals::<T>::iter() {
 			ensure!(id < next_id, "a proposal id is at or above NextProposalId");
 			ensure!(proposal.voting_ends >= proposal.submitted_at, "voting ends before it began");
+			ensure!(
+				proposal.spec_version <= Self::spec_version(),
+				"a proposal was submitted under a later runtime than the one running"
+			);
 			ensure!(
 				matches!(proposal.kind, ProposalKind::Call(_)) == proposal.call_name.is_some(),
 				"a call without a recorded name, or a signal with one"

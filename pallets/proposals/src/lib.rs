@@ -78,6 +78,7 @@ mod ballots;
 mod benchmarking;
 mod dispatchable_impls;
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod origin;
@@ -129,7 +130,13 @@ pub mod pallet {
 	/// The governance rules of this runtime.
 	pub type RulesOf<T> = GovernanceRules<BlockNumberFor<T>, BalanceOf<T>>;
 
+	/// The layout of this pallet's storage; see `migrations` for the changes between versions.
+	/// Version 0 is the layout of runtime 100; version 1 records each proposal's
+	/// `spec_version`.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -297,11 +304,12 @@ pub mod pallet {
 			/// The share of ayes among ayes and nays.
 			approval: Perbill,
 		},
-		/// The call of proposal `id` was dispatched, with `result`.
+		/// The call of proposal `id` was dispatched, with `result`; or it was not, and `result`
+		/// is `CallChanged`, because an upgrade since its submission changed what it decodes to.
 		Executed {
 			/// The proposal.
 			id: ProposalId,
-			/// What the call returned.
+			/// What the call returned, or why it was not dispatched.
 			result: DispatchResult,
 		},
 		/// The governance rules are now `rules`.
@@ -343,6 +351,9 @@ pub mod pallet {
 		/// The call weight or preimage length given to `enact` is below the proposal's: the
 		/// enactment would weigh more than it declared.
 		WitnessTooLow,
+		/// The runtime was upgraded after the proposal was submitted, and its call now decodes
+		/// to another pallet's or function's call than the one voted on: it is not dispatched.
+		CallChanged,
 		/// Rules: the voting period must be at least one block.
 		ZeroVotingPeriod,
 		/// Rules: the enactment delay must be at least one block.
@@ -473,7 +484,9 @@ pub mod pallet {
 
 		/// Dispatches the call of approved proposal `id`: with the DAO origin on the Standard
 		/// track, as root on the Root and Emergency tracks. The proposal is executed whatever the
-		/// call's result.
+		/// call's result. If the runtime has been upgraded since submission and the call now
+		/// decodes to another pallet or function than the one recorded, it is not dispatched and
+		/// `Executed` carries `CallChanged`.
 		///
 		/// Origin: root; scheduled by `close` with the proposal's call weight and preimage length
 		/// as `call_weight_bound` and `preimage_len_bound`, which this call is weighed by (so the

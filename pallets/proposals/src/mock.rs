@@ -6,12 +6,13 @@ use crate::{GovernanceRules, TrackRules};
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, EqualPrivilegeOnly, Hooks},
+	traits::{ConstU32, EqualPrivilegeOnly, Get, Hooks},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
 use ostrom_primitives::{approval_of, turnout_of, ProposalId, VoteCounts};
 use sp_runtime::{BuildStorage, Perbill};
+use sp_version::RuntimeVersion;
 use std::collections::BTreeMap;
 
 pub use ostrom_testing::TestMembership;
@@ -44,10 +45,25 @@ mod runtime {
 	pub type Proposals = pallet_proposals;
 }
 
+parameter_types! {
+	/// The runtime's `spec_version`: tests raise it to stand for an upgrade.
+	pub static SpecVersion: u32 = 100;
+}
+
+/// The runtime's version, with the tests' [`SpecVersion`].
+pub struct TestVersion;
+
+impl Get<RuntimeVersion> for TestVersion {
+	fn get() -> RuntimeVersion {
+		RuntimeVersion { spec_version: SpecVersion::get(), ..Default::default() }
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u64>;
+	type Version = TestVersion;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -209,6 +225,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		TestMembership::set_member(who);
 	}
 	VOTES.with(|v| v.borrow_mut().clear());
+	SpecVersion::set(100);
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

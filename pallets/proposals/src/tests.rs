@@ -724,3 +724,64 @@ fn call_names_too_long_are_cut_at_a_character_boundary() {
 	assert!(core::str::from_utf8(&cut).is_ok());
 	assert_eq!(CallName::new("", "").dotted(), b".".to_vec());
 }
+
+#[test]
+fn submit_records_the_runtimes_spec_version() {
+	build_and_execute(|| {
+		let first = submit_signal(ALICE);
+		SpecVersion::set(101);
+		let second = submit_signal(BOB);
+		assert_eq!(ProposalsStorage::<Test>::get(first).unwrap().spec_version, 100);
+		assert_eq!(ProposalsStorage::<Test>::get(second).unwrap().spec_version, 101);
+		assert_eq!(Proposals::proposal_summary(second).unwrap().spec_version, 101);
+	});
+}
+
+/// Stands for an upgrade between submission and enactment after which the proposal's call
+/// bytes decode to another call than at submission: the name recorded then is another one.
+fn upgrade_renaming_the_call_of(id: ProposalId) {
+	SpecVersion::set(101);
+	ProposalsStorage::<Test>::mutate(id, |proposal| {
+		proposal.as_mut().unwrap().call_name = Some(CallName::new("Treasury", "spend"));
+	});
+}
+
+#[test]
+fn a_call_that_an_upgrade_renamed_is_refused_at_enactment() {
+	build_and_execute(|| {
+		let victim = submit_signal(BOB);
+		let remark = remark(300);
+		let id = submit_call(ALICE, Track::Standard, kill_call(victim));
+		let large = submit_call(ALICE, Track::Root, remark.clone());
+		TestVoteCounts::set(large, 3, 0, 3);
+		close_with(id, 2, 0, 2);
+		ok!(Proposals::close(signed(OUTSIDER), large));
+		upgrade_renaming_the_call_of(id);
+		upgrade_renaming_the_call_of(large);
+
+		run_to_block(System::block_number() + ENACTMENT_DELAY);
+		let refused = Err(Error::<Test>::CallChanged.into());
+		assert!(events().contains(&Event::Executed { id, result: refused }));
+		assert!(events().contains(&Event::Executed { id: large, result: refused }));
+		// Neither call was dispatched: the victim is still being voted on.
+		assert_eq!(status(victim), ProposalStatus::Voting);
+		assert_eq!(status(id), ProposalStatus::Executed);
+		assert_eq!(status(large), ProposalStatus::Executed);
+		// The refused call's preimage is released all the same.
+		assert!(!requested(&remark));
+	});
+}
+
+#[test]
+fn a_call_that_an_upgrade_left_alone_is_enacted() {
+	build_and_execute(|| {
+		let victim = submit_signal(BOB);
+		let id = submit_call(ALICE, Track::Standard, kill_call(victim));
+		close_with(id, 2, 0, 2);
+		SpecVersion::set(101);
+
+		run_to_block(System::block_number() + ENACTMENT_DELAY);
+		assert_eq!(last_event(), Event::Executed { id, result: Ok(()) });
+		assert_eq!(status(victim), ProposalStatus::Killed);
+	});
+}

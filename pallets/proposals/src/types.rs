@@ -240,7 +240,8 @@ pub enum ProposalStatus<BlockNumber> {
 	Cancelled,
 	/// Stopped while being voted on: undecided, so its votes may be removed.
 	Killed,
-	/// Its call was dispatched (successfully or not: see the `Executed` event).
+	/// Its call was dispatched (successfully or not), or refused because an upgrade changed
+	/// what it decodes to: the `Executed` event says which.
 	Executed,
 	/// Approved, then killed before enactment: decided, so its votes stand.
 	Revoked,
@@ -347,6 +348,10 @@ pub struct Proposal<T: Config> {
 	/// The call's pallet and function, recorded at submission; `None` for a signal. Views read
 	/// the call's name from here, so that listing proposals never decodes their calls.
 	pub call_name: Option<CallName>,
+	/// The runtime's `spec_version` at submission. If the runtime has changed by enactment, the
+	/// call is dispatched only if it still decodes to `call_name`: an upgrade that renumbered
+	/// pallets or calls must not change what an approved proposal does.
+	pub spec_version: u32,
 	/// A hash of, or a link to, the proposal's text.
 	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
 	/// Held from the proposer; zero once released or slashed.

@@ -43,6 +43,8 @@ pub struct ProposalSummary<T: Config> {
 	pub kind: ProposalKindName,
 	/// The call's pallet and function; `None` for a signal.
 	pub call_name: Option<CallName>,
+	/// The runtime's `spec_version` at submission.
+	pub spec_version: u32,
 	/// A hash of, or a link to, the proposal's text.
 	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
 	/// What is still held from the proposer.
@@ -84,6 +86,7 @@ impl<T: Config> Pallet<T> {
 			proposer: proposal.proposer,
 			track: proposal.track,
 			call_name: proposal.call_name,
+			spec_version: proposal.spec_version,
 			metadata: proposal.metadata,
 			deposit: proposal.deposit,
 			submitted_at: proposal.submitted_at,
