@@ -24,6 +24,7 @@ use sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem, MultiAdd
 mod attacks;
 mod governance;
 mod treasury;
+mod upgrades;
 mod views;
 
 /// The wasm runtime's genesis state for a preset, built exactly as the node builds it.

@@ -74,7 +74,12 @@ pub mod pallet {
 	use ostrom_primitives::{Ballots, MembershipMutate, ProposalId};
 	use sp_runtime::traits::Zero;
 
+	/// The layout of this pallet's storage. Version 0 is the layout of runtime 100; a change
+	/// of a stored type raises it and adds a migration (see `docs/upgrades.md`).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -1,0 +1,15 @@
+//! The storage migrations that the next runtime upgrade runs. Each is guarded by its pallet's
+//! storage version, so a migration runs once and an upgrade may keep it listed; remove it once
+//! every chain has passed it (see `docs/upgrades.md`).
+
+use crate::Runtime;
+use frame_support::traits::ConstU32;
+
+/// The `spec_version` of the released runtime that this one upgrades from
+/// (`runtime/releases/`): what proposals stored before version 1 were submitted under.
+pub type PreviousRelease = ConstU32<100>;
+
+/// Run in this order by `Executive` at the first block of a new runtime, before any pallet's
+/// hooks.
+pub type Migrations =
+	(pallet_ostrom_proposals::migrations::v1::MigrateV0ToV1<Runtime, PreviousRelease>,);

@@ -1,0 +1,80 @@
+//! Upgrades in the real runtime: its migrations bring a state in the layout of release 100 to
+//! this runtime's storage versions, and a scheduled enactment keeps decoding after an upgrade.
+
+use super::{
+	ext_from_preset,
+	governance::{check_invariants, signed},
+};
+use crate::{
+	Commons, Executive, Membership, Proposals, QuadraticVoting, Runtime, RuntimeCall, Treasury,
+};
+use codec::Encode;
+use frame_support::{
+	traits::{GetStorageVersion, StorageVersion},
+	weights::Weight,
+	BoundedVec,
+};
+use pallet_ostrom_proposals::{ProposalKind, Track};
+use sp_genesis_builder::DEV_RUNTIME_PRESET;
+use sp_keyring::Sr25519Keyring::Alice;
+
+/// Stores proposal `id` as release 100 did: its record without `spec_version`, the pallet at
+/// storage version 0.
+fn store_as_release_100(id: u32) {
+	let p = pallet_ostrom_proposals::Proposals::<Runtime>::get(id).unwrap();
+	let version_0 = (
+		(p.proposer, p.track, p.kind, p.call_name, p.metadata, p.deposit),
+		(p.submitted_at, p.voting_ends, p.eligible, p.call_weight, p.thresholds, p.status),
+	);
+	// A tuple of tuples encodes as its fields in order, as the version 0 struct did.
+	let key = pallet_ostrom_proposals::Proposals::<Runtime>::hashed_key_for(id);
+	frame_support::storage::unhashed::put_raw(&key, &version_0.encode());
+	StorageVersion::new(0).put::<Proposals>();
+}
+
+#[test]
+fn the_upgrade_from_release_100_migrates_every_pallet_to_its_storage_version() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		let metadata = BoundedVec::try_from(b"before the upgrade".to_vec()).unwrap();
+		frame_support::assert_ok!(Proposals::submit(
+			signed(Alice),
+			Track::Standard,
+			ProposalKind::Signal,
+			metadata
+		));
+		let submitted = pallet_ostrom_proposals::Proposals::<Runtime>::get(0).unwrap();
+		store_as_release_100(0);
+		assert!(pallet_ostrom_proposals::Proposals::<Runtime>::get(0).is_none());
+
+		let weight = Executive::execute_on_runtime_upgrade();
+
+		let migrated = pallet_ostrom_proposals::Proposals::<Runtime>::get(0).unwrap();
+		assert_eq!(migrated.spec_version, 100);
+		assert_eq!(migrated, pallet_ostrom_proposals::Proposal { spec_version: 100, ..submitted });
+		assert_eq!(Proposals::on_chain_storage_version(), Proposals::in_code_storage_version());
+		assert_eq!(Membership::on_chain_storage_version(), Membership::in_code_storage_version());
+		assert_eq!(Commons::on_chain_storage_version(), Commons::in_code_storage_version());
+		assert_eq!(
+			QuadraticVoting::on_chain_storage_version(),
+			QuadraticVoting::in_code_storage_version()
+		);
+		assert_eq!(Treasury::on_chain_storage_version(), Treasury::in_code_storage_version());
+		let max_block = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+		assert!(weight.all_lte(max_block));
+		check_invariants();
+	});
+}
+
+#[test]
+fn the_enactment_call_keeps_its_pallet_and_call_index() {
+	// The scheduler stores `Proposals.enact` encoded, across upgrades: were the pallet's index
+	// (10) or the call's (5) to change, an approved proposal's enactment would decode as another
+	// call, dispatched as root. Indices are never reused or moved.
+	let enact = RuntimeCall::Proposals(pallet_ostrom_proposals::Call::enact {
+		id: 7,
+		call_weight_bound: Weight::zero(),
+		preimage_len_bound: 0,
+	});
+	assert_eq!(enact.encode()[..2], [10, 5]);
+}
