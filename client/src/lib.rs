@@ -42,6 +42,10 @@ pub mod ostrom {}
 /// Where the metadata the client is generated from is kept, relative to this crate.
 pub const METADATA_PATH: &str = "metadata/ostrom.scale";
 
+// subxt's macro reads the file without telling cargo: including it makes cargo regenerate the
+// client when the metadata is blessed anew.
+const _: &[u8] = include_bytes!("../metadata/ostrom.scale");
+
 /// How transactions are signed and blocks read on an Ostrom chain: as on Polkadot (sr25519
 /// accounts, `u32` block numbers, blake2-256 hashes, the standard transaction extensions).
 pub type OstromConfig = subxt::PolkadotConfig;

@@ -15,26 +15,32 @@ fn properties() -> Properties {
 	properties
 }
 
+/// The runtime built into the node.
+pub fn built_in_runtime() -> Result<&'static [u8], String> {
+	WASM_BINARY.ok_or_else(|| "the node was built without the wasm runtime".to_string())
+}
+
+/// A chain on `runtime`, its genesis built by the runtime's own `preset`.
 fn ostrom_chain_spec(
+	runtime: &[u8],
 	name: &str,
 	id: &str,
 	chain_type: ChainType,
 	preset: &str,
-) -> Result<ChainSpec, String> {
-	let wasm =
-		WASM_BINARY.ok_or_else(|| "the node was built without the wasm runtime".to_string())?;
-	Ok(ChainSpec::builder(wasm, None)
+) -> ChainSpec {
+	ChainSpec::builder(runtime, None)
 		.with_name(name)
 		.with_id(id)
 		.with_chain_type(chain_type)
 		.with_genesis_config_preset_name(preset)
 		.with_properties(properties())
-		.build())
+		.build()
 }
 
 /// One validator (Alice), six funded development accounts.
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+pub fn development_chain_spec(runtime: &[u8]) -> ChainSpec {
 	ostrom_chain_spec(
+		runtime,
 		"Ostrom Development",
 		"ostrom_dev",
 		ChainType::Development,
@@ -43,8 +49,9 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 }
 
 /// Three validators (Alice, Bob, Charlie) on one machine or a local network.
-pub fn local_chain_spec() -> Result<ChainSpec, String> {
+pub fn local_chain_spec(runtime: &[u8]) -> ChainSpec {
 	ostrom_chain_spec(
+		runtime,
 		"Ostrom Local Testnet",
 		"ostrom_local",
 		ChainType::Local,

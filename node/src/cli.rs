@@ -25,6 +25,13 @@ pub struct Cli {
 	/// parent's, so the chain's clock runs ahead of the wall clock when blocks come fast.
 	#[arg(long, value_enum, default_value_t = Sealing::Aura)]
 	pub sealing: Sealing,
+
+	/// Starts `--dev` or `--chain local` on this runtime (a wasm file, compressed or not) instead
+	/// of the one built into the node: e.g. a released runtime from `runtime/releases/`, to
+	/// rehearse an upgrade from what a chain really runs. A chain spec file carries its own
+	/// runtime and ignores this. Also applies to `export-chain-spec`.
+	#[arg(long, value_name = "WASM", global = true)]
+	pub runtime: Option<std::path::PathBuf>,
 }
 
 /// How the node makes and finalizes blocks: see `--sealing`.

@@ -36,12 +36,24 @@ impl SubstrateCli for Cli {
 
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
-			"dev" => Box::new(chain_spec::development_chain_spec()?),
-			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"dev" => Box::new(chain_spec::development_chain_spec(&self.runtime_code()?)),
+			"" | "local" => Box::new(chain_spec::local_chain_spec(&self.runtime_code()?)),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			}
 		})
+	}
+}
+
+impl Cli {
+	/// The runtime a built-in chain starts on: `--runtime`'s file, or the node's own.
+	fn runtime_code(&self) -> Result<std::borrow::Cow<'static, [u8]>, String> {
+		match &self.runtime {
+			Some(path) => std::fs::read(path)
+				.map(Into::into)
+				.map_err(|e| format!("cannot read the runtime {}: {e}", path.display())),
+			None => chain_spec::built_in_runtime().map(Into::into),
+		}
 	}
 }
 

@@ -41,15 +41,36 @@ pub fn node_binary() -> PathBuf {
 	profile_dir.join("ostrom-node")
 }
 
-/// The runtime one `spec_version` later, which the runtime's build script builds beside the
-/// runtime's own wasm: `$OSTROM_NEXT_RUNTIME`, else found from this test's path like the node.
-pub fn next_runtime_wasm() -> PathBuf {
-	if let Some(path) = std::env::var_os("OSTROM_NEXT_RUNTIME") {
+/// The runtime this source builds, which a test upgrades a chain to: `$OSTROM_RUNTIME_WASM`,
+/// else the wasm builder's output beside the node (found like the node).
+pub fn current_runtime_wasm() -> PathBuf {
+	wbuild_file("OSTROM_RUNTIME_WASM", "ostrom_runtime.compact.compressed.wasm")
+}
+
+/// The same runtime built with the `try-runtime` feature, which `scripts/try-upgrade.sh` runs:
+/// `$OSTROM_TRY_RUNTIME_WASM`, else beside [`current_runtime_wasm`].
+pub fn try_runtime_wasm() -> PathBuf {
+	wbuild_file("OSTROM_TRY_RUNTIME_WASM", "try_runtime.compact.compressed.wasm")
+}
+
+fn wbuild_file(variable: &str, name: &str) -> PathBuf {
+	if let Some(path) = std::env::var_os(variable) {
 		return path.into();
 	}
 	let node = node_binary();
 	let profile_dir = node.parent().expect("the node is in target/<profile>");
-	profile_dir.join("wbuild/ostrom-runtime/next_spec_version.compact.compressed.wasm")
+	profile_dir.join("wbuild/ostrom-runtime").join(name)
+}
+
+/// The workspace's root directory.
+pub fn workspace_dir() -> PathBuf {
+	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The released runtime `spec_version`, kept in `runtime/releases/`.
+pub fn released_runtime_wasm(spec_version: u32) -> PathBuf {
+	workspace_dir()
+		.join(format!("runtime/releases/ostrom-runtime-{spec_version}.compact.compressed.wasm"))
 }
 
 /// A TCP port on 127.0.0.1 that nothing listens on right now.
@@ -101,6 +122,13 @@ impl Node {
 	/// [`seal_blocks`] and [`seal_until`]. A first empty block is sealed at start-up.
 	pub fn start_manual_seal(name: &str) -> Node {
 		Node::start(name, &["--dev", "--sealing", "manual"])
+	}
+
+	/// [`Node::start_manual_seal`] on the chain's `runtime` (a wasm file) instead of the
+	/// node's own: e.g. a released runtime, to upgrade from it.
+	pub fn start_manual_seal_on(name: &str, runtime: &std::path::Path) -> Node {
+		let runtime = runtime.to_str().expect("the runtime's path is UTF-8");
+		Node::start(name, &["--dev", "--sealing", "manual", "--runtime", runtime])
 	}
 
 	/// WebSocket and HTTP JSON-RPC share one port.

@@ -3,8 +3,9 @@
 //!
 //! The DAO scenarios run on `--sealing manual` nodes ([`Node::start_manual_seal`]): a
 //! transaction is sealed in a block, and finalized, as soon as it arrives, and voting periods
-//! and enactment delays pass by sealing empty blocks ([`seal_until`]). The scenarios about
-//! block production, finality, networking and runtime upgrades run on real Aura and GRANDPA.
+//! and enactment delays pass by sealing empty blocks ([`seal_until`]); so does the runtime
+//! upgrade from the last release. The scenarios about block production, finality and
+//! networking run on real Aura and GRANDPA.
 //!
 //! [`Node::start_manual_seal`]: ostrom_e2e::Node::start_manual_seal
 //! [`seal_until`]: ostrom_e2e::seal_until
@@ -13,7 +14,6 @@
 mod chain_spec;
 mod dev_node;
 mod local_network;
-mod runtime_upgrade;
 
 // Manual sealing.
 mod cli_journey;
@@ -21,3 +21,4 @@ mod dao_governance;
 mod dao_membership_commons;
 mod dao_rpc;
 mod dao_treasury;
+mod runtime_upgrade;
