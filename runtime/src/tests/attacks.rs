@@ -6,8 +6,9 @@
 //! nothing, one member cannot flood a commons' queue, only a steward's verdict decides a
 //! contribution (reputation being capped per epoch), colluders cannot take a matching pool, slot
 //! squatting costs deposits and is undone by the DAO, an archived commons is not paid, grants
-//! reach beneficiaries who cannot sign, one steward cannot empty a shared commons' account, and
-//! listing proposals never decodes a preimage.
+//! reach beneficiaries who cannot sign, one steward cannot empty a shared commons' account,
+//! listing proposals never decodes a preimage, and an upgrade cannot change what a pending
+//! proposal does.
 
 use super::governance::{account, check_invariants, in_development_chain, run_to_block, signed};
 use crate::{
@@ -1040,4 +1041,52 @@ fn account_of(index: u32) -> AccountId {
 	let mut bytes = [8u8; 32];
 	bytes[1..5].copy_from_slice(&index.to_le_bytes());
 	AccountId::from(bytes)
+}
+
+/// An upgrade between a proposal's approval and its enactment that renumbers calls: the bytes
+/// voted on would then decode as another call than the one voted on. The test stands for it by
+/// recording what the earlier runtime (spec_version 99) named those bytes: `Membership.add_member`.
+#[test]
+fn an_upgrade_that_changes_what_a_pending_call_decodes_to_does_not_dispatch_it() {
+	in_development_chain(|| {
+		let eve_before = Balances::free_balance(account(Eve));
+		let spend = RuntimeCall::Treasury(pallet_ostrom_treasury::Call::spend {
+			beneficiary: account(Eve),
+			amount: 100 * UNIT,
+		});
+		let id = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
+		let inline = Bounded::Inline(BoundedVec::try_from(spend.encode()).unwrap());
+		assert_ok!(Proposals::submit(
+			signed(Alice),
+			Track::Standard,
+			ProposalKind::Call(inline),
+			Default::default()
+		));
+		for voter in [Alice, Bob, Charlie] {
+			assert_ok!(QuadraticVoting::vote(signed(voter), id, true, 2));
+		}
+		run_to_block(System::block_number() + development_rules().voting_period);
+		assert_ok!(Proposals::close(signed(Dave), id));
+		pallet_ostrom_proposals::Proposals::<Runtime>::mutate(id, |proposal| {
+			let proposal = proposal.as_mut().unwrap();
+			proposal.spec_version = 99;
+			proposal.call_name =
+				Some(pallet_ostrom_proposals::CallName::new("Membership", "add_member"));
+		});
+
+		run_to_block(System::block_number() + development_rules().enactment_delay);
+		let refused = pallet_ostrom_proposals::Event::Executed {
+			id,
+			result: Err(ProposalsError::<Runtime>::CallChanged.into()),
+		};
+		assert!(System::events()
+			.iter()
+			.any(|record| record.event == RuntimeEvent::Proposals(refused.clone())));
+		assert_eq!(
+			pallet_ostrom_proposals::Proposals::<Runtime>::get(id).unwrap().status,
+			ProposalStatus::Executed
+		);
+		assert_eq!(Balances::free_balance(account(Eve)), eve_before, "nothing was spent");
+		check_invariants();
+	});
 }
