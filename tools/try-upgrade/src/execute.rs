@@ -124,6 +124,12 @@ impl Upgrade {
 			CallContext::Offchain,
 		)
 		.execute();
-		answer.map_err(|error| format!("{method} failed: {error}"))
+		// A failed check panics in the runtime: the runtime's log names the check, and the
+		// executor's error adds only the trap and a wasm backtrace.
+		answer.map_err(|error| {
+			let error = error.to_string();
+			let first_line = error.lines().next().unwrap_or_default();
+			format!("{method} failed (the runtime's log above says why): {first_line}")
+		})
 	}
 }

@@ -83,19 +83,17 @@ pub fn outcome(outcome: &Outcome) -> Result<(), String> {
 /// `used` as parts of `max`: ref_time and proof_size, each with its percentage.
 fn share(used: Weight, max: Weight) -> String {
 	format!(
-		"ref_time {} of {} ({:.2}%), proof_size {} of {} ({:.2}%)",
-		used.ref_time(),
-		max.ref_time(),
-		percent(used.ref_time(), max.ref_time()),
-		used.proof_size(),
-		max.proof_size(),
-		percent(used.proof_size(), max.proof_size())
+		"ref_time {}, proof_size {}",
+		part(used.ref_time(), max.ref_time()),
+		part(used.proof_size(), max.proof_size())
 	)
 }
 
-fn percent(part: u64, whole: u64) -> f64 {
-	if whole == 0 {
-		return 0.0;
+/// `used of max (p%)`; a solochain's blocks usually set no proof_size limit (`u64::MAX`).
+fn part(used: u64, max: u64) -> String {
+	if max == u64::MAX {
+		return format!("{used} (no limit)");
 	}
-	part as f64 * 100.0 / whole as f64
+	let percent = if max == 0 { 100.0 } else { used as f64 * 100.0 / max as f64 };
+	format!("{used} of {max} ({percent:.2}%)")
 }
