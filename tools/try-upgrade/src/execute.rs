@@ -94,10 +94,15 @@ impl Upgrade {
 			"TryRuntime_on_runtime_upgrade",
 			&UpgradeCheckSelect::None.encode(),
 		) {
-			Ok(_) if overlay.storage_root(&self.backend, StateVersion::V1).0 ==
-				root_after_upgrade =>
-				Idempotency::Unchanged,
-			Ok(_) => Idempotency::Changed,
+			Ok(_) => {
+				let (root_after_second_run, _) =
+					overlay.storage_root(&self.backend, StateVersion::V1);
+				if root_after_second_run == root_after_upgrade {
+					Idempotency::Unchanged
+				} else {
+					Idempotency::Changed
+				}
+			}
 			Err(error) => Idempotency::Failed(error),
 		};
 		Ok(Outcome { used, max_block, idempotency })

@@ -87,8 +87,9 @@ async fn pairs(rpc: &RpcClient, at: H256) -> Result<Vec<(Vec<u8>, Vec<u8>)>, Str
 		for change_set in change_sets {
 			for (key, value) in change_set.changes {
 				// A key listed a moment ago always has a value at the same block.
-				let StorageData(value) =
-					value.ok_or_else(|| format!("no value for listed key 0x{}", HexDisplay::from(&key.0)))?;
+				let StorageData(value) = value.ok_or_else(|| {
+					format!("no value for listed key 0x{}", HexDisplay::from(&key.0))
+				})?;
 				pairs.push((key.0, value));
 			}
 		}

@@ -30,11 +30,11 @@ fn main() -> ExitCode {
 		Ok(()) => {
 			println!("OK: the upgrade passed every check.");
 			ExitCode::SUCCESS
-		},
+		}
 		Err(problem) => {
 			eprintln!("FAILED: {problem}");
 			ExitCode::FAILURE
-		},
+		}
 	}
 }
 

@@ -61,14 +61,17 @@ pub fn outcome(outcome: &Outcome) -> Result<(), String> {
 	println!("Checks:            pre_upgrade, post_upgrade, state decoding, try_state: passed");
 	println!("Weight used:       {}", share(outcome.used, outcome.max_block));
 	match &outcome.idempotency {
-		Idempotency::Unchanged =>
-			println!("Idempotency:       a second on_runtime_upgrade left the state unchanged"),
-		Idempotency::Changed =>
+		Idempotency::Unchanged => {
+			println!("Idempotency:       a second on_runtime_upgrade left the state unchanged")
+		}
+		Idempotency::Changed => {
 			return Err("a second on_runtime_upgrade changed the state: a migration is not \
 			            idempotent (does it check the storage version?)"
-				.into()),
-		Idempotency::Failed(error) =>
-			return Err(format!("a second on_runtime_upgrade failed: {error}")),
+				.into())
+		}
+		Idempotency::Failed(error) => {
+			return Err(format!("a second on_runtime_upgrade failed: {error}"))
+		}
 	}
 	if outcome.used.any_gt(outcome.max_block) {
 		return Err(format!(
