@@ -267,6 +267,29 @@ impl_runtime_apis! {
 		}
 	}
 
+	// Only in the `try-runtime` build, which `scripts/try-upgrade.sh` runs against a live chain's
+	// state; the runtime a chain runs has no such API.
+	#[cfg(feature = "try-runtime")]
+	impl frame_try_runtime::TryRuntime<Block> for Runtime {
+		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
+			// A failed `pre_upgrade`, `post_upgrade` or `try_state` panics here on purpose: the
+			// caller sees the failure and its message, and no state is kept.
+			let weight = Executive::try_runtime_upgrade(checks)
+				.expect("the runtime upgrade's checks failed");
+			(weight, super::configs::RuntimeBlockWeights::get().max_block)
+		}
+
+		fn execute_block(
+			block: <Block as BlockT>::LazyBlock,
+			state_root_check: bool,
+			signature_check: bool,
+			select: frame_try_runtime::TryStateSelect,
+		) -> Weight {
+			Executive::try_execute_block(block, state_root_check, signature_check, select)
+				.expect("the block failed to execute")
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

@@ -57,29 +57,17 @@ impl_opaque_keys! {
 	}
 }
 
-/// Declares [`VERSION`] with the given `spec_version` (a literal: the version is read from the
-/// source into the wasm's custom section).
-macro_rules! runtime_version {
-	($spec_version:tt) => {
-		#[sp_version::runtime_version]
-		pub const VERSION: RuntimeVersion = RuntimeVersion {
-			spec_name: alloc::borrow::Cow::Borrowed("ostrom"),
-			impl_name: alloc::borrow::Cow::Borrowed("ostrom"),
-			authoring_version: 1,
-			spec_version: $spec_version,
-			impl_version: 1,
-			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 1,
-			system_version: 1,
-		};
-	};
-}
-
-#[cfg(not(feature = "next-spec-version"))]
-runtime_version!(100);
-// The same runtime one version later: what the end-to-end test upgrades a running chain to.
-#[cfg(feature = "next-spec-version")]
-runtime_version!(101);
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("ostrom"),
+	impl_name: alloc::borrow::Cow::Borrowed("ostrom"),
+	authoring_version: 1,
+	spec_version: 101,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
 
 /// Target block time. Aura's slot is this long; it cannot change once the chain has started.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;

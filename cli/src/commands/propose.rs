@@ -1,5 +1,5 @@
 //! `ostrom propose`: submit a proposal, a signal or a call to enact: any SCALE-encoded call, a
-//! treasury spend, or new governance rules.
+//! treasury spend, new governance rules, or a runtime upgrade.
 
 use super::Context;
 use crate::{
@@ -23,6 +23,7 @@ use ostrom_client::{
 	},
 	AccountId, AmountText,
 };
+use std::path::{Path, PathBuf};
 use subxt::{transactions::Payload, utils::H256, Metadata};
 use subxt_signer::sr25519::Keypair;
 
@@ -74,6 +75,21 @@ pub enum ProposeCommand {
 		#[arg(long, default_value = "")]
 		metadata: String,
 	},
+	/// Propose a runtime upgrade (System.set_code, on the Root track; the code is noted as a
+	/// preimage first).
+	///
+	/// First run `scripts/try-upgrade.sh --wasm <the try-runtime build of the same source>`
+	/// (try_runtime.compact.compressed.wasm beside the runtime's wasm) against your node: it runs
+	/// the new runtime's migrations and every pallet's try_state on the chain's live state. A
+	/// chain cannot vote back an upgrade that broke it.
+	Upgrade {
+		/// The runtime's wasm: the normal build (ostrom_runtime.compact.compressed.wasm), not
+		/// the try-runtime one.
+		wasm: PathBuf,
+		/// A hash of, or a link to, the proposal's text.
+		#[arg(long, default_value = "")]
+		metadata: String,
+	},
 }
 
 /// The tracks, one for each of the runtime's.
@@ -97,6 +113,27 @@ impl From<Track> for RuntimeTrack {
 			Track::Emergency => RuntimeTrack::Emergency,
 		}
 	}
+}
+
+/// What `propose upgrade` reminds its user of: an upgrade is tried on the chain's state before
+/// it is proposed, and before it is voted on.
+const TRY_UPGRADE_FIRST: &str = "before proposing or voting on an upgrade, run \
+	`scripts/try-upgrade.sh --uri <your node> --wasm <the try-runtime build of the same source>` \
+	(try_runtime.compact.compressed.wasm): it runs the new runtime's migrations and try_state on \
+	the chain's live state";
+
+/// Reads the runtime to propose from `wasm`; refuses the try-runtime build, whose checks are
+/// not for a chain to run.
+fn upgrade_code(wasm: &Path) -> Result<Vec<u8>> {
+	let file_name = wasm.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+	if file_name.contains("try_runtime") {
+		bail!(
+			"{} is the try-runtime build, for scripts/try-upgrade.sh only: propose the normal \
+			 build of the same source (ostrom_runtime.compact.compressed.wasm)",
+			wasm.display()
+		);
+	}
+	std::fs::read(wasm).map_err(|error| anyhow!("cannot read {}: {error}", wasm.display()))
 }
 
 /// A SCALE-encoded call.
@@ -148,6 +185,19 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 			);
 			let set_rules = ostrom::transactions().proposals().set_rules(proposed);
 			let call = chain.call_data(&set_rules).await?;
+			(Track::Root, call_kind(&chain, &signer, call).await?, metadata)
+		}
+		ProposeCommand::Upgrade { wasm, metadata } => {
+			let code = upgrade_code(&wasm)?;
+			eprintln!(
+				"proposing System.set_code with {} ({} bytes, blake2_256 0x{})",
+				wasm.display(),
+				code.len(),
+				hex::encode(sp_crypto_hashing::blake2_256(&code))
+			);
+			eprintln!("{TRY_UPGRADE_FIRST}");
+			let set_code = ostrom::transactions().system().set_code(code);
+			let call = chain.call_data(&set_code).await?;
 			(Track::Root, call_kind(&chain, &signer, call).await?, metadata)
 		}
 	};
@@ -247,5 +297,14 @@ mod tests {
 		assert!(parse_call("0x0c").is_err());
 		assert!(parse_call("0xg0").is_err());
 		assert!(parse_call("0x0c0").is_err());
+	}
+
+	#[test]
+	fn the_try_runtime_build_is_not_proposed() {
+		let try_runtime = Path::new("wbuild/ostrom-runtime/try_runtime.compact.compressed.wasm");
+		let refusal = upgrade_code(try_runtime).unwrap_err().to_string();
+		assert!(refusal.contains("is the try-runtime build"), "{refusal}");
+		let missing = Path::new("/nonexistent/ostrom_runtime.compact.compressed.wasm");
+		assert!(upgrade_code(missing).unwrap_err().to_string().contains("cannot read"));
 	}
 }
