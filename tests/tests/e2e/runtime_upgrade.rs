@@ -212,6 +212,9 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 	let report = String::from_utf8_lossy(&rehearsal.stdout).into_owned() +
 		&String::from_utf8_lossy(&rehearsal.stderr);
 	assert!(rehearsal.status.success(), "try-upgrade failed:\n{report}");
+	// The rehearsal ran the real migration on the three proposals.
+	assert!(report.contains("recorded spec_version 100 in 3 proposals"), "{report}");
+	println!("{report}");
 
 	let enactment = close(&api, upgrade_id).await;
 	let before = dao_views(&rpc, &[alice, bob, charlie, dave.clone(), ferdie.clone()]).await;
