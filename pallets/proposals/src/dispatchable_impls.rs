@@ -225,8 +225,8 @@ impl<T: Config> Pallet<T> {
 	/// Whether the runtime changed since `proposal` was submitted and its `call` now decodes to
 	/// another pallet or function than the one voted on.
 	fn changed_by_upgrade(proposal: &Proposal<T>, call: &CallOf<T>) -> bool {
-		proposal.spec_version != Self::spec_version() &&
-			proposal.call_name.as_ref() != Some(&call.get_call_metadata().into())
+		proposal.spec_version != Self::spec_version()
+			&& proposal.call_name.as_ref() != Some(&call.get_call_metadata().into())
 	}
 
 	/// Whether proposal `id` can still be killed: being voted on, or awaiting enactment.

@@ -159,7 +159,8 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 		BoundedVec(b"https://ostrom.example/handbook".to_vec()),
 	);
 	let commons = event::<Registered>(&submit_finalized(&api, &register, &alice).await).commons;
-	let contribute = commons_calls.contribute(commons, H256([7; 32]), BoundedVec(b"ch. 1".to_vec()));
+	let contribute =
+		commons_calls.contribute(commons, H256([7; 32]), BoundedVec(b"ch. 1".to_vec()));
 	assert!(submit_finalized(&api, &contribute, &dave).await.has::<ContributionRecorded>());
 
 	// Three proposals at once: open a funding round, pay Ferdie, and the upgrade (its call is
@@ -209,8 +210,8 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 		.arg(try_runtime_wasm())
 		.output()
 		.expect("scripts/try-upgrade.sh runs");
-	let report = String::from_utf8_lossy(&rehearsal.stdout).into_owned() +
-		&String::from_utf8_lossy(&rehearsal.stderr);
+	let report = String::from_utf8_lossy(&rehearsal.stdout).into_owned()
+		+ &String::from_utf8_lossy(&rehearsal.stderr);
 	assert!(rehearsal.status.success(), "try-upgrade failed:\n{report}");
 	// The rehearsal ran the real migration on the three proposals.
 	assert!(report.contains("recorded spec_version 100 in 3 proposals"), "{report}");

@@ -117,7 +117,7 @@ impl Upgrade {
 		input: &[u8],
 	) -> Result<Vec<u8>, String> {
 		let code = BackendRuntimeCode::new(&self.backend, TryPendingCode::No);
-		let runtime_code = code.runtime_code().map_err(|error| error.to_string())?;
+		let runtime_code = code.runtime_code().map_err(ToString::to_string)?;
 		let answer = StateMachine::new(
 			&self.backend,
 			overlay,

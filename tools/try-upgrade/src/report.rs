@@ -62,7 +62,7 @@ pub fn outcome(outcome: &Outcome) -> Result<(), String> {
 	println!("Weight used:       {}", share(outcome.used, outcome.max_block));
 	match &outcome.idempotency {
 		Idempotency::Unchanged => {
-			println!("Idempotency:       a second on_runtime_upgrade left the state unchanged")
+			println!("Idempotency:       a second on_runtime_upgrade left the state unchanged");
 		}
 		Idempotency::Changed => {
 			return Err("a second on_runtime_upgrade changed the state: a migration is not \

@@ -8,17 +8,17 @@
 //! database operations. `scripts/try-upgrade.sh` measures it against the chain's real state and
 //! fails if it would not fit in a block.
 
-use crate::{CallName, Config, Pallet, Proposal, ProposalKind, ProposalStatus, Proposals};
 use crate::{BalanceOf, BoundedCallOf, Track, TrackRules};
+use crate::{CallName, Config, Pallet, Proposal, ProposalKind, ProposalStatus, Proposals};
 #[cfg(any(feature = "try-runtime", test))]
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use core::marker::PhantomData;
 use frame_support::{
-	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 	migrations::VersionedMigration,
 	pallet_prelude::*,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
+	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use ostrom_primitives::ProposalId;

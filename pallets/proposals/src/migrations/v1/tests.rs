@@ -50,9 +50,12 @@ fn version_0_state() -> Vec<(ProposalId, v0::ProposalV0<Test>)> {
 	};
 	let voting = submit(ALICE, ProposalKind::Signal);
 	let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![7] });
-	let approved = submit(BOB, ProposalKind::Call(frame_support::traits::Bounded::Inline(
-		BoundedVec::try_from(remark.encode()).unwrap(),
-	)));
+	let approved = submit(
+		BOB,
+		ProposalKind::Call(frame_support::traits::Bounded::Inline(
+			BoundedVec::try_from(remark.encode()).unwrap(),
+		)),
+	);
 	let rejected = submit(CHARLIE, ProposalKind::Signal);
 	TestVoteCounts::set(approved, 2, 0, 2);
 	run_to_block(Proposals::proposal_summary(approved).unwrap().voting_ends);
@@ -126,8 +129,8 @@ fn a_migrated_call_is_enacted_by_the_new_runtime() {
 			crate::Proposals::<Test>::get(approved).unwrap().status,
 			ProposalStatus::Executed
 		);
-		assert!(System::events().iter().any(|record| record.event ==
-			RuntimeEvent::Proposals(crate::Event::Executed { id: approved, result: Ok(()) })));
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Proposals(crate::Event::Executed { id: approved, result: Ok(()) })));
 	});
 }
 
