@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures the weight of every call of Ostrom's pallets on this machine and writes each pallet's
-# `weights.rs` with frame-omni-bencher (installed here once, into ~/.cargo/bin).
+# Measures the weight of every call of Ostrom's pallets, and of the FRAME parts the runtime prices
+# itself (system calls, transaction extensions, fee payment), on this machine and writes the
+# weight files with frame-omni-bencher (installed here once, into ~/.cargo/bin).
 # Usage: scripts/benchmark.sh [pallet…]   e.g. scripts/benchmark.sh pallet_ostrom_membership
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,7 @@ bench_target="$HOME/.cache/ostrom-bench-target"
 CARGO_TARGET_DIR="$bench_target" cargo check --release --locked -p ostrom-runtime --features runtime-benchmarks
 runtime="$bench_target/release/wbuild/ostrom-runtime/ostrom_runtime.compact.compressed.wasm"
 
+# Ostrom's pallets: each `weights.rs` has its own trait (scripts/weight-template.hbs).
 declare -A folder=(
 	[pallet_ostrom_membership]=pallets/membership
 	[pallet_ostrom_commons]=pallets/commons
@@ -32,15 +34,22 @@ declare -A folder=(
 	[pallet_ostrom_quadratic_voting]=pallets/quadratic-voting
 	[pallet_ostrom_treasury]=pallets/treasury
 )
+# FRAME's parts whose weights the runtime measures for itself, into runtime/src/weights/ with the
+# bencher's default template (an impl of the FRAME crate's own `WeightInfo` trait).
+frame=(frame_system frame_system_extensions pallet_transaction_payment)
 pallets=("$@")
-[ "${#pallets[@]}" -gt 0 ] || pallets=("${!folder[@]}")
+[ "${#pallets[@]}" -gt 0 ] || pallets=("${!folder[@]}" "${frame[@]}")
 for pallet in "${pallets[@]}"; do
 	echo "benchmark: $pallet"
+	if [ -n "${folder[$pallet]:-}" ]; then
+		output=(--template scripts/weight-template.hbs --output "${folder[$pallet]}/src/weights.rs")
+	else
+		output=(--output "runtime/src/weights/$pallet.rs")
+	fi
 	frame-omni-bencher v1 benchmark pallet \
 		--runtime "$runtime" \
 		--genesis-builder-preset development \
 		--pallet "$pallet" --extrinsic '*' \
 		--steps 50 --repeat 20 \
-		--template scripts/weight-template.hbs \
-		--output "${folder[$pallet]}/src/weights.rs"
+		"${output[@]}"
 done

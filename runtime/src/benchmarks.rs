@@ -1,9 +1,32 @@
-//! The pallets whose benchmarks the runtime runs (`scripts/benchmark.sh`).
+//! The pallets whose benchmarks the runtime runs (`scripts/benchmark.sh`): Ostrom's, and the
+//! FRAME parts whose weights the runtime generates for itself (`runtime/src/weights/`).
+
+use crate::{Runtime, System};
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+use sp_runtime::DigestItem;
+
+pub use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
 
 frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_ostrom_membership, Membership]
 	[pallet_ostrom_commons, Commons]
 	[pallet_ostrom_proposals, Proposals]
 	[pallet_ostrom_quadratic_voting, QuadraticVoting]
 	[pallet_ostrom_treasury, Treasury]
 );
+
+impl frame_system_benchmarking::Config for Runtime {}
+
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {
+	/// A block with an author, as every real block has: the fee is then split between the
+	/// treasury and the author's account, both written.
+	fn setup_benchmark_environment() {
+		let slot = Slot::from(u64::from(System::block_number()));
+		System::deposit_log(DigestItem::PreRuntime(AURA_ENGINE_ID, codec::Encode::encode(&slot)));
+	}
+}

@@ -20,6 +20,7 @@ pub mod migrations;
 #[cfg(test)]
 mod tests;
 mod views;
+pub mod weights;
 
 extern crate alloc;
 

@@ -17,16 +17,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Moves `who`, who voted now, into the current epoch's count, so that they count for
-	/// `dormant_after` epochs from now.
-	pub(crate) fn note_activity(who: &T::AccountId) {
+	/// `dormant_after` epochs from now. Returns whether it wrote: not when they were counted in
+	/// this epoch already.
+	pub(crate) fn note_activity(who: &T::AccountId) -> bool {
 		let now = Self::current_epoch();
 		// Most votes come from members already counted this epoch: write only when moving one.
-		if let Some(mut record) = Members::<T>::get(who).filter(|record| record.counted_from < now)
-		{
-			Self::count_from(Some(record.counted_from), Some(now));
-			record.counted_from = now;
-			Members::<T>::insert(who, record);
-		}
+		let Some(mut record) = Members::<T>::get(who).filter(|record| record.counted_from < now)
+		else {
+			return false;
+		};
+		Self::count_from(Some(record.counted_from), Some(now));
+		record.counted_from = now;
+		Members::<T>::insert(who, record);
+		true
 	}
 
 	/// Moves one member's count from epoch `from` to epoch `to` (either may be none: a member

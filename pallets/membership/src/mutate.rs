@@ -5,8 +5,8 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use ostrom_primitives::{MembershipMutate, Reputation};
 
 impl<T: Config> MembershipMutate<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
-	fn note_vote(who: &T::AccountId) {
-		Pallet::<T>::note_activity(who);
+	fn note_vote(who: &T::AccountId) -> bool {
+		Pallet::<T>::note_activity(who)
 	}
 
 	fn add_reputation(who: &T::AccountId, amount: Reputation) -> Reputation {

@@ -85,7 +85,9 @@ pub trait MembershipMutate<AccountId, BlockNumber>:
 	MembershipInspect<AccountId, BlockNumber>
 {
 	/// Notes that `who` voted now, so that they count among the eligible voters for a while.
-	fn note_vote(who: &AccountId);
+	/// Returns whether it wrote anything: `false` when an earlier vote of theirs in this epoch
+	/// counted them already (the common case, which a voting pallet may weigh less).
+	fn note_vote(who: &AccountId) -> bool;
 
 	/// Adds up to `amount` to the reputation of `who`, within what they may still earn in the
 	/// current epoch. Returns what was added: zero for non-members.

@@ -21,8 +21,14 @@ fn eligible_voter<T: Config>() -> (T::AccountId, ProposalId) {
 
 /// The most votes the budget of an epoch pays for.
 fn most_votes<T: Config>() -> u32 {
+	most_votes_left::<T>(0)
+}
+
+/// The most votes what is left of an epoch's budget after spending `spent` credits pays for.
+fn most_votes_left<T: Config>(spent: u64) -> u32 {
+	let budget = T::CreditsPerEpoch::get().saturating_sub(spent);
 	let mut votes = 1u32;
-	while u64::from(votes + 1).pow(2) <= T::CreditsPerEpoch::get() {
+	while u64::from(votes + 1).pow(2) <= budget {
 		votes += 1;
 	}
 	votes
@@ -47,6 +53,23 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), proposal, true, votes);
+
+		let cost = u64::from(votes).pow(2);
+		assert_last_event::<T>(Event::Voted { who: voter, proposal, aye: true, votes, cost });
+	}
+
+	/// A vote of a member whom an earlier vote in this epoch counted among the eligible voters
+	/// already: what most votes cost.
+	#[benchmark]
+	fn vote_by_counted_voter() {
+		let (voter, earlier) = eligible_voter::<T>();
+		Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), earlier, true, 1)
+			.expect("an eligible member votes once; qed");
+		let proposal = T::Ballots::open_ballot_for_benchmarks();
+		let votes = most_votes_left::<T>(1);
+
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(voter.clone()), proposal, true, votes);
 
 		let cost = u64::from(votes).pow(2);
 		assert_last_event::<T>(Event::Voted { who: voter, proposal, aye: true, votes, cost });

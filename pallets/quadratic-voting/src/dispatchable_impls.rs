@@ -1,6 +1,8 @@
 //! What the calls do.
 
-use crate::{Config, Error, Event, Pallet, Spent, SpentCredits, TallyOf, VoteRecord, Votes};
+use crate::{
+	Config, Error, Event, Pallet, Spent, SpentCredits, TallyOf, VoteRecord, Votes, WeightInfo,
+};
 use frame_support::{dispatch::DispatchResultWithPostInfo, ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
 use ostrom_primitives::{BallotState, Ballots, MembershipInspect, MembershipMutate, ProposalId};
@@ -11,7 +13,7 @@ impl<T: Config> Pallet<T> {
 		proposal: ProposalId,
 		aye: bool,
 		votes: u32,
-	) -> DispatchResult {
+	) -> DispatchResultWithPostInfo {
 		ensure!(votes > 0, Error::<T>::ZeroVotes);
 		ensure!(T::Membership::is_active_member(&who), Error::<T>::NotActiveMember);
 		let settled = T::Membership::settled_since(&who).ok_or(Error::<T>::NotActiveMember)?;
@@ -37,9 +39,10 @@ impl<T: Config> Pallet<T> {
 		});
 		Votes::<T>::insert(proposal, &who, vote);
 		Spent::<T>::insert(&who, SpentCredits { epoch, credits: spent });
-		T::Membership::note_vote(&who);
+		let counted_now = T::Membership::note_vote(&who);
 		Self::deposit_event(Event::Voted { who, proposal, aye, votes, cost: quote.cost });
-		Ok(())
+		// A voter counted by an earlier vote in this epoch: the membership wrote nothing.
+		Ok((!counted_now).then(T::WeightInfo::vote_by_counted_voter).into())
 	}
 
 	pub(crate) fn do_remove_vote(who: T::AccountId, proposal: ProposalId) -> DispatchResult {

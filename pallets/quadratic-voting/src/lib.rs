@@ -200,6 +200,9 @@ pub mod pallet {
 		/// [`vote_quote`](Pallet::vote_quote)). The voter counts among the membership's eligible
 		/// voters from now on.
 		///
+		/// Weighed as a member's first vote in an epoch, which counts them among the eligible
+		/// voters; a later vote in the same epoch writes less and is refunded the difference.
+		///
 		/// Emits `Voted`. Errors: `ZeroVotes`, `NotActiveMember`, `InProbation`,
 		/// `UnknownProposal`, `VotingClosed`, `NotEligible`, `NotEnoughCredits`.
 		#[pallet::call_index(0)]
@@ -209,7 +212,7 @@ pub mod pallet {
 			proposal: ProposalId,
 			aye: bool,
 			votes: u32,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			Self::do_vote(ensure_signed(origin)?, proposal, aye, votes)
 		}
 

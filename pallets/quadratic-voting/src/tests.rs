@@ -256,3 +256,18 @@ fn remove_other_vote_errors_leave_state_unchanged() {
 		);
 	});
 }
+
+#[test]
+fn a_voter_counted_earlier_in_the_epoch_is_refunded_what_the_membership_did_not_write() {
+	build_and_execute(|| {
+		let first = QuadraticVoting::vote(signed(ALICE), EARLY, true, 1).unwrap();
+		assert_eq!(first.actual_weight, None, "the first vote is weighed in full");
+		let second = QuadraticVoting::vote(signed(ALICE), LATE, true, 1).unwrap();
+		assert_eq!(
+			second.actual_weight,
+			Some(<() as crate::WeightInfo>::vote_by_counted_voter()),
+			"the membership counted Alice already"
+		);
+		check_invariants();
+	});
+}

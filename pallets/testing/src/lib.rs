@@ -12,6 +12,8 @@ struct Standing {
 	joined_at: u64,
 	active: bool,
 	reputation: Reputation,
+	/// Whether a vote has counted them among the eligible voters already.
+	voted: bool,
 }
 
 thread_local! {
@@ -31,7 +33,8 @@ impl TestMembership {
 	/// Makes `who` an active member who joined at block `joined_at`.
 	pub fn set_member_since(who: u64, joined_at: u64) {
 		MEMBERS.with(|m| {
-			m.borrow_mut().insert(who, Standing { joined_at, active: true, reputation: 0 })
+			let standing = Standing { joined_at, active: true, reputation: 0, voted: false };
+			m.borrow_mut().insert(who, standing)
 		});
 	}
 
@@ -89,7 +92,15 @@ impl MembershipInspect<u64, u64> for TestMembership {
 }
 
 impl MembershipMutate<u64, u64> for TestMembership {
-	fn note_vote(_who: &u64) {}
+	/// Writes (returns `true`) on a member's first vote only, as a membership counting voters
+	/// per epoch does within one epoch.
+	fn note_vote(who: &u64) -> bool {
+		MEMBERS.with(|m| {
+			m.borrow_mut()
+				.get_mut(who)
+				.is_some_and(|standing| !core::mem::replace(&mut standing.voted, true))
+		})
+	}
 
 	/// No cap per epoch: a member gets all of `amount`.
 	fn add_reputation(who: &u64, amount: Reputation) -> Reputation {
@@ -141,7 +152,9 @@ impl MembershipInspect<u128, u64> for TestMembership {
 }
 
 impl MembershipMutate<u128, u64> for TestMembership {
-	fn note_vote(_who: &u128) {}
+	fn note_vote(who: &u128) -> bool {
+		<Self as MembershipMutate<u64, u64>>::note_vote(&(*who as u64))
+	}
 
 	fn add_reputation(who: &u128, amount: Reputation) -> Reputation {
 		<Self as MembershipMutate<u64, u64>>::add_reputation(&(*who as u64), amount)
