@@ -118,7 +118,11 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		}
 		None => {
-			let runner = cli.create_runner(&cli.run)?;
+			// Every line with its level, as an operator greps for: sc-cli's short format (the
+			// default when nothing below `info` is logged) has only the time and the message.
+			let runner = cli.create_runner_with_logger_hook(&cli.run, |logger, _| {
+				logger.with_detailed_output(true);
+			})?;
 			let sealing = cli.sealing;
 			runner.run_node_until_exit(|config| async move {
 				// Blocks on demand would let anyone with RPC access rewrite a shared chain's

@@ -5,6 +5,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod manual_seal;
+mod pool_spawner;
 mod rpc;
 mod service;
 

@@ -77,7 +77,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 	let transaction_pool = Arc::from(
 		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
+			crate::pool_spawner::PoolSpawner::new(&task_manager),
 			client.clone(),
 			config.role.is_authority().into(),
 		)
@@ -239,8 +239,15 @@ pub fn new_full<
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		// Outside the builder, which `spawn_tasks` calls more than once: one bound for the node.
+		let dao_view_permits =
+			crate::rpc::ViewPermits::for_runtime_instances(config.executor.max_runtime_instances);
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				dao_view_permits: dao_view_permits.clone(),
+			};
 			let mut module = crate::rpc::create_full(deps)?;
 			if let Some(sender) = &seal_request_sender {
 				let engine = ManualSeal::new(sender.clone());

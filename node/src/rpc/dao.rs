@@ -2,16 +2,27 @@
 //! `OstromApi` at the best block, or at the block whose hash is given as `at`.
 //!
 //! Accounts are SS58 strings. An unknown id or account gives `null`; a malformed parameter, a
-//! limit out of range or an unknown block gives an "invalid params" error with a message. The
-//! methods are `blocking`: a view may read up to `MAX_SCAN` records, which should not hold up
-//! the server's async workers.
+//! limit out of range or an unknown block gives an "invalid params" error with a message.
+//!
+//! Every string parameter is refused if it is longer than any valid value before it is decoded:
+//! base-58 decoding takes time quadratic in the length, and a megabyte "address" used to keep a
+//! core busy for minutes after its caller had gone. A block hash is checked by its deserializer,
+//! which compares the length with 64 hex digits before decoding.
+//!
+//! The views run in the runtime, on one of the node's pooled runtime instances
+//! (`--max-runtime-instances`), in a blocking thread: a view may read up to `MAX_SCAN` records.
+//! At most [`ViewPermits`] of them run at once; further calls wait for a permit without holding a
+//! thread, and a caller that hangs up while waiting costs nothing.
 
 use std::sync::Arc;
 
 use jsonrpsee::{
-	core::RpcResult,
+	core::{async_trait, RpcResult},
 	proc_macros::rpc,
-	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
+	types::{
+		error::{INTERNAL_ERROR_CODE, INTERNAL_ERROR_MSG, INVALID_PARAMS_CODE},
+		ErrorObjectOwned,
+	},
 };
 use ostrom_primitives::{CommonsId, ContributionId, ProposalId};
 use ostrom_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash};
@@ -22,6 +33,7 @@ use ostrom_runtime_api::{
 use sp_api::{ApiError, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
+use tokio::sync::Semaphore;
 
 type Proposal = ProposalView<AccountId, Balance, BlockNumber>;
 type Member = MemberView<AccountId, Balance, BlockNumber>;
@@ -32,16 +44,24 @@ type Treasury = TreasuryView<AccountId, Balance, BlockNumber>;
 /// The error code of a failed runtime call, e.g. at a block whose state the node has pruned.
 const RUNTIME_ERROR_CODE: i32 = 1;
 
+/// The longest address accepted, in bytes. An SS58 address of a 32-byte account is the account,
+/// a one- or two-byte prefix and a two-byte checksum, 35 or 36 bytes: at most 49 base-58
+/// characters. The margin costs nothing; the bound keeps base-58 decoding (quadratic) cheap.
+pub const MAX_ADDRESS_LEN: usize = 64;
+
+/// The longest status name accepted, in bytes; the longest status, `Cancelled`, has 9.
+pub const MAX_STATUS_LEN: usize = 32;
+
 #[rpc(server, namespace = "dao")]
 pub trait DaoApi {
 	/// Proposal `id` with its tally, or `null`.
-	#[method(name = "proposal", blocking)]
-	fn proposal(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<Proposal>>;
+	#[method(name = "proposal")]
+	async fn proposal(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<Proposal>>;
 
 	/// Proposals from number `from` (default 0) on, oldest first, only those in `status` (e.g.
 	/// `"Voting"`) if given; at most `limit` (1 to 100, default 100).
-	#[method(name = "proposals", blocking)]
-	fn proposals(
+	#[method(name = "proposals")]
+	async fn proposals(
 		&self,
 		status: Option<String>,
 		from: Option<ProposalId>,
@@ -50,28 +70,28 @@ pub trait DaoApi {
 	) -> RpcResult<Page<Proposal, ProposalId>>;
 
 	/// How the votes on proposal `id` stand, or `null`.
-	#[method(name = "tally", blocking)]
-	fn tally(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<TallyView>>;
+	#[method(name = "tally")]
+	async fn tally(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<TallyView>>;
 
 	/// The member or applicant `account`, or `null`.
-	#[method(name = "member", blocking)]
-	fn member(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Member>>;
+	#[method(name = "member")]
+	async fn member(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Member>>;
 
 	/// The voice credits of member `account` in this epoch, or `null` for a non-member.
-	#[method(name = "voiceCredits", blocking)]
-	fn voice_credits(
+	#[method(name = "voiceCredits")]
+	async fn voice_credits(
 		&self,
 		account: String,
 		at: Option<Hash>,
 	) -> RpcResult<Option<VoiceCreditsView<BlockNumber>>>;
 
 	/// Commons `id`, or `null`.
-	#[method(name = "commons", blocking)]
-	fn commons(&self, id: CommonsId, at: Option<Hash>) -> RpcResult<Option<Commons>>;
+	#[method(name = "commons")]
+	async fn commons(&self, id: CommonsId, at: Option<Hash>) -> RpcResult<Option<Commons>>;
 
 	/// Commons from identifier `from` (default 0) on; at most `limit` (1 to 100, default 100).
-	#[method(name = "listCommons", blocking)]
-	fn list_commons(
+	#[method(name = "listCommons")]
+	async fn list_commons(
 		&self,
 		from: Option<CommonsId>,
 		limit: Option<u32>,
@@ -80,8 +100,8 @@ pub trait DaoApi {
 
 	/// The contributions `account` recorded, from identifier `from` (default 0) on; at most
 	/// `limit` (1 to 100, default 100).
-	#[method(name = "contributions", blocking)]
-	fn contributions(
+	#[method(name = "contributions")]
+	async fn contributions(
 		&self,
 		account: String,
 		from: Option<ContributionId>,
@@ -90,18 +110,35 @@ pub trait DaoApi {
 	) -> RpcResult<Page<Contribution, ContributionId>>;
 
 	/// The treasury: pot, earmarked, spendable, the spending rule, open rounds and grants.
-	#[method(name = "treasury", blocking)]
-	fn treasury(&self, at: Option<Hash>) -> RpcResult<Treasury>;
+	#[method(name = "treasury")]
+	async fn treasury(&self, at: Option<Hash>) -> RpcResult<Treasury>;
+}
+
+/// How many views may run in the runtime at once, shared by every connection.
+///
+/// The node keeps `--max-runtime-instances` instances of the runtime (8 by default, 32 at most)
+/// for block production, import, the transaction pool and every RPC call; a call that finds none
+/// free instantiates a fresh one, which is slow and logs "Ran out of free WASM instances". The
+/// views take at most half of them, so that the rest of the node always finds one and 50 clients
+/// queue here instead of exhausting the pool.
+#[derive(Clone)]
+pub struct ViewPermits(Arc<Semaphore>);
+
+impl ViewPermits {
+	pub fn for_runtime_instances(max_runtime_instances: usize) -> Self {
+		Self(Arc::new(Semaphore::new((max_runtime_instances / 2).max(1))))
+	}
 }
 
 /// Serves [`DaoApiServer`] from a client.
 pub struct Dao<C> {
 	client: Arc<C>,
+	permits: ViewPermits,
 }
 
 impl<C> Dao<C> {
-	pub fn new(client: Arc<C>) -> Self {
-		Self { client }
+	pub fn new(client: Arc<C>, permits: ViewPermits) -> Self {
+		Self { client, permits }
 	}
 }
 
@@ -110,39 +147,48 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: OstromApi<Block, AccountId, Balance, BlockNumber, Hash>,
 {
-	/// Runs `view` at block `at`, or at the best block.
-	fn view_at<R>(
+	/// Runs `view` at block `at`, or at the best block, once a permit is free.
+	async fn view_at<R: Send + 'static>(
 		&self,
 		at: Option<Hash>,
-		view: impl FnOnce(&C::Api, Hash) -> Result<R, ApiError>,
+		view: impl FnOnce(&C::Api, Hash) -> Result<R, ApiError> + Send + 'static,
 	) -> RpcResult<R> {
-		let hash = match at {
-			Some(hash) => match self.client.header(hash) {
-				Ok(Some(_)) => hash,
-				_ => return Err(invalid_params(format!("unknown block {hash:?}"))),
-			},
-			None => self.client.info().best_hash,
-		};
-		view(&self.client.runtime_api(), hash).map_err(|error| {
-			ErrorObjectOwned::owned(
-				RUNTIME_ERROR_CODE,
-				"the runtime could not build the view",
-				Some(error.to_string()),
-			)
-		})
+		let permit = self.permits.0.clone().acquire_owned().await.map_err(|_| internal_error())?;
+		let client = self.client.clone();
+		// The permit moves into the thread: a view still running after its caller hung up keeps
+		// its runtime instance, so it keeps its permit until it ends.
+		let running = tokio::task::spawn_blocking(move || {
+			let _permit = permit;
+			let hash = match at {
+				Some(hash) => match client.header(hash) {
+					Ok(Some(_)) => hash,
+					_ => return Err(invalid_params(format!("unknown block {hash:?}"))),
+				},
+				None => client.info().best_hash,
+			};
+			view(&client.runtime_api(), hash).map_err(|error| {
+				ErrorObjectOwned::owned(
+					RUNTIME_ERROR_CODE,
+					"the runtime could not build the view",
+					Some(error.to_string()),
+				)
+			})
+		});
+		running.await.map_err(|_| internal_error())?
 	}
 }
 
+#[async_trait]
 impl<C> DaoApiServer for Dao<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: OstromApi<Block, AccountId, Balance, BlockNumber, Hash>,
 {
-	fn proposal(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<Proposal>> {
-		self.view_at(at, |api, hash| api.proposal(hash, id))
+	async fn proposal(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<Proposal>> {
+		self.view_at(at, move |api, hash| api.proposal(hash, id)).await
 	}
 
-	fn proposals(
+	async fn proposals(
 		&self,
 		status: Option<String>,
 		from: Option<ProposalId>,
@@ -151,42 +197,43 @@ where
 	) -> RpcResult<Page<Proposal, ProposalId>> {
 		let status = status.map(|name| proposal_state(&name)).transpose()?;
 		let limit = page_limit(limit)?;
-		self.view_at(at, |api, hash| api.proposals(hash, status, from.unwrap_or(0), limit))
+		self.view_at(at, move |api, hash| api.proposals(hash, status, from.unwrap_or(0), limit))
+			.await
 	}
 
-	fn tally(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<TallyView>> {
-		self.view_at(at, |api, hash| api.tally(hash, id))
+	async fn tally(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<TallyView>> {
+		self.view_at(at, move |api, hash| api.tally(hash, id)).await
 	}
 
-	fn member(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Member>> {
+	async fn member(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Member>> {
 		let who = account_id(&account)?;
-		self.view_at(at, |api, hash| api.member(hash, who))
+		self.view_at(at, move |api, hash| api.member(hash, who)).await
 	}
 
-	fn voice_credits(
+	async fn voice_credits(
 		&self,
 		account: String,
 		at: Option<Hash>,
 	) -> RpcResult<Option<VoiceCreditsView<BlockNumber>>> {
 		let who = account_id(&account)?;
-		self.view_at(at, |api, hash| api.voice_credits(hash, who))
+		self.view_at(at, move |api, hash| api.voice_credits(hash, who)).await
 	}
 
-	fn commons(&self, id: CommonsId, at: Option<Hash>) -> RpcResult<Option<Commons>> {
-		self.view_at(at, |api, hash| api.commons(hash, id))
+	async fn commons(&self, id: CommonsId, at: Option<Hash>) -> RpcResult<Option<Commons>> {
+		self.view_at(at, move |api, hash| api.commons(hash, id)).await
 	}
 
-	fn list_commons(
+	async fn list_commons(
 		&self,
 		from: Option<CommonsId>,
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Page<Commons, CommonsId>> {
 		let limit = page_limit(limit)?;
-		self.view_at(at, |api, hash| api.list_commons(hash, from.unwrap_or(0), limit))
+		self.view_at(at, move |api, hash| api.list_commons(hash, from.unwrap_or(0), limit)).await
 	}
 
-	fn contributions(
+	async fn contributions(
 		&self,
 		account: String,
 		from: Option<ContributionId>,
@@ -195,11 +242,12 @@ where
 	) -> RpcResult<Page<Contribution, ContributionId>> {
 		let who = account_id(&account)?;
 		let limit = page_limit(limit)?;
-		self.view_at(at, |api, hash| api.contributions(hash, who, from.unwrap_or(0), limit))
+		self.view_at(at, move |api, hash| api.contributions(hash, who, from.unwrap_or(0), limit))
+			.await
 	}
 
-	fn treasury(&self, at: Option<Hash>) -> RpcResult<Treasury> {
-		self.view_at(at, |api, hash| api.treasury(hash))
+	async fn treasury(&self, at: Option<Hash>) -> RpcResult<Treasury> {
+		self.view_at(at, move |api, hash| api.treasury(hash)).await
 	}
 }
 
@@ -207,12 +255,28 @@ fn invalid_params(message: String) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(INVALID_PARAMS_CODE, message, None::<()>)
 }
 
+fn internal_error() -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(INTERNAL_ERROR_CODE, INTERNAL_ERROR_MSG, None::<()>)
+}
+
+/// Refuses a string parameter longer than `max` bytes, without quoting it.
+fn at_most(what: &str, value: &str, max: usize) -> RpcResult<()> {
+	match value.len() {
+		len if len > max => {
+			Err(invalid_params(format!("{what} of {len} bytes: the longest accepted has {max}")))
+		}
+		_ => Ok(()),
+	}
+}
+
 fn account_id(address: &str) -> RpcResult<AccountId> {
+	at_most("an address", address, MAX_ADDRESS_LEN)?;
 	AccountId::from_ss58check(address)
 		.map_err(|error| invalid_params(format!("`{address}` is not an SS58 address: {error}")))
 }
 
 fn proposal_state(name: &str) -> RpcResult<ProposalStatusName> {
+	at_most("a status", name, MAX_STATUS_LEN)?;
 	ostrom_runtime_api::json::variant_from_name(name).ok_or_else(|| {
 		invalid_params(format!(
 			"unknown status `{name}`: expected Voting, Approved, Rejected, Cancelled, Killed, \
@@ -257,5 +321,26 @@ mod tests {
 		let error = account_id("5Grwva").unwrap_err();
 		assert_eq!(error.code(), INVALID_PARAMS_CODE);
 		assert!(error.message().starts_with("`5Grwva` is not an SS58 address"));
+	}
+
+	#[test]
+	fn overlong_strings_are_refused_unquoted_before_decoding() {
+		// Decoding a megabyte of base 58 would take minutes; the refusal takes no time.
+		let huge = "5".repeat(1 << 20);
+		let started = std::time::Instant::now();
+		let error = account_id(&huge).unwrap_err();
+		assert!(started.elapsed() < std::time::Duration::from_secs(1));
+		assert_eq!(error.code(), INVALID_PARAMS_CODE);
+		assert_eq!(error.message(), "an address of 1048576 bytes: the longest accepted has 64",);
+		let error = proposal_state(&"V".repeat(MAX_STATUS_LEN + 1)).unwrap_err();
+		assert_eq!(error.code(), INVALID_PARAMS_CODE);
+		assert_eq!(error.message(), "a status of 33 bytes: the longest accepted has 32");
+		// The bounds are above the longest valid values: an address with the largest two-byte
+		// prefix (49 characters) is decoded, not refused for its length.
+		let longest = AccountId::from([0xff; 32])
+			.to_ss58check_with_version(sp_core::crypto::Ss58AddressFormat::custom(16_383));
+		assert_eq!(longest.len(), 49);
+		let error = account_id(&longest).unwrap_err();
+		assert!(error.message().starts_with(&format!("`{longest}` is not")), "{}", error.message());
 	}
 }

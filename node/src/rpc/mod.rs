@@ -3,6 +3,8 @@
 
 mod dao;
 
+pub use dao::ViewPermits;
+
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
@@ -18,6 +20,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool, for the next nonce of an account with pending transactions.
 	pub pool: Arc<P>,
+	/// How many `dao_*` views may run at once; made once, shared by every RPC module built.
+	pub dao_view_permits: ViewPermits,
 }
 
 /// All node-specific RPC methods, merged into one module.
@@ -39,11 +43,11 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, dao_view_permits } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(dao::Dao::new(client).into_rpc())?;
+	module.merge(dao::Dao::new(client, dao_view_permits).into_rpc())?;
 
 	Ok(module)
 }

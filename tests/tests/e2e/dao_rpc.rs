@@ -238,5 +238,28 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 		assert_eq!(code, INVALID_PARAMS, "{method} {params}: {text}");
 		assert!(text.contains(message), "{method} {params}: {text}");
 	}
+
+	// A megabyte where an address, a status or a block hash goes is refused before it is decoded
+	// (base-58 decoding of a megabyte took minutes of node CPU), with a short message that does
+	// not repeat it. The time is printed, not asserted tightly: it is machine-dependent.
+	let megabyte = "5".repeat(1 << 20);
+	let started = std::time::Instant::now();
+	let (code, text) = error(port, "dao_member", json!([megabyte]));
+	let elapsed = started.elapsed();
+	println!("dao_member with a 1 MB address: refused in {elapsed:?}");
+	assert_eq!(code, INVALID_PARAMS, "{text}");
+	assert_eq!(text, "an address of 1048576 bytes: the longest accepted has 64");
+	assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+	let oversized = [
+		("dao_voiceCredits", json!([megabyte])),
+		("dao_contributions", json!([megabyte, 0, 10])),
+		("dao_proposals", json!([megabyte])),
+		("dao_treasury", json!([format!("0x{}", "ab".repeat(1 << 19))])),
+	];
+	for (method, params) in oversized {
+		let (code, text) = error(port, method, params);
+		assert_eq!(code, INVALID_PARAMS, "{method}: {text}");
+		assert!(text.len() < 200 && !text.contains("5555"), "{method}: {text}");
+	}
 	assert!(result(port, "chain_getHeader", json!([])).get("number").is_some());
 }
