@@ -268,6 +268,25 @@ pub async fn view_function<Call: subxt::view_functions::Payload>(
 	ostrom_client::view_function(&at, call).await.unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// A proposal on `track` to enact `call`, inline: the payload a member submits.
+pub async fn propose_inline(
+	api: &Api,
+	track: ostrom::runtime_types::pallet_ostrom_proposals::types::Track,
+	call: &impl subxt::tx::Payload,
+	text: &[u8],
+) -> impl subxt::tx::Payload {
+	use ostrom::runtime_types::{
+		bounded_collections::bounded_vec::BoundedVec, frame_support::traits::preimages::Bounded,
+		pallet_ostrom_proposals::types::ProposalKind,
+	};
+	let call_data = api.at_current_block().await.unwrap().transactions().call_data(call).unwrap();
+	ostrom::transactions().proposals().submit(
+		track,
+		ProposalKind::Call(Bounded::Inline(BoundedVec(call_data))),
+		BoundedVec(text.to_vec()),
+	)
+}
+
 /// The account of a dev key.
 pub fn account_of(keypair: &subxt_signer::sr25519::Keypair) -> AccountId {
 	keypair.public_key().to_account_id()

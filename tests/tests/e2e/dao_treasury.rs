@@ -11,16 +11,15 @@ use ostrom::{
 	quadratic_voting::events::Voted,
 	runtime_types::{
 		bounded_collections::bounded_vec::BoundedVec,
-		frame_support::traits::preimages::Bounded,
 		pallet_ostrom_commons::types::CommonsKind,
-		pallet_ostrom_proposals::types::{ProposalKind, ProposalStatus, Track},
+		pallet_ostrom_proposals::types::{ProposalStatus, Track},
 	},
 	treasury::events::{CommonsEnrolled, Given, RoundFinalized},
 };
 use ostrom_client::{AccountId, CommonsId, ProposalId};
 use ostrom_e2e::{
-	account_of, event, free_balance, ostrom, proposal, seal_until, storage, submit_finalized,
-	view_function, wait_for_blocks, Api, Events, Node,
+	account_of, event, free_balance, ostrom, proposal, propose_inline, seal_until, storage,
+	submit_finalized, view_function, wait_for_blocks, Api, Events, Node,
 };
 use std::time::Duration;
 use subxt::tx::Payload;
@@ -66,16 +65,6 @@ fn pair_subsidy(a: u128, b: u128, together: u128) -> u128 {
 	2 * isqrt(a) * isqrt(b) * COORDINATION_BOUND / (COORDINATION_BOUND + together)
 }
 
-/// A Standard proposal to enact `call`, inline.
-async fn propose(api: &Api, call: &impl Payload, text: &[u8]) -> impl Payload {
-	let call_data = api.at_current_block().await.unwrap().transactions().call_data(call).unwrap();
-	ostrom::transactions().proposals().submit(
-		Track::Standard,
-		ProposalKind::Call(Bounded::Inline(BoundedVec(call_data))),
-		BoundedVec(text.to_vec()),
-	)
-}
-
 /// Each of Alice, Bob and Charlie sends their payload, at the same time; all must succeed.
 async fn founders_send<Call: Payload>(api: &Api, payloads: [&Call; 3]) -> [Events; 3] {
 	let (alice, bob, charlie) = (dev::alice(), dev::bob(), dev::charlie());
@@ -104,8 +93,9 @@ async fn the_dao_spends_and_runs_a_quadratic_funding_round() {
 	let matching = 20 * UNIT;
 	let open_round = treasury.open_round(matching, ENROL_BLOCKS, ROUND_BLOCKS);
 	let (pay_ferdie, fund_round) = (
-		propose(&api, &spend, b"pay Ferdie for the orchard fence").await,
-		propose(&api, &open_round, b"a funding round for our software").await,
+		propose_inline(&api, Track::Standard, &spend, b"pay Ferdie for the orchard fence").await,
+		propose_inline(&api, Track::Standard, &open_round, b"a funding round for our software")
+			.await,
 	);
 	let (alice, bob) = (dev::alice(), dev::bob());
 	let (a, b) = tokio::join!(

@@ -23,13 +23,13 @@ use ostrom::{
 	treasury::events::{CommonsEnrolled, Given},
 };
 use ostrom_e2e::{
-	account_of, call, current_runtime_wasm, event, free_balance, ostrom, proposal,
+	account_of, call, current_runtime_wasm, event, free_balance, ostrom, proposal, propose_inline,
 	released_runtime_wasm, rpc_params, seal_blocks, seal_until, submit_finalized, try_runtime_wasm,
 	wait_for_blocks, workspace_dir, Api, Node, ProposalId,
 };
 use serde_json::{json, Value};
 use std::time::Duration;
-use subxt::{rpcs::RpcClient, tx::Payload, utils::H256};
+use subxt::{rpcs::RpcClient, utils::H256};
 use subxt_signer::sr25519::{dev, Keypair};
 
 const UNIT: u128 = 1_000_000_000_000;
@@ -56,16 +56,6 @@ async fn storage_version(rpc: &RpcClient, pallet: &str) -> u16 {
 
 fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-/// A proposal on `track` to enact `call`, inline.
-async fn propose(api: &Api, track: Track, call: &impl Payload, text: &[u8]) -> impl Payload {
-	let call_data = api.at_current_block().await.unwrap().transactions().call_data(call).unwrap();
-	ostrom::transactions().proposals().submit(
-		track,
-		ProposalKind::Call(Bounded::Inline(BoundedVec(call_data))),
-		BoundedVec(text.to_vec()),
-	)
 }
 
 /// Alice, Bob and Charlie each vote one aye on every proposal of `ids`.
@@ -171,16 +161,20 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 	let (hash, len) = (H256(sp_crypto_hashing::blake2_256(&call_data)), call_data.len() as u32);
 	let note = ostrom::transactions().preimage().note_preimage(call_data);
 	assert_eq!(event::<Noted>(&submit_finalized(&api, &note, &alice).await).hash, hash);
-	let open_round = propose(
+	let open_round = propose_inline(
 		&api,
 		Track::Standard,
 		&treasury.open_round(20 * UNIT, 8, 40),
 		b"a round for the handbook",
 	)
 	.await;
-	let pay_ferdie =
-		propose(&api, Track::Standard, &treasury.spend(account_of(&ferdie), 250 * UNIT), b"fence")
-			.await;
+	let pay_ferdie = propose_inline(
+		&api,
+		Track::Standard,
+		&treasury.spend(account_of(&ferdie), 250 * UNIT),
+		b"fence",
+	)
+	.await;
 	let upgrade = ostrom::transactions().proposals().submit(
 		Track::Root,
 		ProposalKind::Call(Bounded::Lookup { hash, len }),
