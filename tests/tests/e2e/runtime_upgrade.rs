@@ -115,6 +115,30 @@ fn without_status_of(mut views: Value, id: ProposalId) -> Value {
 	views
 }
 
+/// Every path at which `before` and `after` differ, with both values.
+fn differences(path: &str, before: &Value, after: &Value) -> Vec<String> {
+	match (before, after) {
+		(Value::Object(b), Value::Object(a)) => {
+			let keys: std::collections::BTreeSet<_> = b.keys().chain(a.keys()).collect();
+			keys.into_iter()
+				.flat_map(|key| {
+					let (b, a) =
+						(b.get(key).unwrap_or(&Value::Null), a.get(key).unwrap_or(&Value::Null));
+					differences(&format!("{path}.{key}"), b, a)
+				})
+				.collect()
+		}
+		(Value::Array(b), Value::Array(a)) if b.len() == a.len() => b
+			.iter()
+			.zip(a)
+			.enumerate()
+			.flat_map(|(i, (b, a))| differences(&format!("{path}[{i}]"), b, a))
+			.collect(),
+		_ if before == after => vec![],
+		_ => vec![format!("{path}: {before} -> {after}")],
+	}
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 	let release = released_runtime_wasm(RELEASE);
@@ -211,7 +235,14 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 	assert!(report.contains("recorded spec_version 100 in 3 proposals"), "{report}");
 	println!("{report}");
 
+	// The treasury's spend cap renews each period: the upgrade is closed at the start of one so
+	// that the views before and after it fall in the same period.
+	let treasury_view = call(&rpc, "dao_treasury", rpc_params![]).await;
+	let period_starts = treasury_view["nextPeriodAt"].as_u64().expect("a period boundary");
+	seal_until(&rpc, period_starts as u32).await;
 	let enactment = close(&api, upgrade_id).await;
+	let treasury_view = call(&rpc, "dao_treasury", rpc_params![]).await;
+	assert!(u64::from(enactment) + 1 < treasury_view["nextPeriodAt"].as_u64().unwrap());
 	let before = dao_views(&rpc, &[alice, bob, charlie, dave.clone(), ferdie.clone()]).await;
 	// The new runtime's first block runs the migrations.
 	seal_until(&rpc, enactment + 1).await;
@@ -223,7 +254,12 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 
 	let after =
 		dao_views(&rpc, &[dev::alice(), dev::bob(), dev::charlie(), dave, ferdie.clone()]).await;
-	assert_eq!(without_status_of(after, upgrade_id), without_status_of(before, upgrade_id));
+	let changed = differences(
+		"",
+		&without_status_of(before, upgrade_id),
+		&without_status_of(after, upgrade_id),
+	);
+	assert!(changed.is_empty(), "the upgrade changed dao_* views:\n{}", changed.join("\n"));
 
 	// The payment voted on under release 100 is enacted by the current runtime.
 	let ferdie_before = free_balance(&api, account_of(&ferdie)).await;
