@@ -74,4 +74,12 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Measure this machine and chain: `storage` (the database's read and write weights; needs
+	/// a node built with `--features runtime-benchmarks`), `overhead` (block and extrinsic base
+	/// weights), `extrinsic`, `block` (re-executes blocks of the database and compares their
+	/// time with their declared weight) and `machine`. Pallets are benchmarked with
+	/// `scripts/benchmark.sh`.
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }

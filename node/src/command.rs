@@ -1,13 +1,16 @@
 //! Runs the subcommand or the node that the command line asks for.
 
 use crate::{
+	benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder},
 	chain_spec,
 	cli::{Cli, Sealing, Subcommand},
 	service,
 };
-use ostrom_runtime::opaque::Block;
+use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
+use ostrom_runtime::{opaque::Block, EXISTENTIAL_DEPOSIT};
 use sc_cli::SubstrateCli;
-use sc_service::{ChainType, PartialComponents};
+use sc_service::{ChainType, Configuration, PartialComponents};
+use sp_keyring::Sr25519Keyring;
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -113,6 +116,10 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		}
+		Some(Subcommand::Benchmark(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| benchmark(cmd, config))
+		}
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
@@ -149,5 +156,49 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 			})
 		}
+	}
+}
+
+/// Runs a `benchmark` subcommand against the chain and database of `config`.
+fn benchmark(cmd: &BenchmarkCmd, config: Configuration) -> sc_cli::Result<()> {
+	match cmd {
+		BenchmarkCmd::Pallet(_) => Err("pallets are benchmarked with `scripts/benchmark.sh` \
+			(frame-omni-bencher on the runtime built with its benchmarks)"
+			.into()),
+		BenchmarkCmd::Block(cmd) => {
+			let PartialComponents { client, .. } = service::new_partial(&config)?;
+			cmd.run(client)
+		}
+		#[cfg(not(feature = "runtime-benchmarks"))]
+		BenchmarkCmd::Storage(_) => {
+			Err("`benchmark storage` needs a node built with `--features runtime-benchmarks`"
+				.into())
+		}
+		#[cfg(feature = "runtime-benchmarks")]
+		BenchmarkCmd::Storage(cmd) => {
+			let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+			let (db, storage) = (backend.expose_db(), backend.expose_storage());
+			let shared_cache = backend.expose_shared_trie_cache();
+			cmd.run(config, client, db, storage, shared_cache)
+		}
+		BenchmarkCmd::Overhead(cmd) => {
+			let PartialComponents { client, .. } = service::new_partial(&config)?;
+			let remarks = RemarkBuilder::new(client.clone());
+			let chain = config.chain_spec.name().into();
+			cmd.run(chain, client, inherent_benchmark_data()?, Vec::new(), &remarks, false)
+		}
+		BenchmarkCmd::Extrinsic(cmd) => {
+			let PartialComponents { client, .. } = service::new_partial(&config)?;
+			let builders = ExtrinsicFactory(vec![
+				Box::new(RemarkBuilder::new(client.clone())),
+				Box::new(TransferKeepAliveBuilder::new(
+					client.clone(),
+					Sr25519Keyring::Alice.to_account_id(),
+					EXISTENTIAL_DEPOSIT,
+				)),
+			]);
+			cmd.run(client, inherent_benchmark_data()?, Vec::new(), &builders)
+		}
+		BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
 	}
 }

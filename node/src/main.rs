@@ -1,6 +1,7 @@
 //! The Ostrom validator node.
 #![warn(missing_docs)]
 
+mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;

@@ -6,8 +6,8 @@ use crate::{
 	genesis_config_presets::{
 		endowed_accounts, founding_members, get_preset, preset_names, ENDOWMENT, TREASURY_ENDOWMENT,
 	},
-	AccountId, Balance, BalancesCall, Commons, Executive, Header, Membership, Runtime, RuntimeCall,
-	RuntimeOrigin, SignedPayload, System, Treasury, TxExtension, UncheckedExtrinsic, UNIT,
+	tx_extension, AccountId, Balance, BalancesCall, Commons, Executive, Header, Membership,
+	Runtime, RuntimeCall, RuntimeOrigin, SignedPayload, System, Treasury, UncheckedExtrinsic, UNIT,
 };
 use codec::Encode;
 use frame_support::BoundedVec;
@@ -93,18 +93,7 @@ fn signed_transfer(
 		dest: MultiAddress::Id(dest),
 		value,
 	});
-	let tx_ext: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
+	let tx_ext = tx_extension(Era::Immortal, nonce, 0);
 	let payload = SignedPayload::new(call.clone(), tx_ext.clone()).unwrap();
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 	UncheckedExtrinsic::new_signed(
