@@ -1,9 +1,7 @@
 //! The pallets whose benchmarks the runtime runs (`scripts/benchmark.sh`): Ostrom's, and the
 //! FRAME parts whose weights the runtime generates for itself (`runtime/src/weights/`).
 
-use crate::{Runtime, System};
-use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
-use sp_runtime::DigestItem;
+use crate::Runtime;
 
 pub use frame_system_benchmarking::{
 	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
@@ -24,9 +22,9 @@ impl frame_system_benchmarking::Config for Runtime {}
 
 impl pallet_transaction_payment::BenchmarkConfig for Runtime {
 	/// A block with an author, as every real block has: the fee is then split between the
-	/// treasury and the author's account, both written.
+	/// treasury and the author's share, which waits in the pot for the end of the block.
 	fn setup_benchmark_environment() {
-		let slot = Slot::from(u64::from(System::block_number()));
-		System::deposit_log(DigestItem::PreRuntime(AURA_ENGINE_ID, codec::Encode::encode(&slot)));
+		use pallet_ostrom_treasury::BlockAuthor;
+		crate::configs::fees::AuraBlockAuthor::author_for_benchmarks();
 	}
 }

@@ -10,7 +10,7 @@ use crate::{
 	Runtime, RuntimeCall, RuntimeOrigin, SignedPayload, System, Treasury, UncheckedExtrinsic, UNIT,
 };
 use codec::Encode;
-use frame_support::BoundedVec;
+use frame_support::{assert_ok, BoundedVec};
 use ostrom_primitives::MembershipInspect;
 use pallet_ostrom_commons::CommonsKind;
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
@@ -141,13 +141,29 @@ fn a_signed_transfer_pays_a_fee_shared_by_the_treasury_and_the_author() {
 			}
 			.into(),
 		);
-		// 80 % (rounded down) to the pot, the rest to Alice.
+		// 80 % (rounded down) to the pot; the rest waits in the pot for Alice until the block
+		// ends.
 		let to_treasury = fee * Balance::from(TREASURY_FEE_SHARE) / 100;
-		assert_eq!(free(&Treasury::pot()), TREASURY_ENDOWMENT + to_treasury);
-		assert_eq!(free(&alice), ENDOWMENT + fee - to_treasury);
+		assert_eq!(free(&Treasury::pot()), TREASURY_ENDOWMENT + fee);
+		assert_eq!(free(&alice), ENDOWMENT);
 		System::assert_has_event(
 			pallet_ostrom_treasury::Event::<Runtime>::Deposited { from: None, amount: to_treasury }
 				.into(),
+		);
+		// The block's timestamp, in its slot, as the inherent sets it; then the block ends.
+		assert_ok!(pallet_timestamp::Pallet::<Runtime>::set(
+			RuntimeOrigin::none(),
+			crate::SLOT_DURATION
+		));
+		Executive::finalize_block();
+		assert_eq!(free(&Treasury::pot()), TREASURY_ENDOWMENT + to_treasury);
+		assert_eq!(free(&alice), ENDOWMENT + fee - to_treasury);
+		System::assert_has_event(
+			pallet_ostrom_treasury::Event::<Runtime>::AuthorPaid {
+				author: alice,
+				amount: fee - to_treasury,
+			}
+			.into(),
 		);
 	});
 }

@@ -2,10 +2,13 @@
 
 use super::*;
 use crate::pallet::{
-	CommonsSpends, Earmarked, Gifts, NextCommonsSpendId, NextGrantId, NextRoundId,
+	AuthorFees, CommonsSpends, Earmarked, Gifts, NextCommonsSpendId, NextGrantId, NextRoundId,
 };
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
+use frame_support::traits::{
+	fungible::{Balanced, Mutate},
+	EnsureOrigin, Get, OnUnbalanced,
+};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use ostrom_primitives::{CommonsId, CommonsInspect, CommonsSpendId, MembershipInspect, RoundId};
 use sp_runtime::{
@@ -125,6 +128,23 @@ mod benchmarks {
 		_(RawOrigin::Signed(donor.clone()), amount);
 
 		assert_last_event::<T>(Event::Deposited { from: Some(donor), amount });
+	}
+
+	/// The author's share of a block's fees, paid to the author when the block ends.
+	#[benchmark]
+	fn pay_block_author() {
+		let author = T::Author::author_for_benchmarks();
+		funded_pot::<T>();
+		let amount = amount::<T>();
+		ToBlockAuthor::<T>::on_unbalanced(T::Currency::issue(amount));
+
+		#[block]
+		{
+			Pallet::<T>::pay_block_author();
+		}
+
+		assert!(AuthorFees::<T>::get().is_zero());
+		assert_last_event::<T>(Event::AuthorPaid { author, amount });
 	}
 
 	/// To a new account.

@@ -1,8 +1,8 @@
 //! The treasury's invariants, checked by `try_state` and by the tests after every step.
 
 use crate::{
-	BalanceOf, CommonsSpends, Config, Earmarked, FundingState, Gifts, GiverGifts, Grants,
-	HoldReason, MatchingRules, NextCommonsSpendId, NextGrantId, NextRoundId, Pallet, Round,
+	AuthorFees, BalanceOf, CommonsSpends, Config, Earmarked, FundingState, Gifts, GiverGifts,
+	Grants, HoldReason, MatchingRules, NextCommonsSpendId, NextGrantId, NextRoundId, Pallet, Round,
 	RoundCommons, RoundStatus, Rounds, SpendRules, StewardSpending,
 };
 use alloc::collections::btree_map::BTreeMap;
@@ -56,8 +56,9 @@ impl<T: Config> Pallet<T> {
 			"the pot fell below the existential deposit"
 		);
 		ensure!(
-			T::Currency::reducible_balance(&pot, Preservation::Preserve, Fortitude::Polite) >= owed,
-			"the pot holds less than is earmarked"
+			T::Currency::reducible_balance(&pot, Preservation::Preserve, Fortitude::Polite)
+				>= owed.saturating_add(AuthorFees::<T>::get()),
+			"the pot holds less than is earmarked and owed to the block's author"
 		);
 		ensure!(!SpendRules::<T>::get().period.is_zero(), "a zero spending period");
 		ensure!(

@@ -72,6 +72,7 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod author_fees;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod commons_funds;
@@ -90,6 +91,7 @@ mod unbalanced;
 pub mod views;
 pub mod weights;
 
+pub use author_fees::{BlockAuthor, ToBlockAuthor};
 pub use types::{
 	CommonsFunding, CommonsSpend, FundingState, Gift, Grant, MatchingRulesRecord, Payout,
 	PeriodSpending, Round, RoundStatus, SpendRulesRecord, SpendingPeriod,
@@ -209,6 +211,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type CommonsSpendLifetime: Get<BlockNumberFor<Self>>;
 
+		/// Who authored the current block: paid its share of the block's fees when it ends.
+		type Author: BlockAuthor<Self::AccountId>;
+
 		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -238,6 +243,13 @@ pub mod pallet {
 	/// grants' unclaimed rest.
 	#[pallet::storage]
 	pub type Earmarked<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// What this block's transactions owe its author, held in the pot until the block ends (and
+	/// zero between blocks). Written by every transaction, it is whitelisted: its one write per
+	/// block is counted in `on_initialize`.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type AuthorFees<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
 	/// Every grant with money left to pay; a grant fully paid is removed.
 	#[pallet::storage]
@@ -352,6 +364,13 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// The block's author was paid their share of its fees.
+		AuthorPaid {
+			/// The block's author.
+			author: T::AccountId,
+			/// Their share of the block's fees and all its tips.
+			amount: BalanceOf<T>,
+		},
 		/// Money came into the pot.
 		Deposited {
 			/// The donor; `None` for fees and slashes.
@@ -614,6 +633,16 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Reserves what paying the author costs at the end of the block, and one write of the
+		/// pot: fees write it in every block, so benchmarks whitelist it and count it here.
+		fn on_initialize(_block: BlockNumberFor<T>) -> Weight {
+			T::WeightInfo::pay_block_author().saturating_add(T::DbWeight::get().writes(1))
+		}
+
+		fn on_finalize(_block: BlockNumberFor<T>) {
+			Self::pay_block_author();
+		}
+
 		fn integrity_test() {
 			assert!(
 				T::MinGift::get() >= T::Currency::minimum_balance(),

@@ -55,6 +55,8 @@ pub const UNIT: u64 = 1_000_000;
 pub const ED: u64 = UNIT / 1_000;
 
 parameter_types! {
+	/// The author of the current block, as the tests set it.
+	pub static Author: Option<AccountId> = None;
 	pub const ExistentialDeposit: u64 = ED;
 	pub const TreasuryPalletId: PalletId = PalletId(*b"os/trsry");
 	pub const MinGift: u64 = ED;
@@ -65,6 +67,22 @@ impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type ExistentialDeposit = ExistentialDeposit;
 	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// The block's author is whom the tests set in [`Author`].
+pub struct TestAuthor;
+
+impl pallet_treasury::BlockAuthor<AccountId> for TestAuthor {
+	fn block_author() -> Option<AccountId> {
+		Author::get()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn author_for_benchmarks() -> AccountId {
+		let author = 4_242;
+		Author::set(Some(author));
+		author
+	}
 }
 
 thread_local! {
@@ -159,6 +177,7 @@ impl pallet_treasury::Config for Test {
 	type MaxPendingCommonsSpends = ConstU32<MAX_PENDING_SPENDS>;
 	type MaxApprovals = ConstU32<4>;
 	type CommonsSpendLifetime = ConstU64<SPEND_LIFETIME>;
+	type Author = TestAuthor;
 	type WeightInfo = ();
 }
 

@@ -1,6 +1,6 @@
 //! The pot: its account, what it can pay, and money moving in and out of it.
 
-use crate::{BalanceOf, Config, Earmarked, Error, Pallet};
+use crate::{AuthorFees, BalanceOf, Config, Earmarked, Error, Pallet};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -16,10 +16,12 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_account_truncating()
 	}
 
-	/// What the pot could pay now: all but the existential deposit and what is earmarked.
+	/// What the pot could pay now: all but the existential deposit, what is earmarked and what
+	/// this block owes its author.
 	pub fn spendable() -> BalanceOf<T> {
 		T::Currency::reducible_balance(&Self::pot(), Preservation::Preserve, Fortitude::Polite)
 			.saturating_sub(Earmarked::<T>::get())
+			.saturating_sub(AuthorFees::<T>::get())
 	}
 
 	/// Mints the existential deposit into the pot if it has less, so that it can take fees and

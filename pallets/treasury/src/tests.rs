@@ -3,14 +3,14 @@
 //! The invariants are checked after every step.
 
 use crate::{
-	mock::*, Earmarked, Error, Event, Gift, Gifts, Grant, Grants, HoldReason, RoundCommons,
-	SpendRules, SpendRulesRecord,
+	mock::*, AuthorFees, Earmarked, Error, Event, Gift, Gifts, Grant, Grants, HoldReason,
+	RoundCommons, SpendRules, SpendRulesRecord, ToBlockAuthor,
 };
 use frame_support::assert_ok;
 use frame_support::traits::{
 	fungible::{Balanced, Inspect, InspectHold, Mutate, MutateHold},
 	tokens::{Fortitude, Precision, Preservation},
-	OnUnbalanced,
+	Hooks, OnUnbalanced,
 };
 use frame_system::RawOrigin;
 use sp_runtime::{DispatchError, Perbill};
@@ -98,6 +98,62 @@ fn fees_and_slashes_handed_over_by_the_runtime_reach_the_pot() {
 		assert_eq!(pot(), POT + 3 * UNIT);
 		assert_eq!(Balances::total_issuance(), issuance);
 		assert_eq!(last_event(), Event::Deposited { from: None, amount: 3 * UNIT });
+	});
+}
+
+/// A fee of `amount` taken from the outsider, handed to the author's share as the runtime does.
+fn author_share_of_a_fee(amount: u64) {
+	let fee = <Balances as Balanced<AccountId>>::withdraw(
+		&OUTSIDER,
+		amount,
+		Precision::Exact,
+		Preservation::Preserve,
+		Fortitude::Polite,
+	)
+	.unwrap();
+	ToBlockAuthor::<Test>::on_unbalanced(fee);
+}
+
+#[test]
+fn the_authors_share_of_fees_waits_in_the_pot_and_is_paid_when_the_block_ends() {
+	build_and_execute(|| {
+		Author::set(Some(NOBODY));
+		let (issuance, spendable) = (Balances::total_issuance(), Treasury::spendable());
+		author_share_of_a_fee(2 * UNIT);
+		author_share_of_a_fee(UNIT);
+		// In the pot, owed to the author, and not the DAO's to spend.
+		assert_eq!((pot(), AuthorFees::<Test>::get()), (POT + 3 * UNIT, 3 * UNIT));
+		assert_eq!(Treasury::spendable(), spendable);
+		assert_eq!(Balances::total_issuance(), issuance);
+		check_invariants();
+
+		Treasury::on_finalize(1);
+		assert_eq!((pot(), balance(NOBODY), AuthorFees::<Test>::get()), (POT, 3 * UNIT, 0));
+		assert_eq!(last_event(), Event::AuthorPaid { author: NOBODY, amount: 3 * UNIT });
+		// Nothing is owed the next block's author until a fee is paid.
+		let events = System::events().len();
+		Treasury::on_finalize(2);
+		assert_eq!((balance(NOBODY), System::events().len()), (3 * UNIT, events));
+	});
+}
+
+#[test]
+fn without_an_author_who_can_receive_it_the_treasury_keeps_the_authors_share() {
+	build_and_execute(|| {
+		// No author.
+		Author::set(None);
+		author_share_of_a_fee(UNIT);
+		Treasury::on_finalize(1);
+		assert_eq!((pot(), AuthorFees::<Test>::get()), (POT + UNIT, 0));
+		// A new account cannot be given less than the existential deposit.
+		Author::set(Some(NOBODY));
+		author_share_of_a_fee(ED - 1);
+		Treasury::on_finalize(2);
+		assert_eq!(
+			(pot(), balance(NOBODY), AuthorFees::<Test>::get()),
+			(POT + UNIT + ED - 1, 0, 0)
+		);
+		assert!(!events().iter().any(|event| matches!(event, Event::AuthorPaid { .. })));
 	});
 }
 

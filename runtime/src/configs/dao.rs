@@ -170,5 +170,6 @@ impl pallet_ostrom_treasury::Config for Runtime {
 	/// A commons' most stewards.
 	type MaxApprovals = ConstU32<16>;
 	type CommonsSpendLifetime = CommonsSpendLifetime;
+	type Author = super::fees::AuraBlockAuthor;
 	type WeightInfo = pallet_ostrom_treasury::weights::SubstrateWeight<Runtime>;
 }

@@ -1,10 +1,10 @@
 //! Where transaction fees go: 80 % of each fee to the treasury's pot, the rest and all tips to
-//! the block's author, found from its Aura pre-runtime digest by `pallet_authorship`.
+//! the block's author, found from its Aura pre-runtime digest by `pallet_authorship`. The
+//! author's share waits in the pot and is paid once, when the block ends
+//! ([`pallet_ostrom_treasury::ToBlockAuthor`]).
 
-use frame_support::traits::{
-	fungible::{Balanced, Credit},
-	FindAuthor, Imbalance, OnUnbalanced,
-};
+use frame_support::traits::{fungible::Credit, FindAuthor, Imbalance, OnUnbalanced};
+use pallet_ostrom_treasury::ToBlockAuthor;
 use sp_runtime::ConsensusEngineId;
 
 use super::super::{AccountId, Aura, Authorship, Balances, Runtime, Treasury};
@@ -24,23 +24,31 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for DealWithFees {
 				to_author.subsume(tip);
 			}
 			Treasury::on_unbalanced(to_treasury);
-			ToAuthor::on_unbalanced(to_author);
+			ToBlockAuthor::<Runtime>::on_unbalanced(to_author);
 		}
 	}
 }
 
-/// Pays the author of the current block; the treasury takes what no author can.
-pub struct ToAuthor;
+/// The current block's author, as `pallet_authorship` finds it from the Aura pre-digest.
+pub struct AuraBlockAuthor;
 
-impl OnUnbalanced<Credit<AccountId, Balances>> for ToAuthor {
-	fn on_nonzero_unbalanced(credit: Credit<AccountId, Balances>) {
-		let unpaid = match Authorship::author() {
-			Some(author) => Balances::resolve(&author, credit).err(),
-			None => Some(credit),
-		};
-		if let Some(credit) = unpaid {
-			Treasury::on_unbalanced(credit);
-		}
+impl pallet_ostrom_treasury::BlockAuthor<AccountId> for AuraBlockAuthor {
+	fn block_author() -> Option<AccountId> {
+		Authorship::author()
+	}
+
+	/// The first authority's block: Aura's pre-digest for a slot of index 0.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn author_for_benchmarks() -> AccountId {
+		use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+		use sp_runtime::DigestItem;
+		let authorities = pallet_aura::Authorities::<Runtime>::get().len().max(1) as u64;
+		let slot = Slot::from(u64::from(super::super::System::block_number()) * authorities);
+		super::super::System::deposit_log(DigestItem::PreRuntime(
+			AURA_ENGINE_ID,
+			codec::Encode::encode(&slot),
+		));
+		Authorship::author().expect("a block with Aura's pre-digest has an author; qed")
 	}
 }
 
