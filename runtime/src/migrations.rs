@@ -11,5 +11,7 @@ pub type PreviousRelease = ConstU32<100>;
 
 /// Run in this order by `Executive` at the first block of a new runtime, before any pallet's
 /// hooks.
-pub type Migrations =
-	(pallet_ostrom_proposals::migrations::v1::MigrateV0ToV1<Runtime, PreviousRelease>,);
+pub type Migrations = (
+	pallet_ostrom_proposals::migrations::v1::MigrateV0ToV1<Runtime, PreviousRelease>,
+	pallet_ostrom_proposals::migrations::v2::MigrateV1ToV2<Runtime>,
+);

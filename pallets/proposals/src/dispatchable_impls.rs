@@ -1,9 +1,9 @@
 //! What the calls do.
 
 use crate::{
-	BalanceOf, BoundedCallOf, CallName, CallOf, Config, Enacting, Error, Event, HoldReason,
-	NextProposalId, Origin, Pallet, Proposal, ProposalKind, ProposalStatus, Proposals, Rules,
-	RulesOf, Track, WeightInfo,
+	BalanceOf, Ballots, BoundedCallOf, CallName, CallOf, Config, Enacting, Error, Event,
+	HoldReason, NextProposalId, Origin, Pallet, Proposal, ProposalKind, ProposalStatus, Proposals,
+	Rules, RulesOf, Track, WeightInfo,
 };
 use frame_support::{
 	dispatch::{extract_actual_weight, DispatchResultWithPostInfo, GetDispatchInfo},
@@ -57,24 +57,23 @@ impl<T: Config> Pallet<T> {
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let voting_ends = now.saturating_add(rules.voting_period(track));
-		Proposals::<T>::insert(
-			id,
-			Proposal::<T> {
-				proposer: proposer.clone(),
-				track,
-				kind,
-				call_name,
-				spec_version: Self::spec_version(),
-				metadata,
-				deposit: rules.proposal_deposit,
-				submitted_at: now,
-				voting_ends,
-				eligible: T::Membership::eligible_voters(),
-				call_weight,
-				thresholds: rules.of(track),
-				status: ProposalStatus::Voting,
-			},
-		);
+		let proposal = Proposal::<T> {
+			proposer: proposer.clone(),
+			track,
+			kind,
+			call_name,
+			spec_version: Self::spec_version(),
+			metadata,
+			deposit: rules.proposal_deposit,
+			submitted_at: now,
+			voting_ends,
+			eligible: T::Membership::eligible_voters(),
+			call_weight,
+			thresholds: rules.of(track),
+			status: ProposalStatus::Voting,
+		};
+		Ballots::<T>::insert(id, proposal.ballot());
+		Proposals::<T>::insert(id, proposal);
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Submitted { id, proposer, track, voting_ends });
 		Ok(())
@@ -103,6 +102,7 @@ impl<T: Config> Pallet<T> {
 				approval: standing.approval,
 			});
 		}
+		Ballots::<T>::remove(id);
 		Proposals::<T>::insert(id, proposal);
 		Ok(())
 	}
@@ -115,6 +115,7 @@ impl<T: Config> Pallet<T> {
 		Self::release_deposit(&mut proposal)?;
 		Self::forget_call(&proposal);
 		proposal.status = ProposalStatus::Cancelled;
+		Ballots::<T>::remove(id);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Cancelled { id });
 		Ok(())
@@ -145,6 +146,7 @@ impl<T: Config> Pallet<T> {
 				proposal.deposit = Zero::zero();
 				let slashed = credit.peek();
 				T::Slash::on_unbalanced(credit);
+				Ballots::<T>::remove(id);
 				(slashed, ProposalStatus::Killed)
 			}
 			ProposalStatus::Approved { enactment: Some(_) } => {

@@ -1,8 +1,8 @@
 //! The invariants, checked by `try_state` and by the tests after every step.
 
 use crate::{
-	BalanceOf, Config, Enacting, HoldReason, NextProposalId, Pallet, ProposalKind, ProposalStatus,
-	Proposals, Rules,
+	BalanceOf, Ballots, Config, Enacting, HoldReason, NextProposalId, Pallet, ProposalKind,
+	ProposalStatus, Proposals, Rules,
 };
 use frame_support::{
 	ensure,
@@ -14,7 +14,8 @@ impl<T: Config> Pallet<T> {
 	/// The rules are valid; proposal ids are below `NextProposalId`; only proposals being voted
 	/// on hold a deposit, and each proposer has exactly their deposits held; an approved call
 	/// waiting for enactment has its task scheduled, and only calls are enacted; every call, and
-	/// nothing else, has its name recorded; no proposal was submitted under a later runtime.
+	/// nothing else, has its name recorded; no proposal was submitted under a later runtime;
+	/// exactly the proposals being voted on have a ballot, equal to their own values.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 
@@ -66,6 +67,14 @@ impl<T: Config> Pallet<T> {
 			if proposal.status != ProposalStatus::Voting {
 				ensure!(proposal.deposit.is_zero(), "an ended proposal still holds a deposit");
 			}
+			let expected = (proposal.status == ProposalStatus::Voting).then(|| proposal.ballot());
+			ensure!(
+				Ballots::<T>::get(id) == expected,
+				"a proposal being voted on has no ballot or a wrong one, or an ended one has one"
+			);
+		}
+		for id in Ballots::<T>::iter_keys() {
+			ensure!(Proposals::<T>::contains_key(id), "a ballot has no proposal");
 		}
 		for (proposer, deposits) in held {
 			ensure!(

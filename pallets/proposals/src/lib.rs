@@ -13,7 +13,8 @@
 //! without decoding it: a preimage may be megabytes, and many proposals may share one. The votes
 //! are counted elsewhere (the quadratic voting pallet) and read through
 //! [`ostrom_primitives::VoteCounts`]; this pallet tells the voting pallet which proposals are
-//! open through [`ostrom_primitives::Ballots`].
+//! open through [`ostrom_primitives::Ballots`], from the small [`Ballot`] it keeps of each
+//! proposal being voted on, so that a vote does not read the whole proposal.
 //!
 //! After the voting period anyone may `close` a proposal. It passes when the turnout (voters
 //! among the eligible voters counted at submission) reaches the track's quorum and the ayes
@@ -91,7 +92,7 @@ pub mod weights;
 
 pub use origin::EnsureDao;
 pub use types::{
-	CallName, GovernanceRules, Proposal, ProposalKind, ProposalKindName, ProposalStatus,
+	Ballot, CallName, GovernanceRules, Proposal, ProposalKind, ProposalKindName, ProposalStatus,
 	ProposalStatusName, Track, TrackRules, MAX_CALL_NAME_LEN,
 };
 pub use views::{ProposalSummary, VoteStanding};
@@ -132,8 +133,8 @@ pub mod pallet {
 
 	/// The layout of this pallet's storage; see `migrations` for the changes between versions.
 	/// Version 0 is the layout of runtime 100; version 1 records each proposal's
-	/// `spec_version`.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// `spec_version`; version 2 keeps a [`Ballot`] of each proposal being voted on.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -236,6 +237,11 @@ pub mod pallet {
 	/// Every proposal, by id.
 	#[pallet::storage]
 	pub type Proposals<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, Proposal<T>>;
+
+	/// What a vote reads of each proposal being voted on, by id: there exactly while the
+	/// proposal's status is `Voting`, so that a vote reads a few bytes instead of the proposal.
+	#[pallet::storage]
+	pub type Ballots<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, Ballot<T>>;
 
 	/// The id of the next proposal.
 	#[pallet::storage]

@@ -785,3 +785,5 @@ fn a_call_that_an_upgrade_left_alone_is_enacted() {
 		assert_eq!(status(victim), ProposalStatus::Killed);
 	});
 }
+
+mod ballots;

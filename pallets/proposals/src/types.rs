@@ -372,3 +372,28 @@ pub struct Proposal<T: Config> {
 	/// Where it is in its life.
 	pub status: ProposalStatus<BlockNumberFor<T>>,
 }
+
+/// What a vote reads of a proposal being voted on, apart from the [`Proposal`] (up to hundreds
+/// of bytes with its call and metadata), which only submission, `close` and enactment read.
+/// Stored exactly while the proposal's status is [`ProposalStatus::Voting`], with the
+/// proposal's own values.
+#[derive(
+	CloneNoBound, DebugNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Ballot<T: Config> {
+	/// The block of submission: only members whose probation ended before it may vote.
+	pub submitted_at: BlockNumberFor<T>,
+	/// Votes are accepted before this block.
+	pub voting_ends: BlockNumberFor<T>,
+	/// The proposal's track.
+	pub track: Track,
+}
+
+impl<T: Config> Proposal<T> {
+	/// The ballot of this proposal while it is voted on: its own submission block, deadline and
+	/// track.
+	pub fn ballot(&self) -> Ballot<T> {
+		Ballot { submitted_at: self.submitted_at, voting_ends: self.voting_ends, track: self.track }
+	}
+}

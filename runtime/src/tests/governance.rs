@@ -166,3 +166,63 @@ fn no_signed_account_reaches_the_admin_or_root_origins() {
 		);
 	});
 }
+
+#[test]
+fn a_vote_on_a_proposal_no_longer_voted_on_fails_as_it_always_did() {
+	use frame_support::{assert_noop, assert_ok};
+	use pallet_ostrom_quadratic_voting::Error as VotingError;
+	in_development_chain(|| {
+		let submit = || {
+			let id = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
+			assert_ok!(Proposals::submit(
+				signed(Alice),
+				Track::Standard,
+				ProposalKind::Signal,
+				Default::default()
+			));
+			id
+		};
+		let (closed, killed, cancelled, overdue) = (submit(), submit(), submit(), submit());
+		for id in [closed, killed, overdue] {
+			assert_ok!(QuadraticVoting::vote(signed(Bob), id, true, 1));
+		}
+		assert_ok!(Proposals::kill(RuntimeOrigin::root(), killed));
+		assert_ok!(Proposals::cancel(signed(Alice), cancelled));
+		run_to_block(System::block_number() + development_rules().voting_period);
+		assert_ok!(Proposals::close(signed(Dave), closed));
+		// Over but not closed: the proposal keeps its ballot, which says voting is over.
+		assert!(pallet_ostrom_proposals::Ballots::<Runtime>::contains_key(overdue));
+		for id in [closed, killed, cancelled] {
+			assert!(!pallet_ostrom_proposals::Ballots::<Runtime>::contains_key(id));
+		}
+
+		for id in [closed, killed, cancelled, overdue] {
+			assert_noop!(
+				QuadraticVoting::vote(signed(Charlie), id, true, 1),
+				VotingError::<Runtime>::VotingClosed
+			);
+		}
+		let unknown = pallet_ostrom_proposals::NextProposalId::<Runtime>::get();
+		assert_noop!(
+			QuadraticVoting::vote(signed(Charlie), unknown, true, 1),
+			VotingError::<Runtime>::UnknownProposal
+		);
+		// Decided, or over: the votes stand. Withdrawn: they may be removed.
+		for id in [closed, overdue] {
+			assert_noop!(
+				QuadraticVoting::remove_vote(signed(Bob), id),
+				VotingError::<Runtime>::VotingClosed
+			);
+		}
+		assert_noop!(
+			QuadraticVoting::remove_vote(signed(Bob), unknown),
+			VotingError::<Runtime>::UnknownProposal
+		);
+		assert_noop!(
+			QuadraticVoting::remove_vote(signed(Bob), cancelled),
+			VotingError::<Runtime>::NoVote
+		);
+		assert_ok!(QuadraticVoting::remove_vote(signed(Bob), killed));
+		check_invariants();
+	});
+}

@@ -16,10 +16,10 @@ use frame_support::{
 };
 use pallet_ostrom_proposals::{ProposalKind, Track};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
-use sp_keyring::Sr25519Keyring::Alice;
+use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
-/// Stores proposal `id` as release 100 did: its record without `spec_version`, the pallet at
-/// storage version 0.
+/// Stores proposal `id` as release 100 did: its record without `spec_version` and no ballot,
+/// the pallet at storage version 0.
 fn store_as_release_100(id: u32) {
 	let p = pallet_ostrom_proposals::Proposals::<Runtime>::get(id).unwrap();
 	let version_0 = (
@@ -29,6 +29,7 @@ fn store_as_release_100(id: u32) {
 	// A tuple of tuples encodes as its fields in order, as the version 0 struct did.
 	let key = pallet_ostrom_proposals::Proposals::<Runtime>::hashed_key_for(id);
 	frame_support::storage::unhashed::put_raw(&key, &version_0.encode());
+	pallet_ostrom_proposals::Ballots::<Runtime>::remove(id);
 	StorageVersion::new(0).put::<Proposals>();
 }
 
@@ -44,14 +45,19 @@ fn the_upgrade_from_release_100_migrates_every_pallet_to_its_storage_version() {
 			metadata
 		));
 		let submitted = pallet_ostrom_proposals::Proposals::<Runtime>::get(0).unwrap();
+		let ballot = pallet_ostrom_proposals::Ballots::<Runtime>::get(0).unwrap();
 		store_as_release_100(0);
 		assert!(pallet_ostrom_proposals::Proposals::<Runtime>::get(0).is_none());
+		assert!(pallet_ostrom_proposals::Ballots::<Runtime>::get(0).is_none());
 
 		let weight = Executive::execute_on_runtime_upgrade();
 
 		let migrated = pallet_ostrom_proposals::Proposals::<Runtime>::get(0).unwrap();
 		assert_eq!(migrated.spec_version, 100);
 		assert_eq!(migrated, pallet_ostrom_proposals::Proposal { spec_version: 100, ..submitted });
+		// Version 1 recorded the release, version 2 the ballot of the proposal being voted on.
+		assert_eq!(pallet_ostrom_proposals::Ballots::<Runtime>::get(0), Some(ballot));
+		assert_eq!(Proposals::in_code_storage_version(), 2);
 		assert_eq!(Proposals::on_chain_storage_version(), Proposals::in_code_storage_version());
 		assert_eq!(Membership::on_chain_storage_version(), Membership::in_code_storage_version());
 		assert_eq!(Commons::on_chain_storage_version(), Commons::in_code_storage_version());
@@ -63,6 +69,8 @@ fn the_upgrade_from_release_100_migrates_every_pallet_to_its_storage_version() {
 		let max_block = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
 		assert!(weight.all_lte(max_block));
 		check_invariants();
+		// The proposal submitted under release 100 takes votes under this runtime.
+		frame_support::assert_ok!(QuadraticVoting::vote(signed(Bob), 0, true, 2));
 	});
 }
 

@@ -3,3 +3,7 @@
 //! runtime's `Migrations`, with `pre_upgrade` and `post_upgrade` checks.
 
 pub mod v1;
+pub mod v2;
+
+/// Where the migrations log.
+const LOG_TARGET: &str = "runtime::proposals::migrations";

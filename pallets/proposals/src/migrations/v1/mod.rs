@@ -107,7 +107,7 @@ impl<T: Config, SubmittedUnder: Get<u32>> UncheckedOnRuntimeUpgrade
 			migrated = migrated.saturating_add(1);
 			Some(old.upgraded(SubmittedUnder::get()))
 		});
-		log::info!(target: LOG_TARGET, "recorded spec_version {} in {migrated} proposals", SubmittedUnder::get());
+		log::info!(target: super::LOG_TARGET, "recorded spec_version {} in {migrated} proposals", SubmittedUnder::get());
 		T::DbWeight::get().reads_writes(migrated, migrated)
 	}
 
@@ -124,9 +124,6 @@ impl<T: Config, SubmittedUnder: Get<u32>> UncheckedOnRuntimeUpgrade
 
 #[cfg(test)]
 mod tests;
-
-/// Where the migration logs.
-const LOG_TARGET: &str = "runtime::proposals::migrations";
 
 #[cfg(any(feature = "try-runtime", test))]
 impl<T: Config, SubmittedUnder: Get<u32>> UncheckedMigrateV0ToV1<T, SubmittedUnder> {
