@@ -242,11 +242,13 @@ pub fn new_full<
 		// Outside the builder, which `spawn_tasks` calls more than once: one bound for the node.
 		let dao_view_permits =
 			crate::rpc::ViewPermits::for_runtime_instances(config.executor.max_runtime_instances);
+		let dao_view_cache = crate::rpc::ViewCache::default();
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
 				dao_view_permits: dao_view_permits.clone(),
+				dao_view_cache: dao_view_cache.clone(),
 			};
 			let mut module = crate::rpc::create_full(deps)?;
 			if let Some(sender) = &seal_request_sender {

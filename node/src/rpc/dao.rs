@@ -9,13 +9,16 @@
 //! core busy for minutes after its caller had gone. A block hash is checked by its deserializer,
 //! which compares the length with 64 hex digits before decoding.
 //!
-//! The views run in the runtime, on one of the node's pooled runtime instances
+//! A view's answer at a block is kept ([`ViewCache`]): the same call at the same block is not
+//! run again. The views run in the runtime, on one of the node's pooled runtime instances
 //! (`--max-runtime-instances`), in a blocking thread: a view may read up to `MAX_SCAN` records.
 //! At most [`ViewPermits`] of them run at once; further calls wait for a permit without holding a
 //! thread, and a caller that hangs up while waiting costs nothing.
 
 use std::sync::Arc;
 
+use super::view_cache::ViewCache;
+use codec::Encode;
 use jsonrpsee::{
 	core::{async_trait, RpcResult},
 	proc_macros::rpc,
@@ -134,11 +137,12 @@ impl ViewPermits {
 pub struct Dao<C> {
 	client: Arc<C>,
 	permits: ViewPermits,
+	answers: ViewCache,
 }
 
 impl<C> Dao<C> {
-	pub fn new(client: Arc<C>, permits: ViewPermits) -> Self {
-		Self { client, permits }
+	pub fn new(client: Arc<C>, permits: ViewPermits, answers: ViewCache) -> Self {
+		Self { client, permits, answers }
 	}
 }
 
@@ -147,25 +151,36 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: OstromApi<Block, AccountId, Balance, BlockNumber, Hash>,
 {
-	/// Runs `view` at block `at`, or at the best block, once a permit is free.
-	async fn view_at<R: Send + 'static>(
+	/// Runs `view` of `method` with `args` at block `at`, or at the best block, once a permit
+	/// is free; or answers from the cache if the same call was answered at that block.
+	async fn view_at<R: Clone + Send + Sync + 'static>(
 		&self,
+		method: &'static str,
+		args: impl Encode,
 		at: Option<Hash>,
 		view: impl FnOnce(&C::Api, Hash) -> Result<R, ApiError> + Send + 'static,
 	) -> RpcResult<R> {
+		let hash = match at {
+			Some(hash) => match self.client.header(hash) {
+				Ok(Some(_)) => hash,
+				_ => return Err(invalid_params(format!("unknown block {hash:?}"))),
+			},
+			None => self.client.info().best_hash,
+		};
+		let key = (hash, method, args.encode());
+		if let Some(answer) = self.answers.get(&key) {
+			return Ok(answer);
+		}
 		let permit = self.permits.0.clone().acquire_owned().await.map_err(|_| internal_error())?;
+		// Calls that waited for a permit behind the same call find its answer.
+		if let Some(answer) = self.answers.get(&key) {
+			return Ok(answer);
+		}
 		let client = self.client.clone();
 		// The permit moves into the thread: a view still running after its caller hung up keeps
 		// its runtime instance, so it keeps its permit until it ends.
 		let running = tokio::task::spawn_blocking(move || {
 			let _permit = permit;
-			let hash = match at {
-				Some(hash) => match client.header(hash) {
-					Ok(Some(_)) => hash,
-					_ => return Err(invalid_params(format!("unknown block {hash:?}"))),
-				},
-				None => client.info().best_hash,
-			};
 			view(&client.runtime_api(), hash).map_err(|error| {
 				ErrorObjectOwned::owned(
 					RUNTIME_ERROR_CODE,
@@ -174,7 +189,9 @@ where
 				)
 			})
 		});
-		running.await.map_err(|_| internal_error())?
+		let answer = running.await.map_err(|_| internal_error())??;
+		self.answers.insert(key, answer.clone());
+		Ok(answer)
 	}
 }
 
@@ -185,7 +202,7 @@ where
 	C::Api: OstromApi<Block, AccountId, Balance, BlockNumber, Hash>,
 {
 	async fn proposal(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<Proposal>> {
-		self.view_at(at, move |api, hash| api.proposal(hash, id)).await
+		self.view_at("proposal", id, at, move |api, hash| api.proposal(hash, id)).await
 	}
 
 	async fn proposals(
@@ -197,17 +214,19 @@ where
 	) -> RpcResult<Page<Proposal, ProposalId>> {
 		let status = status.map(|name| proposal_state(&name)).transpose()?;
 		let limit = page_limit(limit)?;
-		self.view_at(at, move |api, hash| api.proposals(hash, status, from.unwrap_or(0), limit))
-			.await
+		self.view_at("proposals", (status, from, limit), at, move |api, hash| {
+			api.proposals(hash, status, from.unwrap_or(0), limit)
+		})
+		.await
 	}
 
 	async fn tally(&self, id: ProposalId, at: Option<Hash>) -> RpcResult<Option<TallyView>> {
-		self.view_at(at, move |api, hash| api.tally(hash, id)).await
+		self.view_at("tally", id, at, move |api, hash| api.tally(hash, id)).await
 	}
 
 	async fn member(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Member>> {
 		let who = account_id(&account)?;
-		self.view_at(at, move |api, hash| api.member(hash, who)).await
+		self.view_at("member", who.clone(), at, move |api, hash| api.member(hash, who)).await
 	}
 
 	async fn voice_credits(
@@ -216,11 +235,12 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Option<VoiceCreditsView<BlockNumber>>> {
 		let who = account_id(&account)?;
-		self.view_at(at, move |api, hash| api.voice_credits(hash, who)).await
+		self.view_at("voiceCredits", who.clone(), at, move |api, hash| api.voice_credits(hash, who))
+			.await
 	}
 
 	async fn commons(&self, id: CommonsId, at: Option<Hash>) -> RpcResult<Option<Commons>> {
-		self.view_at(at, move |api, hash| api.commons(hash, id)).await
+		self.view_at("commons", id, at, move |api, hash| api.commons(hash, id)).await
 	}
 
 	async fn list_commons(
@@ -230,7 +250,10 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Page<Commons, CommonsId>> {
 		let limit = page_limit(limit)?;
-		self.view_at(at, move |api, hash| api.list_commons(hash, from.unwrap_or(0), limit)).await
+		self.view_at("listCommons", (from, limit), at, move |api, hash| {
+			api.list_commons(hash, from.unwrap_or(0), limit)
+		})
+		.await
 	}
 
 	async fn contributions(
@@ -242,12 +265,14 @@ where
 	) -> RpcResult<Page<Contribution, ContributionId>> {
 		let who = account_id(&account)?;
 		let limit = page_limit(limit)?;
-		self.view_at(at, move |api, hash| api.contributions(hash, who, from.unwrap_or(0), limit))
-			.await
+		self.view_at("contributions", (who.clone(), from, limit), at, move |api, hash| {
+			api.contributions(hash, who, from.unwrap_or(0), limit)
+		})
+		.await
 	}
 
 	async fn treasury(&self, at: Option<Hash>) -> RpcResult<Treasury> {
-		self.view_at(at, move |api, hash| api.treasury(hash)).await
+		self.view_at("treasury", (), at, move |api, hash| api.treasury(hash)).await
 	}
 }
 

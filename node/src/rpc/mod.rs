@@ -2,8 +2,10 @@
 //! `system_accountNextIndex`, the transaction-payment methods and the DAO's `dao_*` views.
 
 mod dao;
+mod view_cache;
 
 pub use dao::ViewPermits;
+pub use view_cache::ViewCache;
 
 use std::sync::Arc;
 
@@ -22,6 +24,8 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 	/// How many `dao_*` views may run at once; made once, shared by every RPC module built.
 	pub dao_view_permits: ViewPermits,
+	/// The `dao_*` answers already computed; made once, shared by every RPC module built.
+	pub dao_view_cache: ViewCache,
 }
 
 /// All node-specific RPC methods, merged into one module.
@@ -43,11 +47,11 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool, dao_view_permits } = deps;
+	let FullDeps { client, pool, dao_view_permits, dao_view_cache } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(dao::Dao::new(client, dao_view_permits).into_rpc())?;
+	module.merge(dao::Dao::new(client, dao_view_permits, dao_view_cache).into_rpc())?;
 
 	Ok(module)
 }
