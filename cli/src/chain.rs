@@ -4,12 +4,22 @@
 //! error name and doc line, as the metadata gives them.
 
 use anyhow::{anyhow, bail, Context as _, Result};
-use ostrom_client::{Client, OstromConfig, Token};
+use ostrom_client::{
+	ostrom::{
+		self,
+		runtime_types::{
+			pallet_ostrom_proposals::types::Track,
+			sp_runtime::DispatchError as RuntimeDispatchError,
+		},
+	},
+	Client, OstromConfig, Token,
+};
 use std::{any::type_name, fmt};
 use subxt::{
 	client::OnlineClientAtBlock,
 	error::{DispatchError, TransactionEventsError},
 	events::DecodeAsEvent,
+	ext::scale_encode::EncodeAsType,
 	extrinsics::ExtrinsicEvents,
 	rpcs::client::RpcParams,
 	runtime_apis::Payload as RuntimeApiPayload,
@@ -94,6 +104,27 @@ impl Chain {
 		let at = self.at().await?;
 		let stored = at.storage().try_fetch(entry, key).await.context("cannot read storage")?;
 		stored.map(|value| value.decode().context("cannot decode storage")).transpose()
+	}
+
+	/// What the chain's runtime says of enacting `call` (SCALE-encoded) as a proposal on
+	/// `track` would, now: the runtime dispatches it with the track's origin and keeps nothing
+	/// (`OstromApi.dry_run_enactment`, at the last finalized block).
+	pub async fn dry_run_enactment(&self, call: Vec<u8>, track: Track) -> Result<DryRun> {
+		let at = self.at().await?;
+		let ask = ostrom::runtime_apis().ostrom_api().dry_run_enactment(call, track);
+		let metadata = at.metadata();
+		let offered = metadata
+			.runtime_api_trait_by_name(ask.trait_name())
+			.is_some_and(|api| api.method_by_name(ask.method_name()).is_some());
+		if !offered {
+			return Ok(DryRun::Unavailable);
+		}
+		let answer =
+			at.runtime_apis().call(ask).await.context("OstromApi.dry_run_enactment failed")?;
+		match answer {
+			Ok(()) => Ok(DryRun::Succeeds),
+			Err(error) => Ok(DryRun::Fails(dry_run_failure(&error, metadata)?)),
+		}
 	}
 
 	/// `call` SCALE-encoded, as a proposal carries it.
@@ -195,11 +226,49 @@ impl fmt::Display for PalletError {
 
 impl std::error::Error for PalletError {}
 
+/// What the runtime says of enacting a call now.
+pub enum DryRun {
+	/// The call succeeds.
+	Succeeds,
+	/// The call fails, for this reason: a pallet's error by name and doc line, or the
+	/// runtime's.
+	Fails(anyhow::Error),
+	/// The chain's runtime cannot dry-run enactments: it is older than `OstromApi` version 2.
+	Unavailable,
+}
+
+/// Why a dry run failed: its `error` read as subxt reads a failed transaction's, against the
+/// runtime's `metadata`.
+fn dry_run_failure(error: &RuntimeDispatchError, metadata: ArcMetadata) -> Result<anyhow::Error> {
+	let type_id = metadata
+		.dispatch_error_ty()
+		.ok_or_else(|| anyhow!("the chain's metadata has no DispatchError type"))?;
+	let encoded = error
+		.encode_as_type(type_id, metadata.types())
+		.context("cannot encode the dry run's error")?;
+	let error = DispatchError::decode_from(encoded, metadata)
+		.context("cannot decode the dry run's error")?;
+	Ok(dispatch_failure(error))
+}
+
 /// Why a finalized transaction did not succeed: by name and doc line for a pallet's error.
 fn failure(error: TransactionEventsError) -> anyhow::Error {
-	let TransactionEventsError::ExtrinsicFailed(dispatch) = error else {
-		return anyhow!(error).context("cannot read the outcome of the transaction");
-	};
+	match error {
+		TransactionEventsError::ExtrinsicFailed(dispatch) => {
+			let failure = dispatch_failure(dispatch);
+			if failure.is::<PalletError>() {
+				failure
+			} else {
+				failure.context("the transaction failed")
+			}
+		}
+		other => anyhow!(other).context("cannot read the outcome of the transaction"),
+	}
+}
+
+/// Why a call failed: by name and doc line for a pallet's error, else as subxt describes the
+/// runtime's error (e.g. "Bad origin.").
+fn dispatch_failure(dispatch: DispatchError) -> anyhow::Error {
 	if let DispatchError::Module(module) = &dispatch {
 		if let Ok(details) = module.details() {
 			return PalletError {
@@ -210,7 +279,7 @@ fn failure(error: TransactionEventsError) -> anyhow::Error {
 			.into();
 		}
 	}
-	anyhow!("the transaction failed: {dispatch}")
+	anyhow!("{dispatch}")
 }
 
 /// Doc comment lines joined into one line.
@@ -243,6 +312,28 @@ mod tests {
 		);
 		let undocumented = PalletError { docs: String::new(), ..error };
 		assert_eq!(undocumented.to_string(), "QuadraticVoting::NotEnoughCredits");
+	}
+
+	#[test]
+	fn a_dry_runs_error_reads_as_a_failed_transactions() {
+		use ostrom_client::ostrom::runtime_types::sp_runtime::ModuleError;
+		let metadata = ArcMetadata::new(
+			subxt::Metadata::decode_from(ostrom_client::METADATA).expect("the metadata decodes"),
+		);
+		let treasury = metadata.pallet_by_name("Treasury").expect("the runtime has a treasury");
+		let zero_amount = treasury
+			.error_variants()
+			.and_then(|errors| errors.iter().find(|error| error.name == "ZeroAmount"))
+			.expect("the treasury refuses zero amounts")
+			.index;
+		let error = RuntimeDispatchError::Module(ModuleError {
+			index: treasury.error_index(),
+			error: [zero_amount, 0, 0, 0],
+		});
+		let failure = dry_run_failure(&error, metadata.clone()).unwrap();
+		assert_eq!(failure.to_string(), "Treasury::ZeroAmount: The amount must not be zero.");
+		let bad_origin = dry_run_failure(&RuntimeDispatchError::BadOrigin, metadata).unwrap();
+		assert_eq!(bad_origin.to_string(), "Bad origin.");
 	}
 
 	#[test]

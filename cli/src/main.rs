@@ -9,19 +9,22 @@
 //! generated calls, and amounts are written in the chain's own token (its symbol and decimals,
 //! from the chain's properties). Commands that sign take the signer's secret URI from `--suri` or
 //! `OSTROM_SURI`, report their progress on stderr, wait until their block is finalized and
-//! print the outcome on stdout. Read commands print text, or the node's answer with `--json`.
+//! print the outcome on stdout. Before signing, they refuse texts longer than the chain's bounds
+//! (read from its metadata) and proposals whose call the runtime's dry run of its enactment
+//! says fails. Read commands print text, or the node's answer with `--json`.
 //! Any failure (a refused or failed transaction, a bad argument, an unknown number, no node)
 //! ends with a message and a non-zero exit code.
 
 mod account;
+mod bounds;
 mod chain;
 mod commands;
 mod rules;
 
 use clap::{Parser, Subcommand};
 use commands::{
-	commons::CommonsCommand, member::MemberCommand, proposals::ProposalsArgs,
-	propose::ProposeCommand, treasury::FundCommand, vote::VoteArgs, Context, Output,
+	commons::CommonsCommand, member::MemberCommand, proposals::ProposalsArgs, propose::ProposeArgs,
+	treasury::FundCommand, vote::VoteArgs, Context, Output,
 };
 use std::process::ExitCode;
 
@@ -61,8 +64,7 @@ enum Command {
 	#[command(subcommand)]
 	Commons(CommonsCommand),
 	/// Submit a proposal: a signal, a call, a treasury spend or new rules.
-	#[command(subcommand)]
-	Propose(ProposeCommand),
+	Propose(ProposeArgs),
 	/// Vote on a proposal: n votes cost n² of your voice credits in this epoch.
 	Vote(VoteArgs),
 	/// List the proposals, or show one.
@@ -89,7 +91,7 @@ async fn main() -> ExitCode {
 	let outcome = match command {
 		Command::Member(command) => commands::member::run(&context, command).await,
 		Command::Commons(command) => commands::commons::run(&context, command).await,
-		Command::Propose(command) => commands::propose::run(&context, command).await,
+		Command::Propose(args) => commands::propose::run(&context, args).await,
 		Command::Vote(args) => commands::vote::run(&context, args).await,
 		Command::Proposals(args) => commands::proposals::list(&context, args).await,
 		Command::Close { id } => commands::proposals::close(&context, id).await,
@@ -133,6 +135,17 @@ mod tests {
 		let malformed = ["ostrom", "propose", "spend", ferdie, "0,5"];
 		assert!(Cli::try_parse_from(malformed).is_err());
 		assert!(Cli::try_parse_from(["ostrom", "propose", "spend", "ferdie", "1"]).is_err());
+	}
+
+	#[test]
+	fn a_proposal_may_skip_the_dry_run_of_its_call() {
+		let ferdie = "5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL";
+		let after = ["ostrom", "propose", "spend", ferdie, "1", "--no-dry-run"];
+		assert!(Cli::try_parse_from(after).is_ok());
+		let before = ["ostrom", "propose", "--no-dry-run", "rules", "--voting-period", "20"];
+		assert!(Cli::try_parse_from(before).is_ok());
+		// Only proposals have a call to dry-run.
+		assert!(Cli::try_parse_from(["ostrom", "close", "3", "--no-dry-run"]).is_err());
 	}
 
 	#[test]

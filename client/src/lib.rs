@@ -42,9 +42,11 @@ pub mod ostrom {}
 /// Where the metadata the client is generated from is kept, relative to this crate.
 pub const METADATA_PATH: &str = "metadata/ostrom.scale";
 
-// subxt's macro reads the file without telling cargo: including it makes cargo regenerate the
-// client when the metadata is blessed anew.
-const _: &[u8] = include_bytes!("../metadata/ostrom.scale");
+/// The metadata the client is generated from (SCALE-encoded with its magic prefix), for what
+/// is read from metadata without a node, e.g. in tests.
+// subxt's macro reads the file without telling cargo: including it also makes cargo regenerate
+// the client when the metadata is blessed anew.
+pub const METADATA: &[u8] = include_bytes!("../metadata/ostrom.scale");
 
 /// How transactions are signed and blocks read on an Ostrom chain: as on Polkadot (sr25519
 /// accounts, `u32` block numbers, blake2-256 hashes, the standard transaction extensions).

@@ -12,20 +12,20 @@ use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
 use sp_runtime::{
 	traits::{Block as BlockT, NumberFor},
 	transaction_validity::{TransactionSource, TransactionValidity},
-	ApplyExtrinsicResult,
+	ApplyExtrinsicResult, DispatchError,
 };
 use sp_version::RuntimeVersion;
 
 use ostrom_primitives::{CommonsId, ContributionId, ProposalId};
 use ostrom_runtime_api::{
 	CommonsView, ContributionView, MemberView, Page, ProposalStatusName, ProposalView, TallyView,
-	TreasuryView, VoiceCreditsView,
+	Track, TreasuryView, VoiceCreditsView,
 };
 
 use super::{
 	views, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, Hash, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	Nonce, Proposals, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -204,6 +204,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl ostrom_runtime_api::OstromApi<Block, AccountId, Balance, BlockNumber, Hash> for Runtime {
 		fn proposal(id: ProposalId) -> Option<ProposalView<AccountId, Balance, BlockNumber>> {
 			views::proposal(id)
@@ -250,6 +251,10 @@ impl_runtime_apis! {
 
 		fn treasury() -> TreasuryView<AccountId, Balance, BlockNumber> {
 			views::treasury()
+		}
+
+		fn dry_run_enactment(call: Vec<u8>, track: Track) -> Result<(), DispatchError> {
+			Proposals::dry_run_enactment(&call, track)
 		}
 	}
 

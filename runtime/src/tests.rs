@@ -22,6 +22,7 @@ use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem, MultiAddress};
 
 mod attacks;
+mod dry_run;
 mod governance;
 mod treasury;
 mod upgrades;

@@ -2,7 +2,7 @@
 //! withdraw and dismiss contributions, list and show commons.
 
 use super::{field, more_from, name, page_limit, text, Context, Output};
-use crate::account::parse_address;
+use crate::{account::parse_address, bounds::check_length};
 use anyhow::{anyhow, bail, Result};
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use ostrom_client::{
@@ -196,6 +196,11 @@ pub async fn run(context: &Context, command: CommonsCommand) -> Result<()> {
 		CommonsCommand::Register { name, kind, license, uri } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
+			let runtime = chain.metadata().await?;
+			let bounds = ostrom::constants().commons();
+			check_length(&runtime, "the name", &name, bounds.max_name_len())?;
+			check_length(&runtime, "the licence", &license, bounds.max_license_len())?;
+			check_length(&runtime, "the URI", &uri, bounds.max_uri_len())?;
 			let register = calls.register(
 				BoundedVec(name.clone().into_bytes()),
 				kind.into(),
@@ -284,6 +289,8 @@ pub async fn run(context: &Context, command: CommonsCommand) -> Result<()> {
 			};
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
+			let note_bound = ostrom::constants().commons().max_note_len();
+			check_length(&*chain.metadata().await?, "the note", &note, note_bound)?;
 			let contribute =
 				calls.contribute(commons, H256(content_hash), BoundedVec(note.into_bytes()));
 			let recorded: ContributionRecorded =

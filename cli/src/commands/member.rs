@@ -1,7 +1,10 @@
 //! `ostrom member`: apply to join, sponsor an applicant, leave, and look a member up.
 
 use super::{count, field, name, Context, Output};
-use crate::account::{address_of, parse_address};
+use crate::{
+	account::{address_of, parse_address},
+	bounds::check_length,
+};
 use anyhow::{bail, Result};
 use clap::Subcommand;
 use ostrom_client::{
@@ -52,6 +55,8 @@ pub async fn run(context: &Context, command: MemberCommand) -> Result<()> {
 		MemberCommand::Apply { metadata } => {
 			let signer = context.signer()?;
 			let chain = context.connect().await?;
+			let bound = ostrom::constants().membership().max_metadata_len();
+			check_length(&*chain.metadata().await?, "the metadata", &metadata, bound)?;
 			let apply = calls.apply(BoundedVec(metadata.into_bytes()));
 			let applied: Applied = chain.submit(&signer, &apply).await?.expect_event()?;
 			println!(

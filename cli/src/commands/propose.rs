@@ -1,14 +1,21 @@
 //! `ostrom propose`: submit a proposal, a signal or a call to enact: any SCALE-encoded call, a
 //! treasury spend, new governance rules, or a runtime upgrade.
+//!
+//! Before anything is signed, the proposal's text is checked against the chain's bound, and its
+//! call is dry-run by the runtime as its enactment would dispatch it: a call that fails now (a
+//! spend of nothing, rules that `set_rules` refuses, a call the track's origin may not make) is
+//! refused with the runtime's own error, unless `--no-dry-run` says that it can only succeed in
+//! the state the chain will have by its enactment.
 
 use super::Context;
 use crate::{
 	account::parse_address,
-	chain::{Chain, PalletError},
+	bounds::check_length,
+	chain::{Chain, DryRun, PalletError},
 	rules::{differences, RuleChanges},
 };
 use anyhow::{anyhow, bail, Result};
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use ostrom_client::{
 	ostrom::{
 		self,
@@ -23,7 +30,10 @@ use ostrom_client::{
 	},
 	AccountId, AmountText,
 };
-use std::path::{Path, PathBuf};
+use std::{
+	fmt,
+	path::{Path, PathBuf},
+};
 use subxt::{transactions::Payload, utils::H256, Metadata};
 use subxt_signer::sr25519::Keypair;
 
@@ -32,6 +42,18 @@ const MAX_INLINE_CALL: usize = 128;
 
 /// A proposal's kind, its call bounded inline or by its preimage.
 type Kind = ProposalKind<Bounded<RuntimeCall, BlakeTwo256>>;
+
+/// What to propose, and whether its call is dry-run first.
+#[derive(Debug, Args)]
+pub struct ProposeArgs {
+	#[command(subcommand)]
+	command: ProposeCommand,
+	/// Propose the call even if the chain's dry run says that enacting it now fails: for a call
+	/// that can only succeed in the state the chain will have by its enactment (e.g. a spend
+	/// above what the treasury may pay in this period, when the next starts before enactment).
+	#[arg(long, global = true)]
+	no_dry_run: bool,
+}
 
 #[derive(Debug, Subcommand)]
 pub enum ProposeCommand {
@@ -140,28 +162,57 @@ fn upgrade_code(wasm: &Path) -> Result<Vec<u8>> {
 #[derive(Clone, Debug)]
 pub struct EncodedCall(Vec<u8>);
 
-pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
+/// A proposal before it is signed.
+struct Proposal {
+	track: Track,
+	/// The encoded call to enact; `None` for a signal.
+	call: Option<Vec<u8>>,
+	/// The statement of a signal, or the metadata of a call.
+	text: String,
+}
+
+/// Whether a proposal's call is dry-run before it is signed, and refused if it fails.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Enactment {
+	DryRun,
+	Unchecked,
+}
+
+/// Why a proposal is refused before it is signed: enacting its call now fails.
+#[derive(Debug)]
+struct WouldFail {
+	track: Track,
+}
+
+impl fmt::Display for WouldFail {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "enacted now on the {:?} track, the call would fail", self.track)
+	}
+}
+
+pub async fn run(context: &Context, args: ProposeArgs) -> Result<()> {
+	let ProposeArgs { command, no_dry_run } = args;
 	let signer = context.signer()?;
 	let chain = context.connect().await?;
-	let (track, kind, metadata) = match command {
+	let proposal = match command {
 		ProposeCommand::Signal { text, track } => {
 			// The chain would refuse it (`EmergencyOnlyKills`) only after it was signed and sent.
 			if matches!(track, Track::Emergency) {
 				bail!("the Emergency track carries only Proposals.kill: propose it as a call");
 			}
-			(track, ProposalKind::Signal, text)
+			Proposal { track, call: None, text }
 		}
 		ProposeCommand::Call { call: EncodedCall(call), track, metadata } => {
 			let runtime = chain.metadata().await?;
 			eprintln!("proposing {}", call_name(&runtime, &call)?);
-			(track, call_kind(&chain, &signer, call).await?, metadata)
+			Proposal { track, call: Some(call), text: metadata }
 		}
 		ProposeCommand::Spend { beneficiary, amount, metadata } => {
 			let amount = chain.token().amount(&amount).map_err(|problem| anyhow!(problem))?;
 			eprintln!("proposing to pay {} to {beneficiary}", chain.token().format(amount));
 			let spend = ostrom::transactions().treasury().spend(beneficiary, amount);
 			let call = chain.call_data(&spend).await?;
-			(Track::Standard, call_kind(&chain, &signer, call).await?, metadata)
+			Proposal { track: Track::Standard, call: Some(call), text: metadata }
 		}
 		ProposeCommand::Rules { changes, metadata } => {
 			let rules = ostrom::storage().proposals().rules();
@@ -179,13 +230,12 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 			for difference in differences {
 				eprintln!("  {difference}");
 			}
-			// `set_rules` replaces all the rules, and the chain checks them only then.
-			eprintln!(
-				"(all rules are set as shown when the proposal is enacted, and checked then)"
-			);
+			// `set_rules` replaces all the rules; the dry run checks them against the chain's
+			// limits now, and the chain checks them again at enactment.
+			eprintln!("(all rules are set as shown when the proposal is enacted)");
 			let set_rules = ostrom::transactions().proposals().set_rules(proposed);
 			let call = chain.call_data(&set_rules).await?;
-			(Track::Root, call_kind(&chain, &signer, call).await?, metadata)
+			Proposal { track: Track::Root, call: Some(call), text: metadata }
 		}
 		ProposeCommand::Upgrade { wasm, metadata } => {
 			let code = upgrade_code(&wasm)?;
@@ -198,21 +248,70 @@ pub async fn run(context: &Context, command: ProposeCommand) -> Result<()> {
 			eprintln!("{TRY_UPGRADE_FIRST}");
 			let set_code = ostrom::transactions().system().set_code(code);
 			let call = chain.call_data(&set_code).await?;
-			(Track::Root, call_kind(&chain, &signer, call).await?, metadata)
+			Proposal { track: Track::Root, call: Some(call), text: metadata }
 		}
 	};
-	submit(&chain, &signer, track, kind, metadata).await
+	let enactment = if no_dry_run { Enactment::Unchecked } else { Enactment::DryRun };
+	propose(&chain, &signer, proposal, enactment).await.inspect_err(|error| {
+		if error.is::<WouldFail>() {
+			eprintln!(
+				"(if the call can only succeed later, --no-dry-run proposes it all the same)"
+			);
+		}
+	})
 }
 
-/// Proposes that the DAO enact `call` on the Standard track, e.g. for `ostrom fund cancel`.
+/// Proposes that the DAO enact `call` on the Standard track, e.g. for `ostrom fund cancel`;
+/// refused if enacting it now fails.
 pub async fn propose_call(context: &Context, call: &impl Payload, metadata: String) -> Result<()> {
 	let signer = context.signer()?;
 	let chain = context.connect().await?;
 	let call = chain.call_data(call).await?;
 	let runtime = chain.metadata().await?;
 	eprintln!("proposing {}", call_name(&runtime, &call)?);
-	let kind = call_kind(&chain, &signer, call).await?;
-	submit(&chain, &signer, Track::Standard, kind, metadata).await
+	let proposal = Proposal { track: Track::Standard, call: Some(call), text: metadata };
+	propose(&chain, &signer, proposal, Enactment::DryRun).await
+}
+
+/// Checks `proposal` against the chain before signing anything: its text against the chain's
+/// bound, its call by a dry run of its enactment unless `Unchecked`; then notes the call's
+/// preimage if it is too long to be inline, and submits the proposal.
+async fn propose(
+	chain: &Chain,
+	signer: &Keypair,
+	proposal: Proposal,
+	enactment: Enactment,
+) -> Result<()> {
+	let Proposal { track, call, text } = proposal;
+	let runtime = chain.metadata().await?;
+	let what = if call.is_some() { "the metadata" } else { "the statement" };
+	check_length(&runtime, what, &text, ostrom::constants().proposals().max_metadata_len())?;
+	let kind = match call {
+		Some(call) => {
+			if enactment == Enactment::DryRun {
+				dry_run(chain, &call, track).await?;
+			}
+			call_kind(chain, signer, call).await?
+		}
+		None => ProposalKind::Signal,
+	};
+	submit(chain, signer, track, kind, text).await
+}
+
+/// Refuses `call` if the chain's runtime says that a proposal on `track` enacting it now would
+/// fail; the reason is the runtime's own (e.g. `Treasury::ZeroAmount`).
+async fn dry_run(chain: &Chain, call: &[u8], track: Track) -> Result<()> {
+	match chain.dry_run_enactment(call.to_vec(), track.into()).await? {
+		DryRun::Succeeds => Ok(()),
+		DryRun::Fails(why) => Err(why.context(WouldFail { track })),
+		DryRun::Unavailable => {
+			eprintln!(
+				"the chain's runtime cannot dry-run the call (it has no \
+				 OstromApi.dry_run_enactment): it is proposed unchecked"
+			);
+			Ok(())
+		}
+	}
 }
 
 async fn submit(
@@ -220,12 +319,12 @@ async fn submit(
 	signer: &Keypair,
 	track: Track,
 	kind: Kind,
-	metadata: String,
+	text: String,
 ) -> Result<()> {
 	let submit = ostrom::transactions().proposals().submit(
 		track.into(),
 		kind,
-		BoundedVec(metadata.into_bytes()),
+		BoundedVec(text.into_bytes()),
 	);
 	let submitted: Submitted = chain.submit(signer, &submit).await?.expect_event()?;
 	println!(
@@ -297,6 +396,16 @@ mod tests {
 		assert!(parse_call("0x0c").is_err());
 		assert!(parse_call("0xg0").is_err());
 		assert!(parse_call("0x0c0").is_err());
+	}
+
+	#[test]
+	fn a_call_that_would_fail_is_refused_with_the_track_and_the_runtimes_reason() {
+		let refusal = anyhow!("Bad origin.").context(WouldFail { track: Track::Standard });
+		assert!(refusal.is::<WouldFail>());
+		assert_eq!(
+			format!("{refusal:#}"),
+			"enacted now on the Standard track, the call would fail: Bad origin."
+		);
 	}
 
 	#[test]

@@ -195,15 +195,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Ok((call, _)) => {
 				let info = call.get_dispatch_info();
-				let origin: OriginFor<T> = match proposal.track {
-					Track::Standard => Origin::Dao.into(),
-					Track::Root | Track::Emergency => frame_system::RawOrigin::Root.into(),
-				};
-				// A Root call may itself enact another proposal: restore the outer one after.
-				let outer = Enacting::<T>::take();
-				Enacting::<T>::put(id);
-				let outcome = call.dispatch(origin);
-				Enacting::<T>::set(outer);
+				let outcome = Self::dispatch_as_enacted(id, proposal.track, call);
 				let weight = extract_actual_weight(&outcome, &info);
 				(outcome.map(|_| ()).map_err(|e| e.error), weight)
 			}
@@ -217,6 +209,26 @@ impl<T: Config> Pallet<T> {
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Executed { id, result });
 		Ok(Some(own_weight.saturating_add(call_weight)).into())
+	}
+
+	/// Dispatches `call` as the enactment of proposal `id` on `track`: with the DAO origin on
+	/// the Standard track, as root on the Root and Emergency tracks, and with `Enacting` set to
+	/// `id` meanwhile, so that a kill it enacts reaches only earlier proposals.
+	pub(crate) fn dispatch_as_enacted(
+		id: ProposalId,
+		track: Track,
+		call: CallOf<T>,
+	) -> DispatchResultWithPostInfo {
+		let origin: OriginFor<T> = match track {
+			Track::Standard => Origin::Dao.into(),
+			Track::Root | Track::Emergency => frame_system::RawOrigin::Root.into(),
+		};
+		// A Root call may itself enact another proposal: restore the outer one after.
+		let outer = Enacting::<T>::take();
+		Enacting::<T>::put(id);
+		let outcome = call.dispatch(origin);
+		Enacting::<T>::set(outer);
+		outcome
 	}
 
 	/// The `spec_version` of the runtime running now.

@@ -60,6 +60,9 @@
 //! votes stand: turnout, approval, passing) once for `close` and for the runtime API; the view
 //! functions [`proposal_summary`](Pallet::proposal_summary) and
 //! [`vote_standing`](Pallet::vote_standing) serve it to clients.
+//! [`dry_run_enactment`](Pallet::dry_run_enactment) tells the runtime API what a call would
+//! return if a proposal on a track enacted it now, and keeps nothing it changes: clients refuse
+//! a proposal that can only fail before it is signed.
 //!
 //! ## Configuration
 //!
@@ -78,6 +81,7 @@ mod ballots;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod dispatchable_impls;
+mod dry_run;
 mod invariants;
 pub mod migrations;
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::{
 };
 use codec::Encode;
 use frame_support::{
-	traits::{fungible::InspectHold, Bounded, QueryPreimage},
+	traits::{fungible::InspectHold, Bounded, QueryPreimage, StorePreimage},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
@@ -783,6 +783,60 @@ fn a_call_that_an_upgrade_left_alone_is_enacted() {
 		run_to_block(System::block_number() + ENACTMENT_DELAY);
 		assert_eq!(last_event(), Event::Executed { id, result: Ok(()) });
 		assert_eq!(status(victim), ProposalStatus::Killed);
+	});
+}
+
+/// The dry run of `call` on `track`, with the state root before and after it.
+fn dry_run(call: &[u8], track: Track) -> (sp_runtime::DispatchResult, bool) {
+	let root = || sp_io::storage::root(sp_runtime::StateVersion::V1);
+	let before = root();
+	let result = Proposals::dry_run_enactment(call, track);
+	(result, root() == before)
+}
+
+#[test]
+fn a_dry_run_returns_what_enactment_would_and_keeps_nothing() {
+	build_and_execute(|| {
+		let zero_period = set_rules_call(0).encode();
+		assert_eq!(
+			dry_run(&zero_period, Track::Root),
+			(Err(Error::<Test>::ZeroVotingPeriod.into()), true)
+		);
+
+		let longer = set_rules_call(VOTING_PERIOD + 1).encode();
+		assert_eq!(dry_run(&longer, Track::Root), (Ok(()), true));
+		assert_eq!(Rules::<Test>::get(), rules());
+		assert!(events().is_empty());
+		// The Standard track enacts with the DAO origin, which may not set the rules.
+		assert_eq!(dry_run(&longer, Track::Standard), (Err(DispatchError::BadOrigin), true));
+	});
+}
+
+#[test]
+fn a_dry_run_enacts_as_the_next_proposal() {
+	build_and_execute(|| {
+		let victim = submit_signal(BOB);
+		// Dry-run as proposal 1, the kill reaches proposal 0, which stays as it was.
+		assert_eq!(dry_run(&kill_call(victim).encode(), Track::Standard), (Ok(()), true));
+		assert_eq!(status(victim), ProposalStatus::Voting);
+		assert_eq!(crate::Enacting::<Test>::get(), None);
+		let unknown = kill_call(victim + 1).encode();
+		assert_eq!(
+			dry_run(&unknown, Track::Standard),
+			(Err(Error::<Test>::UnknownProposal.into()), true)
+		);
+	});
+}
+
+#[test]
+fn a_dry_run_takes_exactly_one_call_no_longer_than_a_preimage() {
+	build_and_execute(|| {
+		let undecodable = Err(Error::<Test>::UndecodableCall.into());
+		assert_eq!(dry_run(&[0xff, 0xff], Track::Root), (undecodable, true));
+		let trailing = [set_rules_call(VOTING_PERIOD).encode(), vec![0]].concat();
+		assert_eq!(dry_run(&trailing, Track::Root), (undecodable, true));
+		let too_long = vec![0; <Preimage as StorePreimage>::MAX_LENGTH + 1];
+		assert_eq!(dry_run(&too_long, Track::Root), (Err(DispatchError::Exhausted), true));
 	});
 }
 

@@ -12,6 +12,16 @@
 //! Lists are pages of at most [`MAX_PAGE`] items. Where a page is found by filtering, the runtime
 //! looks at no more than [`MAX_SCAN`] records per call, so that a call's cost is bounded however
 //! large the DAO grows; a page that stopped early says where to go on in `next`.
+//!
+//! Besides the views, [`dry_run_enactment`](OstromApi::dry_run_enactment) tells what a call
+//! would return if a proposal enacted it now, so that a client refuses a proposal that can only
+//! fail before it is signed.
+//!
+//! ## Versions
+//!
+//! A node and its clients talk to old runtimes as well as new ones: a method is never changed
+//! in place; a new one is added at the next version (`#[api_version(N)]`), which the runtime
+//! then implements. Version 1 has the views; version 2 adds `dry_run_enactment`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -22,8 +32,10 @@ mod views;
 
 pub use views::*;
 
+use alloc::vec::Vec;
 use codec::Codec;
 use ostrom_primitives::{CommonsId, ContributionId, ProposalId};
+use sp_runtime::DispatchError;
 
 /// The most items a page holds.
 pub const MAX_PAGE: u32 = 100;
@@ -78,5 +90,13 @@ sp_api::decl_runtime_apis! {
 
 		/// The treasury: its pot, what is owed and spendable, open rounds and grants.
 		fn treasury() -> TreasuryView<AccountId, Balance, BlockNumber>;
+
+		/// What the SCALE-encoded `call` returns when it is dispatched as a proposal on `track`
+		/// would enact it, in the state of now: with the DAO origin on the Standard track, as
+		/// root on the Root and Emergency tracks. Nothing it changes is kept. Fails with
+		/// `Proposals.UndecodableCall` unless `call` is exactly one call of the runtime, and
+		/// with `Exhausted` if it is longer than any preimage may be.
+		#[api_version(2)]
+		fn dry_run_enactment(call: Vec<u8>, track: Track) -> Result<(), DispatchError>;
 	}
 }

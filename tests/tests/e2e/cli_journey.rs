@@ -1,6 +1,7 @@
 //! A member's journey through the `ostrom` command line, on a `--dev` node that seals blocks on
 //! demand: Dave
-//! applies and Alice and Bob sponsor him; Dave proposes that the treasury pay Ferdie 1 OST;
+//! applies and Alice and Bob sponsor him; his proposals that could only fail are refused before
+//! they are signed; Dave proposes that the treasury pay Ferdie 1 OST;
 //! Alice and Bob vote for it with 2 votes each (4 credits), while Charlie's 11 votes (121
 //! credits) are refused and Dave registers a commons, makes Alice a steward of it, records a
 //! contribution to it and Alice and Bob accept it; after the voting period Dave closes the proposal, it is enacted two blocks
@@ -136,6 +137,28 @@ async fn a_member_joins_proposes_a_spend_and_the_dao_pays() {
 	if shown.contains("on probation") {
 		let until = format!("until block #{}: may neither vote nor sponsor yet", joined + 10);
 		assert!(shown.contains(&until), "{shown}");
+	}
+
+	// What the chain could only refuse at enactment, or as undecodable, is refused before
+	// signing: a spend of nothing and rules without a voting period by the runtime's dry run of
+	// their enactment, a statement over the chain's bound by the bound in its metadata.
+	let dave = Some("//Dave");
+	let nothing = ostrom.run(dave, &["propose", "spend", FERDIE, "0"]).await;
+	assert!(
+		nothing.stderr.contains(
+			"error: enacted now on the Standard track, the call would fail: Treasury::ZeroAmount"
+		),
+		"{}",
+		nothing.stderr
+	);
+	let no_period = ostrom.run(dave, &["propose", "rules", "--voting-period", "0"]).await;
+	assert!(no_period.stderr.contains("Proposals::ZeroVotingPeriod"), "{}", no_period.stderr);
+	let statement = "x".repeat(257);
+	let too_long = ostrom.run(dave, &["propose", "signal", &statement]).await;
+	let bound = "the statement is 257 bytes; the chain's bound is Proposals.MaxMetadataLen = 256";
+	assert!(too_long.stderr.contains(bound), "{}", too_long.stderr);
+	for refused in [nothing, no_period, too_long] {
+		assert!(!refused.success && !refused.stderr.contains("submitted 0x"), "{}", refused.stderr);
 	}
 
 	// Dave proposes to pay Ferdie 1 OST.
