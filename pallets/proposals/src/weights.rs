@@ -56,8 +56,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::PreimageFor` (r:1 w:0)
 	/// Proof: `Preimage::PreimageFor` (`max_values`: None, `max_size`: Some(4194344), added: 4196819, mode: `MaxEncodedLen`)
-	/// Storage: `Proposals::ProposalCount` (r:1 w:1)
-	/// Proof: `Proposals::ProposalCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::NextProposalId` (r:1 w:1)
+	/// Proof: `Proposals::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Proposals::Rules` (r:1 w:0)
 	/// Proof: `Proposals::Rules` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -71,18 +71,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::MemberCount` (r:1 w:0)
 	/// Proof: `Membership::MemberCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Proposals::Proposals` (r:0 w:1)
-	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(600), added: 3075, mode: `MaxEncodedLen`)
+	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::Ballots` (r:0 w:1)
+	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 4194288]`.
 	fn submit(n: u32, ) -> Weight {
-		// Proof size: measured `680`, estimated `4197809`.
-		// Minimum execution time: 141_430_000 picoseconds.
-		Weight::from_parts(143_844_000, 4197809)
-			.saturating_add(Weight::from_parts(2_051, 0).saturating_mul(n.into()))
+		// Proof size: measured `642`, estimated `4197809`.
+		// Minimum execution time: 88_381_000 picoseconds.
+		Weight::from_parts(89_734_000, 4197809)
+			.saturating_add(Weight::from_parts(2_682, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
-	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(600), added: 3075, mode: `MaxEncodedLen`)
+	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -95,15 +97,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Scheduler::Lookup` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Scheduler::Agenda` (r:1 w:1)
 	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::Ballots` (r:0 w:1)
+	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
-		// Proof size: measured `815`, estimated `13928`.
-		// Minimum execution time: 68_102_000 picoseconds.
-		Weight::from_parts(106_619_000, 13928)
+		// Proof size: measured `814`, estimated `13928`.
+		// Minimum execution time: 72_738_000 picoseconds.
+		Weight::from_parts(93_138_000, 13928)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
-	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(600), added: 3075, mode: `MaxEncodedLen`)
+	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::TallyOf` (r:1 w:0)
 	/// Proof: `QuadraticVoting::TallyOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -114,42 +118,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::Ballots` (r:0 w:1)
+	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `803`, estimated `4065`.
-		// Minimum execution time: 60_781_000 picoseconds.
-		Weight::from_parts(96_133_000, 4065)
+		// Proof size: measured `802`, estimated `4069`.
+		// Minimum execution time: 61_842_000 picoseconds.
+		Weight::from_parts(78_947_000, 4069)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
-	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(600), added: 3075, mode: `MaxEncodedLen`)
+	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
 	/// Storage: `Proposals::Enacting` (r:1 w:0)
 	/// Proof: `Proposals::Enacting` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::StatusFor` (r:1 w:0)
 	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::Ballots` (r:0 w:1)
+	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn kill() -> Weight {
-		// Proof size: measured `900`, estimated `6196`.
-		// Minimum execution time: 63_094_000 picoseconds.
-		Weight::from_parts(99_518_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Proof size: measured `796`, estimated `4069`.
+		// Minimum execution time: 61_662_000 picoseconds.
+		Weight::from_parts(92_248_000, 4069)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Proposals::Rules` (r:0 w:1)
 	/// Proof: `Proposals::Rules` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 5_138_000 picoseconds.
-		Weight::from_parts(10_055_000, 0)
+		// Minimum execution time: 5_047_000 picoseconds.
+		Weight::from_parts(10_225_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
-	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(600), added: 3075, mode: `MaxEncodedLen`)
+	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::PreimageFor` (r:1 w:0)
 	/// Proof: `Preimage::PreimageFor` (`max_values`: None, `max_size`: Some(4194344), added: 4196819, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::StatusFor` (r:1 w:0)
@@ -160,10 +168,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Proposals::Enacting` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 4194288]`.
 	fn enact(n: u32, ) -> Weight {
-		// Proof size: measured `684`, estimated `4197809`.
-		// Minimum execution time: 41_221_000 picoseconds.
-		Weight::from_parts(15_185_604, 4197809)
-			.saturating_add(Weight::from_parts(1_362, 0).saturating_mul(n.into()))
+		// Proof size: measured `647`, estimated `4197809`.
+		// Minimum execution time: 30_145_000 picoseconds.
+		Weight::from_parts(30_446_000, 4197809)
+			.saturating_add(Weight::from_parts(2_641, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -172,33 +180,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn submit(n: u32, ) -> Weight {
-		Weight::from_parts(143_844_000, 4197809)
-			.saturating_add(Weight::from_parts(2_051, 0).saturating_mul(n.into()))
+		Weight::from_parts(89_734_000, 4197809)
+			.saturating_add(Weight::from_parts(2_682, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(106_619_000, 13928)
+		Weight::from_parts(93_138_000, 13928)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(96_133_000, 4065)
+		Weight::from_parts(78_947_000, 4069)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn kill() -> Weight {
-		Weight::from_parts(99_518_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(92_248_000, 4069)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(10_055_000, 0)
+		Weight::from_parts(10_225_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn enact(n: u32, ) -> Weight {
-		Weight::from_parts(15_185_604, 4197809)
-			.saturating_add(Weight::from_parts(1_362, 0).saturating_mul(n.into()))
+		Weight::from_parts(30_446_000, 4197809)
+			.saturating_add(Weight::from_parts(2_641, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

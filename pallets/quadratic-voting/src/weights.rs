@@ -48,8 +48,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Members` (r:1 w:1)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
-	/// Storage: `Proposals::Proposals` (r:1 w:0)
-	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::Ballots` (r:1 w:0)
+	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Votes` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Spent` (r:1 w:1)
@@ -61,16 +61,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::ActivityWindow` (r:1 w:1)
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `848`, estimated `4069`.
-		// Minimum execution time: 48_152_000 picoseconds.
-		Weight::from_parts(72_287_000, 4069)
+		// Proof size: measured `513`, estimated `3607`.
+		// Minimum execution time: 46_690_000 picoseconds.
+		Weight::from_parts(57_505_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
-	/// Storage: `Proposals::Proposals` (r:1 w:0)
-	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::Ballots` (r:1 w:0)
+	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Votes` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Spent` (r:1 w:1)
@@ -78,14 +78,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::TallyOf` (r:1 w:1)
 	/// Proof: `QuadraticVoting::TallyOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn vote_by_counted_voter() -> Weight {
-		// Proof size: measured `1124`, estimated `4069`.
-		// Minimum execution time: 47_440_000 picoseconds.
-		Weight::from_parts(56_434_000, 4069)
+		// Proof size: measured `788`, estimated `3607`.
+		// Minimum execution time: 46_179_000 picoseconds.
+		Weight::from_parts(48_973_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Proposals::Proposals` (r:1 w:0)
-	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::Ballots` (r:1 w:0)
+	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Votes` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::TallyOf` (r:1 w:1)
@@ -93,16 +93,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::Spent` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Spent` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		// Proof size: measured `751`, estimated `4069`.
-		// Minimum execution time: 27_170_000 picoseconds.
-		Weight::from_parts(42_182_000, 4069)
+		// Proof size: measured `416`, estimated `3550`.
+		// Minimum execution time: 25_428_000 picoseconds.
+		Weight::from_parts(27_351_000, 3550)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
-	/// Storage: `Proposals::Proposals` (r:1 w:0)
-	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::Ballots` (r:1 w:0)
+	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Votes` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::TallyOf` (r:1 w:1)
@@ -110,9 +110,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::Spent` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Spent` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn remove_other_vote() -> Weight {
-		// Proof size: measured `1050`, estimated `4069`.
-		// Minimum execution time: 35_552_000 picoseconds.
-		Weight::from_parts(56_554_000, 4069)
+		// Proof size: measured `715`, estimated `3607`.
+		// Minimum execution time: 33_360_000 picoseconds.
+		Weight::from_parts(45_668_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -121,22 +121,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn vote() -> Weight {
-		Weight::from_parts(72_287_000, 4069)
+		Weight::from_parts(57_505_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn vote_by_counted_voter() -> Weight {
-		Weight::from_parts(56_434_000, 4069)
+		Weight::from_parts(48_973_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(42_182_000, 4069)
+		Weight::from_parts(27_351_000, 3550)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_other_vote() -> Weight {
-		Weight::from_parts(56_554_000, 4069)
+		Weight::from_parts(45_668_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

@@ -62,40 +62,41 @@ pub trait WeightInfo {
 /// Measured weights, with the database costs of the runtime that uses them.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn donate() -> Weight {
+		// Proof size: measured `140`, estimated `3593`.
+		// Minimum execution time: 45_197_000 picoseconds.
+		Weight::from_parts(48_932_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_block_author() -> Weight {
-		// Not yet measured: `scripts/benchmark.sh pallet_ostrom_treasury` replaces this.
-		Weight::from_parts(73_620_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `103`, estimated `3593`.
+		// Minimum execution time: 42_763_000 picoseconds.
+		Weight::from_parts(45_898_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	fn donate() -> Weight {
-		// Proof size: measured `243`, estimated `6196`.
-		// Minimum execution time: 46_879_000 picoseconds.
-		Weight::from_parts(73_620_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:0)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
 	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::SpendRules` (r:1 w:0)
 	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
-		// Proof size: measured `264`, estimated `6196`.
-		// Minimum execution time: 62_223_000 picoseconds.
-		Weight::from_parts(97_956_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `52`, estimated `3593`.
+		// Minimum execution time: 57_756_000 picoseconds.
+		Weight::from_parts(63_775_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Treasury::NextGrantId` (r:1 w:1)
 	/// Proof: `Treasury::NextGrantId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
@@ -105,40 +106,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Treasury::Grants` (r:0 w:1)
 	/// Proof: `Treasury::Grants` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn grant() -> Weight {
-		// Proof size: measured `212`, estimated `3593`.
-		// Minimum execution time: 22_804_000 picoseconds.
-		Weight::from_parts(37_776_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `0`, estimated `1505`.
+		// Minimum execution time: 18_888_000 picoseconds.
+		Weight::from_parts(22_253_000, 1505)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Treasury::Grants` (r:1 w:1)
 	/// Proof: `Treasury::Grants` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn claim_grant() -> Weight {
-		// Proof size: measured `423`, estimated `6196`.
-		// Minimum execution time: 57_545_000 picoseconds.
-		Weight::from_parts(88_441_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `129`, estimated `3593`.
+		// Minimum execution time: 54_000_000 picoseconds.
+		Weight::from_parts(73_108_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Treasury::Grants` (r:1 w:1)
 	/// Proof: `Treasury::Grants` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn cancel_grant() -> Weight {
-		// Proof size: measured `268`, estimated `3549`.
-		// Minimum execution time: 13_119_000 picoseconds.
-		Weight::from_parts(24_807_000, 3549)
+		// Proof size: measured `77`, estimated `3549`.
+		// Minimum execution time: 11_356_000 picoseconds.
+		Weight::from_parts(14_873_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Treasury::NextRoundId` (r:1 w:1)
 	/// Proof: `Treasury::NextRoundId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
@@ -148,10 +147,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Treasury::Rounds` (r:0 w:1)
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	fn open_round() -> Weight {
-		// Proof size: measured `212`, estimated `3593`.
-		// Minimum execution time: 22_814_000 picoseconds.
-		Weight::from_parts(41_521_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `0`, estimated `1505`.
+		// Minimum execution time: 18_898_000 picoseconds.
+		Weight::from_parts(21_912_000, 1505)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:0)
@@ -166,30 +165,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Gifts` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::GiverGifts` (r:1 w:1)
 	/// Proof: `Treasury::GiverGifts` (`max_values`: None, `max_size`: Some(381), added: 2856, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn give() -> Weight {
-		// Proof size: measured `3147`, estimated `6196`.
-		// Minimum execution time: 117_515_000 picoseconds.
-		Weight::from_parts(158_936_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size: measured `2794`, estimated `4454`.
+		// Minimum execution time: 112_247_000 picoseconds.
+		Weight::from_parts(127_219_000, 4454)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::MatchingRules` (r:1 w:0)
-	/// Proof: `Treasury::MatchingRules` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::RoundCommons` (r:65 w:64)
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Commons` (r:64 w:0)
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::MatchingRules` (r:1 w:0)
+	/// Proof: `Treasury::MatchingRules` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Gifts` (r:1087 w:0)
 	/// Proof: `Treasury::Gifts` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::GiverGifts` (r:1023 w:0)
 	/// Proof: `Treasury::GiverGifts` (`max_values`: None, `max_size`: Some(381), added: 2856, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:129 w:129)
+	/// Storage: `System::Account` (r:128 w:128)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
@@ -198,15 +197,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[8, 64]`.
 	/// The range of component `g` is `[1, 1024]`.
 	fn finalize_round(c: u32, g: u32, ) -> Weight {
-		// Proof size: measured `0`, estimated `3593`.
-		// Minimum execution time: 5_087_154_000 picoseconds.
-		Weight::from_parts(5_258_554_329, 3593)
-			.saturating_add(Weight::from_parts(50_910_906, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(20_494_549, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `0`, estimated `3578`.
+		// Minimum execution time: 6_382_931_000 picoseconds.
+		Weight::from_parts(4_305_215_314, 3578)
+			.saturating_add(Weight::from_parts(75_469_670, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(16_430_798, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(35_u64))
+			.saturating_add(T::DbWeight::get().writes(34_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
@@ -214,9 +213,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[1, 65024]`.
 	fn match_pairs(p: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 1_322_000 picoseconds.
-		Weight::from_parts(247_106_508, 0)
-			.saturating_add(Weight::from_parts(603_517, 0).saturating_mul(p.into()))
+		// Minimum execution time: 961_000 picoseconds.
+		Weight::from_parts(582_622_626, 0)
+			.saturating_add(Weight::from_parts(501_400, 0).saturating_mul(p.into()))
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
@@ -233,9 +232,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn enrol() -> Weight {
-		// Proof size: measured `980`, estimated `4454`.
-		// Minimum execution time: 80_139_000 picoseconds.
-		Weight::from_parts(128_090_000, 4454)
+		// Proof size: measured `738`, estimated `4454`.
+		// Minimum execution time: 78_957_000 picoseconds.
+		Weight::from_parts(86_749_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -245,14 +244,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn exclude_commons() -> Weight {
-		// Proof size: measured `656`, estimated `6196`.
-		// Minimum execution time: 61_041_000 picoseconds.
-		Weight::from_parts(97_736_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `329`, estimated `3622`.
+		// Minimum execution time: 56_694_000 picoseconds.
+		Weight::from_parts(62_092_000, 3622)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
@@ -264,16 +263,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Treasury::Spending` (r:1 w:1)
-	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::SpendRules` (r:1 w:0)
 	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::Spending` (r:1 w:1)
+	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 64]`.
 	fn cancel_round(c: u32, ) -> Weight {
-		// Proof size: measured `256`, estimated `3578`.
-		// Minimum execution time: 104_525_000 picoseconds.
-		Weight::from_parts(15_363_713, 3578)
-			.saturating_add(Weight::from_parts(73_918_228, 0).saturating_mul(c.into()))
+		// Proof size: measured `35`, estimated `3578`.
+		// Minimum execution time: 68_362_000 picoseconds.
+		Weight::from_parts(69_844_000, 3578)
+			.saturating_add(Weight::from_parts(61_071_990, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -286,7 +285,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::RoundCommons` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Gifts` (r:129 w:128)
 	/// Proof: `Treasury::Gifts` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:129 w:129)
+	/// Storage: `System::Account` (r:128 w:128)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::GiverGifts` (r:128 w:128)
 	/// Proof: `Treasury::GiverGifts` (`max_values`: None, `max_size`: Some(381), added: 2856, mode: `MaxEncodedLen`)
@@ -294,13 +293,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// The range of component `g` is `[1, 128]`.
 	fn refund_gifts(g: u32, ) -> Weight {
-		// Proof size: measured `481`, estimated `3593`.
-		// Minimum execution time: 89_784_000 picoseconds.
-		Weight::from_parts(99_518_000, 3593)
-			.saturating_add(Weight::from_parts(79_413_631, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `88`, estimated `3578`.
+		// Minimum execution time: 80_270_000 picoseconds.
+		Weight::from_parts(121_494_944, 3578)
+			.saturating_add(Weight::from_parts(60_595_317, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
 	}
@@ -315,9 +314,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend_commons_funds() -> Weight {
-		// Proof size: measured `730`, estimated `6196`.
-		// Minimum execution time: 76_323_000 picoseconds.
-		Weight::from_parts(114_770_000, 6196)
+		// Proof size: measured `621`, estimated `6196`.
+		// Minimum execution time: 73_840_000 picoseconds.
+		Weight::from_parts(90_184_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -334,9 +333,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn propose_commons_spend() -> Weight {
-		// Proof size: measured `5233`, estimated `8030`.
-		// Minimum execution time: 124_115_000 picoseconds.
-		Weight::from_parts(188_991_000, 8030)
+		// Proof size: measured `5101`, estimated `8030`.
+		// Minimum execution time: 122_803_000 picoseconds.
+		Weight::from_parts(147_198_000, 8030)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -351,9 +350,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn approve_commons_spend() -> Weight {
-		// Proof size: measured `1435`, estimated `41742`.
-		// Minimum execution time: 141_611_000 picoseconds.
-		Weight::from_parts(215_801_000, 41742)
+		// Proof size: measured `1340`, estimated `41742`.
+		// Minimum execution time: 142_192_000 picoseconds.
+		Weight::from_parts(170_223_000, 41742)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -364,9 +363,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn remove_commons_spend() -> Weight {
-		// Proof size: measured `1131`, estimated `8030`.
-		// Minimum execution time: 26_680_000 picoseconds.
-		Weight::from_parts(45_738_000, 8030)
+		// Proof size: measured `1036`, estimated `8030`.
+		// Minimum execution time: 26_059_000 picoseconds.
+		Weight::from_parts(38_357_000, 8030)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -374,8 +373,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::MatchingRules` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_matching_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 4_647_000 picoseconds.
-		Weight::from_parts(9_694_000, 0)
+		// Minimum execution time: 4_617_000 picoseconds.
+		Weight::from_parts(6_990_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Treasury::Spending` (r:1 w:1)
@@ -383,9 +382,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Treasury::SpendRules` (r:1 w:1)
 	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_spend_rules() -> Weight {
-		// Proof size: measured `109`, estimated `1505`.
-		// Minimum execution time: 11_066_000 picoseconds.
-		Weight::from_parts(20_230_000, 1505)
+		// Proof size: measured `0`, estimated `1505`.
+		// Minimum execution time: 7_561_000 picoseconds.
+		Weight::from_parts(11_937_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -393,75 +392,75 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
-	fn pay_block_author() -> Weight {
-		Weight::from_parts(73_620_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
 	fn donate() -> Weight {
-		Weight::from_parts(73_620_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(48_932_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn pay_block_author() -> Weight {
+		Weight::from_parts(45_898_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(97_956_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(63_775_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn grant() -> Weight {
-		Weight::from_parts(37_776_000, 3593)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-	}
-	fn claim_grant() -> Weight {
-		Weight::from_parts(88_441_000, 6196)
+		Weight::from_parts(22_253_000, 1505)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
+	fn claim_grant() -> Weight {
+		Weight::from_parts(73_108_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
 	fn cancel_grant() -> Weight {
-		Weight::from_parts(24_807_000, 3549)
+		Weight::from_parts(14_873_000, 3549)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn open_round() -> Weight {
-		Weight::from_parts(41_521_000, 3593)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(21_912_000, 1505)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn give() -> Weight {
-		Weight::from_parts(158_936_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(127_219_000, 4454)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn finalize_round(c: u32, g: u32, ) -> Weight {
-		Weight::from_parts(5_258_554_329, 3593)
-			.saturating_add(Weight::from_parts(50_910_906, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(20_494_549, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(4_305_215_314, 3578)
+			.saturating_add(Weight::from_parts(75_469_670, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(16_430_798, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(ParityDbWeight::get().writes(35_u64))
+			.saturating_add(ParityDbWeight::get().writes(34_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
 	}
 	fn match_pairs(p: u32, ) -> Weight {
-		Weight::from_parts(247_106_508, 0)
-			.saturating_add(Weight::from_parts(603_517, 0).saturating_mul(p.into()))
+		Weight::from_parts(582_622_626, 0)
+			.saturating_add(Weight::from_parts(501_400, 0).saturating_mul(p.into()))
 	}
 	fn enrol() -> Weight {
-		Weight::from_parts(128_090_000, 4454)
+		Weight::from_parts(86_749_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn exclude_commons() -> Weight {
-		Weight::from_parts(97_736_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(62_092_000, 3622)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_round(c: u32, ) -> Weight {
-		Weight::from_parts(15_363_713, 3578)
-			.saturating_add(Weight::from_parts(73_918_228, 0).saturating_mul(c.into()))
+		Weight::from_parts(69_844_000, 3578)
+			.saturating_add(Weight::from_parts(61_071_990, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -469,40 +468,40 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	fn refund_gifts(g: u32, ) -> Weight {
-		Weight::from_parts(99_518_000, 3593)
-			.saturating_add(Weight::from_parts(79_413_631, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(121_494_944, 3578)
+			.saturating_add(Weight::from_parts(60_595_317, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(g.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
 	}
 	fn spend_commons_funds() -> Weight {
-		Weight::from_parts(114_770_000, 6196)
+		Weight::from_parts(90_184_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn propose_commons_spend() -> Weight {
-		Weight::from_parts(188_991_000, 8030)
+		Weight::from_parts(147_198_000, 8030)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_commons_spend() -> Weight {
-		Weight::from_parts(215_801_000, 41742)
+		Weight::from_parts(170_223_000, 41742)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_commons_spend() -> Weight {
-		Weight::from_parts(45_738_000, 8030)
+		Weight::from_parts(38_357_000, 8030)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_matching_rules() -> Weight {
-		Weight::from_parts(9_694_000, 0)
+		Weight::from_parts(6_990_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_spend_rules() -> Weight {
-		Weight::from_parts(20_230_000, 1505)
+		Weight::from_parts(11_937_000, 1505)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

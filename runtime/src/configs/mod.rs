@@ -12,7 +12,7 @@ use frame_support::{
 		EqualPrivilegeOnly, LinearStoragePrice, VariantCountOf,
 	},
 	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		constants::WEIGHT_REF_TIME_PER_SECOND,
 		ConstantMultiplier, IdentityFee, Weight,
 	},
 };
@@ -78,7 +78,8 @@ impl frame_system::Config for Runtime {
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
 	/// The node stores its state in ParityDB.
-	type DbWeight = ParityDbWeight;
+	/// Measured on this machine: `runtime/src/weights/paritydb_weights.rs`.
+	type DbWeight = weights::paritydb_weights::constants::ParityDbWeight;
 	type SystemWeightInfo = weights::frame_system::WeightInfo<Runtime>;
 	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;

@@ -1,3 +1,4 @@
+
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-03 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
@@ -27,17 +28,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 172_457, 4_637_646
-	///   Average:  373_487
-	///   Median:   191_414
-	///   Std-Dev:  775246.17
+	///   Min, Max: 228_340, 1_933_485
+	///   Average:  354_582
+	///   Median:   335_149
+	///   Std-Dev:  162703.57
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 4_568_623
-	///   95th: 486_143
-	///   75th: 239_616
+	///   99th: 417_381
+	///   95th: 413_955
+	///   75th: 365_834
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(373_487), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(354_582), 0);
 }
 
 #[cfg(test)]

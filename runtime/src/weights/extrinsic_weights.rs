@@ -1,3 +1,4 @@
+
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-03 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
@@ -27,17 +28,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 141_843, 228_649
-	///   Average:  175_716
-	///   Median:   173_992
-	///   Std-Dev:  19401.15
+	///   Min, Max: 137_762, 209_574
+	///   Average:  165_115
+	///   Median:   159_825
+	///   Std-Dev:  18684.41
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 221_723
-	///   95th: 213_983
-	///   75th: 187_315
+	///   99th: 207_981
+	///   95th: 201_106
+	///   75th: 176_782
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(175_716), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(165_115), 0);
 }
 
 #[cfg(test)]

@@ -42,32 +42,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_933_000 picoseconds.
-		Weight::from_parts(2_274_000, 0)
+		// Minimum execution time: 1_993_000 picoseconds.
+		Weight::from_parts(3_075_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_056_000 picoseconds.
-		Weight::from_parts(5_638_000, 0)
+		// Minimum execution time: 4_066_000 picoseconds.
+		Weight::from_parts(6_911_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_096_000 picoseconds.
-		Weight::from_parts(7_071_000, 0)
+		// Minimum execution time: 4_066_000 picoseconds.
+		Weight::from_parts(6_300_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 621_000 picoseconds.
-		Weight::from_parts(1_082_000, 0)
+		// Minimum execution time: 591_000 picoseconds.
+		Weight::from_parts(931_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `101`
 		//  Estimated: `3593`
-		// Minimum execution time: 8_032_000 picoseconds.
-		Weight::from_parts(12_849_000, 0)
+		// Minimum execution time: 7_921_000 picoseconds.
+		Weight::from_parts(9_163_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -86,32 +86,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 481_000 picoseconds.
-		Weight::from_parts(831_000, 0)
+		// Minimum execution time: 461_000 picoseconds.
+		Weight::from_parts(671_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 470_000 picoseconds.
-		Weight::from_parts(741_000, 0)
+		// Minimum execution time: 461_000 picoseconds.
+		Weight::from_parts(671_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_876_000 picoseconds.
-		Weight::from_parts(6_990_000, 0)
+		// Minimum execution time: 3_866_000 picoseconds.
+		Weight::from_parts(6_690_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_153_000 picoseconds.
-		Weight::from_parts(3_836_000, 0)
+		// Minimum execution time: 2_244_000 picoseconds.
+		Weight::from_parts(4_366_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
