@@ -25,6 +25,8 @@ pub struct BlockRow {
 	/// transactions fill; the inherents are mandatory-class.
 	pub normal_ref_time: u64,
 	pub normal_proof_size: u64,
+	/// The weight of the whole block, every class: what its execution is declared to take.
+	pub total_ref_time: u64,
 }
 
 /// Reads the blocks after block `after` until every transaction of `pending` is in one, or
@@ -94,5 +96,8 @@ async fn read_block(
 		extrinsics: extrinsics.len(),
 		normal_ref_time: weight.normal.ref_time,
 		normal_proof_size: weight.normal.proof_size,
+		total_ref_time: [weight.normal, weight.operational, weight.mandatory]
+			.iter()
+			.fold(0, |total, class| total.saturating_add(class.ref_time)),
 	})
 }

@@ -203,6 +203,9 @@ async fn run_flood<Call: Payload>(
 	let signed = flood::sign_all(&at, keys, nonce, call)?;
 	let count = signed.transactions.len();
 	eprintln!("{}: {count} signed in {:.1} s; submitting …", names.0, signed.took.as_secs_f64());
+	// Submitted right after a block is imported, the flood is in the pool before the next slot
+	// begins, so that the pool's imports do not compete with building the first full block.
+	chain.wait_for_block(chain.best_number().await? + 1).await?;
 	let before = chain.best_number().await?;
 	let submission =
 		flood::submit_all(&chain.url, signed.transactions, args.connections, args.in_flight)

@@ -87,30 +87,55 @@ impl Flood {
 	}
 }
 
-/// Smallest, median (the lower middle one of an even count) and largest.
+/// Smallest, median (the mean of the two middle ones of an even count) and largest.
 #[derive(Clone, Copy)]
-struct Spread<T> {
-	min: T,
-	median: T,
-	max: T,
+struct Spread {
+	min: f64,
+	median: f64,
+	max: f64,
 }
 
-fn spread<T: Copy + PartialOrd>(mut values: Vec<T>) -> Option<Spread<T>> {
-	values.sort_by(|a, b| a.partial_cmp(b).expect("no NaN among the figures"));
-	Some(Spread {
-		min: *values.first()?,
-		median: values[(values.len() - 1) / 2],
-		max: *values.last()?,
-	})
+impl Spread {
+	fn of(mut values: Vec<f64>) -> Option<Spread> {
+		values.sort_by(f64::total_cmp);
+		let middle = values.len() / 2;
+		let median = if values.len().is_multiple_of(2) {
+			(values.get(middle.checked_sub(1)?)? + values[middle]) / 2.0
+		} else {
+			values[middle]
+		};
+		Some(Spread { min: *values.first()?, median, max: *values.last()? })
+	}
+
+	/// `min / median / max`, each as [`figure`] writes it, followed by `unit`.
+	fn text(&self, unit: &str) -> String {
+		format!("{} / {} / {}{unit}", figure(self.min), figure(self.median), figure(self.max))
+	}
+
+	fn json(&self) -> Value {
+		json!({ "min": self.min, "median": self.median, "max": self.max })
+	}
+}
+
+/// A whole number as it is, anything else with one decimal.
+fn figure(value: f64) -> String {
+	if value.fract() == 0.0 {
+		format!("{value:.0}")
+	} else {
+		format!("{value:.1}")
+	}
 }
 
 /// What the full blocks of a flood show.
 struct FullBlocks {
 	count: usize,
-	carried: Option<Spread<usize>>,
-	weight_per_transaction_micros: Option<Spread<f64>>,
-	weight_share: Option<Spread<f64>>,
-	build_millis: Option<Spread<u64>>,
+	carried: Option<Spread>,
+	weight_per_transaction_micros: Option<Spread>,
+	weight_share: Option<Spread>,
+	build_millis: Option<Spread>,
+	/// Build time over the block's whole weight (all classes): above 1, the weights promise
+	/// less time than the block took.
+	build_vs_weight: Option<Spread>,
 }
 
 /// Everything measured.
@@ -132,15 +157,25 @@ impl Report {
 		let max = self.max_normal_ref_time.max(1) as f64;
 		FullBlocks {
 			count: full.len(),
-			carried: spread(full.iter().map(|block| block.row.carried).collect()),
-			weight_per_transaction_micros: spread(
+			carried: Spread::of(full.iter().map(|block| block.row.carried as f64).collect()),
+			weight_per_transaction_micros: Spread::of(
 				full.iter().map(|block| block.weight_per_transaction_micros()).collect(),
 			),
-			weight_share: spread(
+			weight_share: Spread::of(
 				full.iter().map(|block| block.row.normal_ref_time as f64 / max).collect(),
 			),
-			build_millis: spread(
-				full.iter().filter_map(|block| Some(block.proposal.as_ref()?.millis)).collect(),
+			build_millis: Spread::of(
+				full.iter()
+					.filter_map(|block| Some(block.proposal.as_ref()?.millis as f64))
+					.collect(),
+			),
+			build_vs_weight: Spread::of(
+				full.iter()
+					.filter_map(|block| {
+						let built = block.proposal.as_ref()?.millis as f64 * PICOS_PER_MILLI;
+						Some(built / block.row.total_ref_time.max(1) as f64)
+					})
+					.collect(),
 			),
 		}
 	}
@@ -229,7 +264,7 @@ impl Report {
 		};
 		line("full blocks", &|_, full| full.count.to_string());
 		line("per full block, min / median / max", &|_, full| {
-			full.carried.map_or("-".into(), |s| format!("{} / {} / {}", s.min, s.median, s.max))
+			full.carried.map_or("-".into(), |s| s.text(""))
 		});
 		line("weight per transaction (median)", &|_, full| {
 			full.weight_per_transaction_micros.map_or("-".into(), |s| format!("{:.0} µs", s.median))
@@ -238,8 +273,11 @@ impl Report {
 			full.weight_share.map_or("-".into(), |s| format!("{:.1} %", s.median * 100.0))
 		});
 		line("block built in, min / median / max", &|_, full| {
-			full.build_millis
-				.map_or("-".into(), |s| format!("{} / {} / {} ms", s.min, s.median, s.max))
+			full.build_millis.map_or("-".into(), |s| s.text(" ms"))
+		});
+		line("built in / block weight, min / median / max", &|_, full| {
+			full.build_vs_weight
+				.map_or("-".into(), |s| format!("{:.2} / {:.2} / {:.2}", s.min, s.median, s.max))
 		});
 		line("refused at submission", &|flood, _| flood.submission.refused_count().to_string());
 		line("never included", &|flood, _| flood.never_included.to_string());
@@ -265,6 +303,7 @@ impl Report {
 							"extrinsics": block.row.extrinsics,
 							"normal_ref_time_ps": block.row.normal_ref_time,
 							"normal_proof_size_bytes": block.row.normal_proof_size,
+							"total_ref_time_ps": block.row.total_ref_time,
 							"built_ms": block.proposal.as_ref().map(|p| p.millis),
 							"builder_end": block.proposal.as_ref().map(|p| p.end.clone()),
 							"full": block.full(),
@@ -284,10 +323,11 @@ impl Report {
 					"never_included": flood.never_included,
 					"full_blocks": {
 						"count": full.count,
-						"per_block": full.carried.map(|s| json!({"min": s.min, "median": s.median, "max": s.max})),
-						"weight_per_transaction_us": full.weight_per_transaction_micros.map(|s| json!({"min": s.min, "median": s.median, "max": s.max})),
-						"normal_weight_share": full.weight_share.map(|s| json!({"min": s.min, "median": s.median, "max": s.max})),
-						"built_ms": full.build_millis.map(|s| json!({"min": s.min, "median": s.median, "max": s.max})),
+						"per_block": full.carried.as_ref().map(Spread::json),
+						"weight_per_transaction_us": full.weight_per_transaction_micros.as_ref().map(Spread::json),
+						"normal_weight_share": full.weight_share.as_ref().map(Spread::json),
+						"built_ms": full.build_millis.as_ref().map(Spread::json),
+						"built_vs_block_weight": full.build_vs_weight.as_ref().map(Spread::json),
 					},
 					"blocks": blocks,
 				})
@@ -310,9 +350,11 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn the_spread_takes_the_lower_middle_of_an_even_count() {
-		let s = spread(vec![4, 1, 3, 2]).unwrap();
-		assert_eq!((s.min, s.median, s.max), (1, 2, 4));
-		assert!(spread::<u32>(vec![]).is_none());
+	fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+		let even = Spread::of(vec![4.0, 1.0, 3.0, 2.0]).unwrap();
+		assert_eq!((even.min, even.median, even.max), (1.0, 2.5, 4.0));
+		assert_eq!(even.text(" ms"), "1 / 2.5 / 4 ms");
+		assert_eq!(Spread::of(vec![5.0, 1.0, 3.0]).unwrap().median, 3.0);
+		assert!(Spread::of(vec![]).is_none());
 	}
 }
