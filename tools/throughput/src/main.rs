@@ -7,8 +7,9 @@
 //! 3. Signs a `QuadraticVoting.vote` on it by every member offline, submits all of them at once
 //!    and reads every block until they are all in (or the chain stops taking them): what each
 //!    block carried, its normal-class weight (`System.BlockWeight`) and how long the node took to
-//!    build it (its log's "Prepared block for proposing" line). Then the same for a
-//!    `Balances.transfer_keep_alive` from every member to the next one.
+//!    build it (its log's "Prepared block for proposing" line); once they are all in, each of
+//!    these blocks is executed again (`Core_execute_block`) and timed against its weight. Then
+//!    the same for a `Balances.transfer_keep_alive` from every member to the next one.
 //! 4. Runs `ostrom-rpc-bench` against the node for the `dao_*` latencies.
 //!
 //! It prints a table and, with `--json`, writes every figure to a file.
@@ -16,6 +17,7 @@
 mod blocks;
 mod chain;
 mod chain_spec;
+mod execution;
 mod flood;
 mod members;
 mod node;
@@ -36,7 +38,7 @@ use ostrom_client::{
 	},
 	ProposalId,
 };
-use report::{Flood, Machine, Report};
+use report::{Block, Flood, Machine, Report};
 use std::path::{Path, PathBuf};
 use subxt::{transactions::Payload, utils::MultiAddress};
 use subxt_signer::sr25519::{dev, Keypair};
@@ -216,8 +218,25 @@ async fn run_flood<Call: Payload>(
 		submission.took.as_secs_f64(),
 		submission.refused_count()
 	);
-	let included = blocks::follow(chain, submission.accepted.clone(), before).await?;
-	Ok(Flood::new(names, (count, signed.took), submission, included, &node.proposals()?))
+	let (rows, never_included) = blocks::follow(chain, submission.accepted.clone(), before).await?;
+	// Executed again once the flood is in, when the node has nothing else to do but its empty
+	// blocks.
+	let proposals = node.proposals()?;
+	let mut carried = Vec::with_capacity(rows.len());
+	for row in rows {
+		let executed = execution::time(chain, &row.hash).await?;
+		carried.push(Block { proposal: proposals.get(&row.number).cloned(), executed, row });
+	}
+	let (call, unit) = names;
+	Ok(Flood {
+		call,
+		unit,
+		signed: count,
+		sign_took: signed.took,
+		submission,
+		blocks: carried,
+		never_included,
+	})
 }
 
 /// `name` in the directory of this binary, where cargo puts every binary of the workspace.

@@ -2,7 +2,7 @@
 
 use crate::{blocks::BlockRow, flood::Submission, node::Proposal, rpc_latency::RpcLatencies};
 use serde_json::{json, Value};
-use std::{collections::HashMap, fmt::Write, time::Duration};
+use std::{fmt::Write, time::Duration};
 
 /// Weight's time unit: picoseconds.
 const PICOS_PER_MICRO: f64 = 1e6;
@@ -29,10 +29,12 @@ impl Machine {
 	}
 }
 
-/// One block that carried some of a flood, with what the block builder logged about it.
+/// One block that carried some of a flood, with what the block builder logged about it and
+/// how long executing it again took.
 pub struct Block {
 	pub row: BlockRow,
 	pub proposal: Option<Proposal>,
+	pub executed: Duration,
 }
 
 impl Block {
@@ -43,6 +45,12 @@ impl Block {
 
 	fn weight_per_transaction_micros(&self) -> f64 {
 		self.row.normal_ref_time as f64 / PICOS_PER_MICRO / self.row.carried.max(1) as f64
+	}
+
+	/// Execution time over the block's whole weight (every class): above 1, the weights
+	/// promise less time than the block takes.
+	fn execution_vs_weight(&self) -> f64 {
+		self.executed.as_secs_f64() * 1e3 * PICOS_PER_MILLI / self.row.total_ref_time.max(1) as f64
 	}
 }
 
@@ -60,20 +68,6 @@ pub struct Flood {
 }
 
 impl Flood {
-	pub fn new(
-		(call, unit): (&'static str, &'static str),
-		(signed, sign_took): (usize, Duration),
-		submission: Submission,
-		(rows, never_included): (Vec<BlockRow>, usize),
-		proposals: &HashMap<u32, Proposal>,
-	) -> Flood {
-		let blocks = rows
-			.into_iter()
-			.map(|row| Block { proposal: proposals.get(&row.number).cloned(), row })
-			.collect();
-		Flood { call, unit, signed, sign_took, submission, blocks, never_included }
-	}
-
 	fn full_blocks(&self) -> Vec<&Block> {
 		self.blocks.iter().filter(|block| block.full()).collect()
 	}
@@ -133,9 +127,8 @@ struct FullBlocks {
 	weight_per_transaction_micros: Option<Spread>,
 	weight_share: Option<Spread>,
 	build_millis: Option<Spread>,
-	/// Build time over the block's whole weight (all classes): above 1, the weights promise
-	/// less time than the block took.
-	build_vs_weight: Option<Spread>,
+	execution_millis: Option<Spread>,
+	execution_vs_weight: Option<Spread>,
 }
 
 /// Everything measured.
@@ -169,13 +162,11 @@ impl Report {
 					.filter_map(|block| Some(block.proposal.as_ref()?.millis as f64))
 					.collect(),
 			),
-			build_vs_weight: Spread::of(
-				full.iter()
-					.filter_map(|block| {
-						let built = block.proposal.as_ref()?.millis as f64 * PICOS_PER_MILLI;
-						Some(built / block.row.total_ref_time.max(1) as f64)
-					})
-					.collect(),
+			execution_millis: Spread::of(
+				full.iter().map(|block| block.executed.as_secs_f64() * 1e3).collect(),
+			),
+			execution_vs_weight: Spread::of(
+				full.iter().map(|block| block.execution_vs_weight()).collect(),
 			),
 		}
 	}
@@ -200,8 +191,8 @@ impl Report {
 				out,
 				"\n{}: {} signed in {:.1} s, submitted in {:.1} s, {} refused; {} in blocks ({} \
 				 failed), {} never included.\n\
-				 | block | {:>9} | failed | normal weight | of max | per tx | built in | end |\n\
-				 |------:|----------:|-------:|--------------:|-------:|-------:|---------:|-----|\n",
+				 | block | {:>9} | failed | normal weight | of max | per tx | executed | built in | end |\n\
+				 |------:|----------:|-------:|--------------:|-------:|-------:|---------:|---------:|-----|\n",
 				flood.call,
 				flood.signed,
 				flood.sign_took.as_secs_f64(),
@@ -219,7 +210,7 @@ impl Report {
 				};
 				let _ = writeln!(
 					out,
-					"| #{} | {:>9} | {:>6} | {:>10.1} ms | {:>5.1} % | {:>3.0} µs | {:>8} | {} |",
+					"| #{} | {:>9} | {:>6} | {:>10.1} ms | {:>5.1} % | {:>3.0} µs | {:>5.0} ms | {:>8} | {} |",
 					block.row.number,
 					block.row.carried,
 					block.row.failed,
@@ -227,6 +218,7 @@ impl Report {
 					block.row.normal_ref_time as f64 * 100.0
 						/ self.max_normal_ref_time.max(1) as f64,
 					block.weight_per_transaction_micros(),
+					block.executed.as_secs_f64() * 1e3,
 					built,
 					end
 				);
@@ -275,8 +267,11 @@ impl Report {
 		line("block built in, min / median / max", &|_, full| {
 			full.build_millis.map_or("-".into(), |s| s.text(" ms"))
 		});
-		line("built in / block weight, min / median / max", &|_, full| {
-			full.build_vs_weight
+		line("executed in, min / median / max", &|_, full| {
+			full.execution_millis.map_or("-".into(), |s| s.text(" ms"))
+		});
+		line("executed in / block weight, min / median / max", &|_, full| {
+			full.execution_vs_weight
 				.map_or("-".into(), |s| format!("{:.2} / {:.2} / {:.2}", s.min, s.median, s.max))
 		});
 		line("refused at submission", &|flood, _| flood.submission.refused_count().to_string());
@@ -304,6 +299,7 @@ impl Report {
 							"normal_ref_time_ps": block.row.normal_ref_time,
 							"normal_proof_size_bytes": block.row.normal_proof_size,
 							"total_ref_time_ps": block.row.total_ref_time,
+							"executed_ms": block.executed.as_secs_f64() * 1e3,
 							"built_ms": block.proposal.as_ref().map(|p| p.millis),
 							"builder_end": block.proposal.as_ref().map(|p| p.end.clone()),
 							"full": block.full(),
@@ -327,7 +323,8 @@ impl Report {
 						"weight_per_transaction_us": full.weight_per_transaction_micros.as_ref().map(Spread::json),
 						"normal_weight_share": full.weight_share.as_ref().map(Spread::json),
 						"built_ms": full.build_millis.as_ref().map(Spread::json),
-						"built_vs_block_weight": full.build_vs_weight.as_ref().map(Spread::json),
+						"executed_ms": full.execution_millis.as_ref().map(Spread::json),
+						"executed_vs_block_weight": full.execution_vs_weight.as_ref().map(Spread::json),
 					},
 					"blocks": blocks,
 				})
