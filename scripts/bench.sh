@@ -11,11 +11,12 @@
 #
 # `--runtime runtime/releases/ostrom-runtime-100.compact.compressed.wasm` measures a released
 # runtime on the same node, for a before-and-after comparison. Prints per block: the flood's
-# transactions it carried, its normal-class weight and how long the node took to build it (its
-# log's "Prepared block for proposing" line); then over the full blocks (those whose builder
-# stopped at a limit, not for want of transactions): per block min / median / max, the weight
-# of one transaction, the build time, and the pool's drops (refused at submission, never
-# included). Build first:
+# transactions it carried, its normal-class weight, how long the node took to build it (its
+# log's "Prepared block for proposing" line) and how long the runtime takes to execute it again
+# (`Core_execute_block`); then over the full blocks (those whose builder stopped at a limit, not
+# for want of transactions): per block min / median / max, the weight of one transaction, the
+# build and execution times against the block's weight, and the pool's drops (refused at
+# submission, never included). Build first:
 #   cargo build --release --locked -p ostrom-node -p ostrom-throughput -p ostrom-rpc-bench
 # Figures depend on the machine and on what else runs on it: compare runs made on the same one,
 # with nothing else running.

@@ -7,6 +7,7 @@ use std::{fmt::Write, time::Duration};
 /// Weight's time unit: picoseconds.
 const PICOS_PER_MICRO: f64 = 1e6;
 const PICOS_PER_MILLI: f64 = 1e9;
+const PICOS_PER_SECOND: f64 = 1e12;
 
 /// The machine the figures were measured on.
 pub struct Machine {
@@ -50,7 +51,7 @@ impl Block {
 	/// Execution time over the block's whole weight (every class): above 1, the weights
 	/// promise less time than the block takes.
 	fn execution_vs_weight(&self) -> f64 {
-		self.executed.as_secs_f64() * 1e3 * PICOS_PER_MILLI / self.row.total_ref_time.max(1) as f64
+		self.executed.as_secs_f64() * PICOS_PER_SECOND / self.row.total_ref_time.max(1) as f64
 	}
 }
 
