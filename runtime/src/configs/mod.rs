@@ -11,10 +11,7 @@ use frame_support::{
 		fungible::HoldConsideration, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
 		EqualPrivilegeOnly, LinearStoragePrice, VariantCountOf,
 	},
-	weights::{
-		constants::WEIGHT_REF_TIME_PER_SECOND,
-		ConstantMultiplier, IdentityFee, Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, IdentityFee, Weight},
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
