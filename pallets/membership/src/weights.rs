@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
 		// Proof size: measured `317`, estimated `3852`.
-		// Minimum execution time: 58_467_000 picoseconds.
-		Weight::from_parts(62_903_000, 3852)
+		// Minimum execution time: 58_347_000 picoseconds.
+		Weight::from_parts(83_124_000, 3852)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn sponsor() -> Weight {
 		// Proof size: measured `938`, estimated `6224`.
-		// Minimum execution time: 82_022_000 picoseconds.
-		Weight::from_parts(89_944_000, 6224)
+		// Minimum execution time: 83_093_000 picoseconds.
+		Weight::from_parts(119_357_000, 6224)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn withdraw_application() -> Weight {
 		// Proof size: measured `667`, estimated `3852`.
-		// Minimum execution time: 50_815_000 picoseconds.
-		Weight::from_parts(55_693_000, 3852)
+		// Minimum execution time: 50_335_000 picoseconds.
+		Weight::from_parts(72_208_000, 3852)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ReputationEarned` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof size: measured `350`, estimated `3607`.
-		// Minimum execution time: 22_593_000 picoseconds.
-		Weight::from_parts(24_646_000, 3607)
+		// Minimum execution time: 22_744_000 picoseconds.
+		Weight::from_parts(28_453_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof size: measured `807`, estimated `3852`.
-		// Minimum execution time: 61_992_000 picoseconds.
-		Weight::from_parts(68_201_000, 3852)
+		// Minimum execution time: 62_093_000 picoseconds.
+		Weight::from_parts(90_194_000, 3852)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ReputationEarned` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
 		// Proof size: measured `579`, estimated `8841`.
-		// Minimum execution time: 34_962_000 picoseconds.
-		Weight::from_parts(38_287_000, 8841)
+		// Minimum execution time: 34_421_000 picoseconds.
+		Weight::from_parts(42_203_000, 8841)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -175,9 +175,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 64]`.
 	fn remove_members(n: u32, ) -> Weight {
 		// Proof size: measured `500`, estimated `6224`.
-		// Minimum execution time: 39_659_000 picoseconds.
-		Weight::from_parts(40_460_000, 6224)
-			.saturating_add(Weight::from_parts(20_689_531, 0).saturating_mul(n.into()))
+		// Minimum execution time: 39_559_000 picoseconds.
+		Weight::from_parts(42_243_000, 6224)
+			.saturating_add(Weight::from_parts(23_711_075, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -188,24 +188,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::AdmissionsPaused` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn set_admissions_paused() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 4_486_000 picoseconds.
-		Weight::from_parts(6_680_000, 0)
+		// Minimum execution time: 4_577_000 picoseconds.
+		Weight::from_parts(10_315_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Membership::Rules` (r:0 w:1)
 	/// Proof: `Membership::Rules` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 4_647_000 picoseconds.
-		Weight::from_parts(8_183_000, 0)
+		// Minimum execution time: 4_847_000 picoseconds.
+		Weight::from_parts(11_227_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:1)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof size: measured `298`, estimated `3607`.
-		// Minimum execution time: 12_268_000 picoseconds.
-		Weight::from_parts(20_571_000, 3607)
+		// Minimum execution time: 12_559_000 picoseconds.
+		Weight::from_parts(20_039_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -214,38 +214,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn apply() -> Weight {
-		Weight::from_parts(62_903_000, 3852)
+		Weight::from_parts(83_124_000, 3852)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn sponsor() -> Weight {
-		Weight::from_parts(89_944_000, 6224)
+		Weight::from_parts(119_357_000, 6224)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(55_693_000, 3852)
+		Weight::from_parts(72_208_000, 3852)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(24_646_000, 3607)
+		Weight::from_parts(28_453_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(68_201_000, 3852)
+		Weight::from_parts(90_194_000, 3852)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(38_287_000, 8841)
+		Weight::from_parts(42_203_000, 8841)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_members(n: u32, ) -> Weight {
-		Weight::from_parts(40_460_000, 6224)
-			.saturating_add(Weight::from_parts(20_689_531, 0).saturating_mul(n.into()))
+		Weight::from_parts(42_243_000, 6224)
+			.saturating_add(Weight::from_parts(23_711_075, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -253,15 +253,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2617).saturating_mul(n.into()))
 	}
 	fn set_admissions_paused() -> Weight {
-		Weight::from_parts(6_680_000, 0)
+		Weight::from_parts(10_315_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(8_183_000, 0)
+		Weight::from_parts(11_227_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(20_571_000, 3607)
+		Weight::from_parts(20_039_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

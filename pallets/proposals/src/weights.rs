@@ -77,9 +77,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 4194288]`.
 	fn submit(n: u32, ) -> Weight {
 		// Proof size: measured `642`, estimated `4197809`.
-		// Minimum execution time: 88_381_000 picoseconds.
-		Weight::from_parts(89_734_000, 4197809)
-			.saturating_add(Weight::from_parts(2_682, 0).saturating_mul(n.into()))
+		// Minimum execution time: 91_967_000 picoseconds.
+		Weight::from_parts(97_324_000, 4197809)
+			.saturating_add(Weight::from_parts(2_471, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
 		// Proof size: measured `814`, estimated `13928`.
-		// Minimum execution time: 72_738_000 picoseconds.
-		Weight::from_parts(93_138_000, 13928)
+		// Minimum execution time: 73_729_000 picoseconds.
+		Weight::from_parts(120_639_000, 13928)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `802`, estimated `4069`.
-		// Minimum execution time: 61_842_000 picoseconds.
-		Weight::from_parts(78_947_000, 4069)
+		// Minimum execution time: 62_853_000 picoseconds.
+		Weight::from_parts(97_806_000, 4069)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn kill() -> Weight {
 		// Proof size: measured `796`, estimated `4069`.
-		// Minimum execution time: 61_662_000 picoseconds.
-		Weight::from_parts(92_248_000, 4069)
+		// Minimum execution time: 62_813_000 picoseconds.
+		Weight::from_parts(98_837_000, 4069)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Proposals::Rules` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 5_047_000 picoseconds.
-		Weight::from_parts(10_225_000, 0)
+		// Minimum execution time: 5_148_000 picoseconds.
+		Weight::from_parts(10_526_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
@@ -169,9 +169,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 4194288]`.
 	fn enact(n: u32, ) -> Weight {
 		// Proof size: measured `647`, estimated `4197809`.
-		// Minimum execution time: 30_145_000 picoseconds.
-		Weight::from_parts(30_446_000, 4197809)
-			.saturating_add(Weight::from_parts(2_641, 0).saturating_mul(n.into()))
+		// Minimum execution time: 31_617_000 picoseconds.
+		Weight::from_parts(34_061_000, 4197809)
+			.saturating_add(Weight::from_parts(2_580, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -180,33 +180,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn submit(n: u32, ) -> Weight {
-		Weight::from_parts(89_734_000, 4197809)
-			.saturating_add(Weight::from_parts(2_682, 0).saturating_mul(n.into()))
+		Weight::from_parts(97_324_000, 4197809)
+			.saturating_add(Weight::from_parts(2_471, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(93_138_000, 13928)
+		Weight::from_parts(120_639_000, 13928)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(78_947_000, 4069)
+		Weight::from_parts(97_806_000, 4069)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn kill() -> Weight {
-		Weight::from_parts(92_248_000, 4069)
+		Weight::from_parts(98_837_000, 4069)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(10_225_000, 0)
+		Weight::from_parts(10_526_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn enact(n: u32, ) -> Weight {
-		Weight::from_parts(30_446_000, 4197809)
-			.saturating_add(Weight::from_parts(2_641, 0).saturating_mul(n.into()))
+		Weight::from_parts(34_061_000, 4197809)
+			.saturating_add(Weight::from_parts(2_580, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

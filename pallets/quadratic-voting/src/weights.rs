@@ -62,8 +62,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `513`, estimated `3607`.
-		// Minimum execution time: 46_690_000 picoseconds.
-		Weight::from_parts(57_505_000, 3607)
+		// Minimum execution time: 46_860_000 picoseconds.
+		Weight::from_parts(65_637_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `QuadraticVoting::TallyOf` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn vote_by_counted_voter() -> Weight {
 		// Proof size: measured `788`, estimated `3607`.
-		// Minimum execution time: 46_179_000 picoseconds.
-		Weight::from_parts(48_973_000, 3607)
+		// Minimum execution time: 46_059_000 picoseconds.
+		Weight::from_parts(50_585_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `QuadraticVoting::Spent` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `416`, estimated `3550`.
-		// Minimum execution time: 25_428_000 picoseconds.
-		Weight::from_parts(27_351_000, 3550)
+		// Minimum execution time: 25_808_000 picoseconds.
+		Weight::from_parts(28_513_000, 3550)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `QuadraticVoting::Spent` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn remove_other_vote() -> Weight {
 		// Proof size: measured `715`, estimated `3607`.
-		// Minimum execution time: 33_360_000 picoseconds.
-		Weight::from_parts(45_668_000, 3607)
+		// Minimum execution time: 33_349_000 picoseconds.
+		Weight::from_parts(48_522_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -121,22 +121,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn vote() -> Weight {
-		Weight::from_parts(57_505_000, 3607)
+		Weight::from_parts(65_637_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn vote_by_counted_voter() -> Weight {
-		Weight::from_parts(48_973_000, 3607)
+		Weight::from_parts(50_585_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(27_351_000, 3550)
+		Weight::from_parts(28_513_000, 3550)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_other_vote() -> Weight {
-		Weight::from_parts(45_668_000, 3607)
+		Weight::from_parts(48_522_000, 3607)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

@@ -66,8 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
 		// Proof size: measured `140`, estimated `3593`.
-		// Minimum execution time: 45_197_000 picoseconds.
-		Weight::from_parts(48_932_000, 3593)
+		// Minimum execution time: 45_278_000 picoseconds.
+		Weight::from_parts(47_901_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_block_author() -> Weight {
 		// Proof size: measured `103`, estimated `3593`.
-		// Minimum execution time: 42_763_000 picoseconds.
-		Weight::from_parts(45_898_000, 3593)
+		// Minimum execution time: 43_054_000 picoseconds.
+		Weight::from_parts(45_147_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof size: measured `52`, estimated `3593`.
-		// Minimum execution time: 57_756_000 picoseconds.
-		Weight::from_parts(63_775_000, 3593)
+		// Minimum execution time: 58_007_000 picoseconds.
+		Weight::from_parts(61_872_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Grants` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn grant() -> Weight {
 		// Proof size: measured `0`, estimated `1505`.
-		// Minimum execution time: 18_888_000 picoseconds.
-		Weight::from_parts(22_253_000, 1505)
+		// Minimum execution time: 19_048_000 picoseconds.
+		Weight::from_parts(20_480_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn claim_grant() -> Weight {
 		// Proof size: measured `129`, estimated `3593`.
-		// Minimum execution time: 54_000_000 picoseconds.
-		Weight::from_parts(73_108_000, 3593)
+		// Minimum execution time: 53_960_000 picoseconds.
+		Weight::from_parts(57_575_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn cancel_grant() -> Weight {
 		// Proof size: measured `77`, estimated `3549`.
-		// Minimum execution time: 11_356_000 picoseconds.
-		Weight::from_parts(14_873_000, 3549)
+		// Minimum execution time: 11_377_000 picoseconds.
+		Weight::from_parts(12_328_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	fn open_round() -> Weight {
 		// Proof size: measured `0`, estimated `1505`.
-		// Minimum execution time: 18_898_000 picoseconds.
-		Weight::from_parts(21_912_000, 1505)
+		// Minimum execution time: 18_727_000 picoseconds.
+		Weight::from_parts(20_471_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -171,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn give() -> Weight {
 		// Proof size: measured `2794`, estimated `4454`.
-		// Minimum execution time: 112_247_000 picoseconds.
-		Weight::from_parts(127_219_000, 4454)
+		// Minimum execution time: 112_226_000 picoseconds.
+		Weight::from_parts(127_319_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -198,10 +198,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `g` is `[1, 1024]`.
 	fn finalize_round(c: u32, g: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `3578`.
-		// Minimum execution time: 6_382_931_000 picoseconds.
-		Weight::from_parts(4_305_215_314, 3578)
-			.saturating_add(Weight::from_parts(75_469_670, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(16_430_798, 0).saturating_mul(g.into()))
+		// Minimum execution time: 5_501_540_000 picoseconds.
+		Weight::from_parts(5_553_277_000, 3578)
+			.saturating_add(Weight::from_parts(94_878_990, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(14_697_880, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -213,9 +213,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[1, 65024]`.
 	fn match_pairs(p: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 961_000 picoseconds.
-		Weight::from_parts(582_622_626, 0)
-			.saturating_add(Weight::from_parts(501_400, 0).saturating_mul(p.into()))
+		// Minimum execution time: 1_643_000 picoseconds.
+		Weight::from_parts(44_647_234, 0)
+			.saturating_add(Weight::from_parts(521_773, 0).saturating_mul(p.into()))
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn enrol() -> Weight {
 		// Proof size: measured `738`, estimated `4454`.
-		// Minimum execution time: 78_957_000 picoseconds.
-		Weight::from_parts(86_749_000, 4454)
+		// Minimum execution time: 78_937_000 picoseconds.
+		Weight::from_parts(119_948_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -248,8 +248,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn exclude_commons() -> Weight {
 		// Proof size: measured `329`, estimated `3622`.
-		// Minimum execution time: 56_694_000 picoseconds.
-		Weight::from_parts(62_092_000, 3622)
+		// Minimum execution time: 57_636_000 picoseconds.
+		Weight::from_parts(90_685_000, 3622)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -270,9 +270,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 64]`.
 	fn cancel_round(c: u32, ) -> Weight {
 		// Proof size: measured `35`, estimated `3578`.
-		// Minimum execution time: 68_362_000 picoseconds.
-		Weight::from_parts(69_844_000, 3578)
-			.saturating_add(Weight::from_parts(61_071_990, 0).saturating_mul(c.into()))
+		// Minimum execution time: 109_823_000 picoseconds.
+		Weight::from_parts(218_123_737, 3578)
+			.saturating_add(Weight::from_parts(62_389_773, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -294,9 +294,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `g` is `[1, 128]`.
 	fn refund_gifts(g: u32, ) -> Weight {
 		// Proof size: measured `88`, estimated `3578`.
-		// Minimum execution time: 80_270_000 picoseconds.
-		Weight::from_parts(121_494_944, 3578)
-			.saturating_add(Weight::from_parts(60_595_317, 0).saturating_mul(g.into()))
+		// Minimum execution time: 116_223_000 picoseconds.
+		Weight::from_parts(119_868_000, 3578)
+			.saturating_add(Weight::from_parts(66_660_241, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -315,8 +315,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend_commons_funds() -> Weight {
 		// Proof size: measured `621`, estimated `6196`.
-		// Minimum execution time: 73_840_000 picoseconds.
-		Weight::from_parts(90_184_000, 6196)
+		// Minimum execution time: 74_461_000 picoseconds.
+		Weight::from_parts(109_613_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -334,8 +334,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn propose_commons_spend() -> Weight {
 		// Proof size: measured `5101`, estimated `8030`.
-		// Minimum execution time: 122_803_000 picoseconds.
-		Weight::from_parts(147_198_000, 8030)
+		// Minimum execution time: 124_635_000 picoseconds.
+		Weight::from_parts(189_952_000, 8030)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -351,8 +351,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn approve_commons_spend() -> Weight {
 		// Proof size: measured `1340`, estimated `41742`.
-		// Minimum execution time: 142_192_000 picoseconds.
-		Weight::from_parts(170_223_000, 41742)
+		// Minimum execution time: 142_832_000 picoseconds.
+		Weight::from_parts(215_660_000, 41742)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -364,8 +364,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn remove_commons_spend() -> Weight {
 		// Proof size: measured `1036`, estimated `8030`.
-		// Minimum execution time: 26_059_000 picoseconds.
-		Weight::from_parts(38_357_000, 8030)
+		// Minimum execution time: 26_178_000 picoseconds.
+		Weight::from_parts(37_676_000, 8030)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -373,8 +373,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::MatchingRules` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_matching_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 4_617_000 picoseconds.
-		Weight::from_parts(6_990_000, 0)
+		// Minimum execution time: 4_877_000 picoseconds.
+		Weight::from_parts(11_547_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Treasury::Spending` (r:1 w:1)
@@ -383,8 +383,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_spend_rules() -> Weight {
 		// Proof size: measured `0`, estimated `1505`.
-		// Minimum execution time: 7_561_000 picoseconds.
-		Weight::from_parts(11_937_000, 1505)
+		// Minimum execution time: 7_962_000 picoseconds.
+		Weight::from_parts(16_795_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -393,49 +393,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn donate() -> Weight {
-		Weight::from_parts(48_932_000, 3593)
+		Weight::from_parts(47_901_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn pay_block_author() -> Weight {
-		Weight::from_parts(45_898_000, 3593)
+		Weight::from_parts(45_147_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(63_775_000, 3593)
+		Weight::from_parts(61_872_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn grant() -> Weight {
-		Weight::from_parts(22_253_000, 1505)
+		Weight::from_parts(20_480_000, 1505)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn claim_grant() -> Weight {
-		Weight::from_parts(73_108_000, 3593)
+		Weight::from_parts(57_575_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn cancel_grant() -> Weight {
-		Weight::from_parts(14_873_000, 3549)
+		Weight::from_parts(12_328_000, 3549)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn open_round() -> Weight {
-		Weight::from_parts(21_912_000, 1505)
+		Weight::from_parts(20_471_000, 1505)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn give() -> Weight {
-		Weight::from_parts(127_219_000, 4454)
+		Weight::from_parts(127_319_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn finalize_round(c: u32, g: u32, ) -> Weight {
-		Weight::from_parts(4_305_215_314, 3578)
-			.saturating_add(Weight::from_parts(75_469_670, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(16_430_798, 0).saturating_mul(g.into()))
+		Weight::from_parts(5_553_277_000, 3578)
+			.saturating_add(Weight::from_parts(94_878_990, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(14_697_880, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
@@ -445,22 +445,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
 	}
 	fn match_pairs(p: u32, ) -> Weight {
-		Weight::from_parts(582_622_626, 0)
-			.saturating_add(Weight::from_parts(501_400, 0).saturating_mul(p.into()))
+		Weight::from_parts(44_647_234, 0)
+			.saturating_add(Weight::from_parts(521_773, 0).saturating_mul(p.into()))
 	}
 	fn enrol() -> Weight {
-		Weight::from_parts(86_749_000, 4454)
+		Weight::from_parts(119_948_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn exclude_commons() -> Weight {
-		Weight::from_parts(62_092_000, 3622)
+		Weight::from_parts(90_685_000, 3622)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_round(c: u32, ) -> Weight {
-		Weight::from_parts(69_844_000, 3578)
-			.saturating_add(Weight::from_parts(61_071_990, 0).saturating_mul(c.into()))
+		Weight::from_parts(218_123_737, 3578)
+			.saturating_add(Weight::from_parts(62_389_773, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -468,8 +468,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	fn refund_gifts(g: u32, ) -> Weight {
-		Weight::from_parts(121_494_944, 3578)
-			.saturating_add(Weight::from_parts(60_595_317, 0).saturating_mul(g.into()))
+		Weight::from_parts(119_868_000, 3578)
+			.saturating_add(Weight::from_parts(66_660_241, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -477,31 +477,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
 	}
 	fn spend_commons_funds() -> Weight {
-		Weight::from_parts(90_184_000, 6196)
+		Weight::from_parts(109_613_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn propose_commons_spend() -> Weight {
-		Weight::from_parts(147_198_000, 8030)
+		Weight::from_parts(189_952_000, 8030)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_commons_spend() -> Weight {
-		Weight::from_parts(170_223_000, 41742)
+		Weight::from_parts(215_660_000, 41742)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_commons_spend() -> Weight {
-		Weight::from_parts(38_357_000, 8030)
+		Weight::from_parts(37_676_000, 8030)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_matching_rules() -> Weight {
-		Weight::from_parts(6_990_000, 0)
+		Weight::from_parts(11_547_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_spend_rules() -> Weight {
-		Weight::from_parts(11_937_000, 1505)
+		Weight::from_parts(16_795_000, 1505)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

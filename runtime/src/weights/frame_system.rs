@@ -43,22 +43,22 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_234_000 picoseconds.
-		Weight::from_parts(2_464_000, 0)
+		// Minimum execution time: 2_153_000 picoseconds.
+		Weight::from_parts(29_005_551, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 2
-			.saturating_add(Weight::from_parts(565, 0).saturating_mul(b.into()))
+			// Standard Error: 3
+			.saturating_add(Weight::from_parts(507, 0).saturating_mul(b.into()))
 	}
 	/// The range of component `b` is `[0, 3932160]`.
 	fn remark_with_event(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_489_000 picoseconds.
-		Weight::from_parts(5_799_000, 0)
+		// Minimum execution time: 5_317_000 picoseconds.
+		Weight::from_parts(5_669_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 7
-			.saturating_add(Weight::from_parts(2_422, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(2_266, 0).saturating_mul(b.into()))
 	}
 	/// Storage: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
 	/// Proof: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
@@ -66,8 +66,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_946_000 picoseconds.
-		Weight::from_parts(6_810_000, 0)
+		// Minimum execution time: 3_996_000 picoseconds.
+		Weight::from_parts(8_092_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -77,8 +77,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 150_820_948_000 picoseconds.
-		Weight::from_parts(188_543_116_000, 0)
+		// Minimum execution time: 157_466_710_000 picoseconds.
+		Weight::from_parts(188_497_849_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -89,11 +89,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_324_000 picoseconds.
-		Weight::from_parts(4_987_000, 0)
+		// Minimum execution time: 2_424_000 picoseconds.
+		Weight::from_parts(3_485_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 4_509
-			.saturating_add(Weight::from_parts(1_323_785, 0).saturating_mul(i.into()))
+			// Standard Error: 4_235
+			.saturating_add(Weight::from_parts(1_251_665, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -103,11 +103,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_233_000 picoseconds.
-		Weight::from_parts(2_534_000, 0)
+		// Minimum execution time: 2_193_000 picoseconds.
+		Weight::from_parts(2_614_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 3_636
-			.saturating_add(Weight::from_parts(945_655, 0).saturating_mul(i.into()))
+			// Standard Error: 2_984
+			.saturating_add(Weight::from_parts(739_059, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -115,13 +115,13 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 	/// The range of component `p` is `[0, 1000]`.
 	fn kill_prefix(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `56 + p * (69 ±0)`
-		//  Estimated: `53 + p * (70 ±0)`
-		// Minimum execution time: 6_971_000 picoseconds.
-		Weight::from_parts(7_491_000, 0)
-			.saturating_add(Weight::from_parts(0, 53))
-			// Standard Error: 17_369
-			.saturating_add(Weight::from_parts(2_129_909, 0).saturating_mul(p.into()))
+		//  Measured:  `58 + p * (69 ±0)`
+		//  Estimated: `54 + p * (70 ±0)`
+		// Minimum execution time: 4_316_000 picoseconds.
+		Weight::from_parts(4_517_000, 0)
+			.saturating_add(Weight::from_parts(0, 54))
+			// Standard Error: 6_068
+			.saturating_add(Weight::from_parts(1_818_219, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(p.into()))
@@ -132,8 +132,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_677_000 picoseconds.
-		Weight::from_parts(43_475_000, 0)
+		// Minimum execution time: 27_221_000 picoseconds.
+		Weight::from_parts(42_073_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -145,8 +145,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `22`
 		//  Estimated: `1518`
-		// Minimum execution time: 159_521_455_000 picoseconds.
-		Weight::from_parts(203_947_309_000, 0)
+		// Minimum execution time: 158_679_523_000 picoseconds.
+		Weight::from_parts(184_895_132_000, 0)
 			.saturating_add(Weight::from_parts(0, 1518))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -42,32 +42,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_993_000 picoseconds.
-		Weight::from_parts(3_075_000, 0)
+		// Minimum execution time: 1_913_000 picoseconds.
+		Weight::from_parts(3_125_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_066_000 picoseconds.
-		Weight::from_parts(6_911_000, 0)
+		// Minimum execution time: 4_016_000 picoseconds.
+		Weight::from_parts(5_809_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_066_000 picoseconds.
-		Weight::from_parts(6_300_000, 0)
+		// Minimum execution time: 3_996_000 picoseconds.
+		Weight::from_parts(6_760_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 591_000 picoseconds.
-		Weight::from_parts(931_000, 0)
+		// Minimum execution time: 600_000 picoseconds.
+		Weight::from_parts(1_021_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `101`
 		//  Estimated: `3593`
-		// Minimum execution time: 7_921_000 picoseconds.
-		Weight::from_parts(9_163_000, 0)
+		// Minimum execution time: 7_882_000 picoseconds.
+		Weight::from_parts(12_659_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -86,32 +86,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 461_000 picoseconds.
-		Weight::from_parts(671_000, 0)
+		// Minimum execution time: 450_000 picoseconds.
+		Weight::from_parts(751_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 461_000 picoseconds.
-		Weight::from_parts(671_000, 0)
+		// Minimum execution time: 450_000 picoseconds.
+		Weight::from_parts(771_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_866_000 picoseconds.
-		Weight::from_parts(6_690_000, 0)
+		// Minimum execution time: 3_875_000 picoseconds.
+		Weight::from_parts(7_571_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_244_000 picoseconds.
-		Weight::from_parts(4_366_000, 0)
+		// Minimum execution time: 2_153_000 picoseconds.
+		Weight::from_parts(3_615_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
