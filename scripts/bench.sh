@@ -7,7 +7,10 @@
 # every member at once and reads the blocks that carry them; then the same with a
 # `Balances.transfer_keep_alive` from every member; then runs `ostrom-rpc-bench` against it.
 #
-#   scripts/bench.sh [--members 5000] [--runtime WASM] [--json FILE] [other ostrom-throughput options]
+#   scripts/bench.sh [--members 5000] [--runtime WASM] [--json FILE] [--keep-database] [other ostrom-throughput options]
+#
+# `--keep-database` leaves the chain it made (5,000 members who each voted and transferred) for
+# `scripts/benchmark-machine.sh CHAIN_SPEC BASE_PATH`, which measures the storage weights on it.
 #
 # `--runtime runtime/releases/ostrom-runtime-100.compact.compressed.wasm` measures a released
 # runtime on the same node, for a before-and-after comparison. Prints per block: the flood's

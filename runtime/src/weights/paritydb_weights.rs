@@ -2,8 +2,8 @@
 //! DATE: 2026-12-03 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
-//! DATABASE: `ParityDb`, RUNTIME: `Ostrom Development`
-//! BLOCK-NUM: `Number(0)`
+//! DATABASE: `ParityDb`, RUNTIME: `Ostrom Throughput Benchmark`
+//! BLOCK-NUM: `Number(25)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `3`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
 //! WEIGHT-PATH: `runtime/src/weights/`
@@ -13,23 +13,22 @@
 //   /root/.cache/ostrom-bench-target/release/ostrom-node
 //   benchmark
 //   storage
-//   --dev
-//   --runtime
-//   /root/.cache/ostrom-target/release/wbuild/ostrom-runtime/ostrom_runtime.compact.compressed.wasm
+//   --chain
+//   /tmp/ostrom-throughput-27952/chain-spec.json
+//   --base-path
+//   /tmp/ostrom-throughput-27952/database
 //   --state-version
 //   1
 //   --database
 //   paritydb
-//   --base-path
-//   /tmp/ostrom-storage-bench
-//   --batch-size
-//   4
 //   --warmups
 //   3
+//   --batch-size
+//   1000
 //   --weight-path
 //   runtime/src/weights/
 
-/// Storage DB weights for the `Ostrom Development` runtime and `ParityDb`.
+/// Storage DB weights for the `Ostrom Throughput Benchmark` runtime and `ParityDb`.
 pub mod constants {
 	use frame_support::weights::constants;
 	use sp_core::parameter_types;
@@ -43,31 +42,31 @@ pub mod constants {
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 951, 73_719
-			///   Average:  3_839
-			///   Median:   2_013
-			///   Std-Dev:  10727.06
+			///   Min, Max: 1_262, 457_270
+			///   Average:  6_876
+			///   Median:   6_279
+			///   Std-Dev:  6963.89
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 73_719
-			///   95th: 3_375
-			///   75th: 2_543
-			read: 3_839 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 19_449
+			///   95th: 8_352
+			///   75th: 6_930
+			read: 6_876 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 4_016, 164_504
-			///   Average:  23_329
-			///   Median:   7_351
-			///   Std-Dev:  45104.94
+			///   Min, Max: 9_456, 24_254
+			///   Average:  13_615
+			///   Median:   12_259
+			///   Std-Dev:  3641.87
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 164_504
-			///   95th: 164_504
-			///   75th: 10_247
-			write: 23_329 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 24_254
+			///   95th: 20_064
+			///   75th: 14_996
+			write: 13_615 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 

@@ -77,6 +77,10 @@ struct Args {
 	/// How many submissions wait for an answer at once on each connection.
 	#[arg(long, default_value_t = 32)]
 	in_flight: usize,
+	/// Keeps the node's database after the run, a chain with every member's vote and transfer,
+	/// e.g. to measure the storage weights on (`scripts/benchmark-machine.sh --chain`).
+	#[arg(long)]
+	keep_database: bool,
 	/// Also writes the results to this file as JSON.
 	#[arg(long)]
 	json: Option<PathBuf>,
@@ -108,7 +112,8 @@ async fn main() -> Result<()> {
 
 	let log = work.join("node.log");
 	eprintln!("starting the node; its log: {}", log.display());
-	let mut node = Node::start(&node_binary, &spec, &work.join("database"), &log)?;
+	let database = work.join("database");
+	let mut node = Node::start(&node_binary, &spec, &database, &log, args.keep_database)?;
 	let url = node.rpc_url().await?;
 	let chain = Chain::connect(&url).await?;
 	chain.wait_for_block(1).await?;
@@ -164,6 +169,9 @@ async fn main() -> Result<()> {
 		eprintln!("wrote {}", path.display());
 	}
 	eprintln!("chain spec and node log kept in {}", work.display());
+	if args.keep_database {
+		eprintln!("database kept in {}", database.display());
+	}
 	Ok(())
 }
 

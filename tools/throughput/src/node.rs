@@ -11,18 +11,25 @@ use std::{
 	time::{Duration, Instant},
 };
 
-/// A running node; dropping it stops the node and deletes its database.
+/// A running node; dropping it stops the node and deletes its database unless it is kept.
 pub struct Node {
 	child: Child,
 	base_path: PathBuf,
 	log: PathBuf,
+	keep_database: bool,
 }
 
 impl Node {
 	/// Starts `binary` on the chain spec `spec` as its only validator (Alice, as on `--dev`),
 	/// with its database under `base_path` and its log in `log`; RPC and peer-to-peer ports are
-	/// free ones that the node picks.
-	pub fn start(binary: &Path, spec: &Path, base_path: &Path, log: &Path) -> Result<Node> {
+	/// free ones that the node picks. With `keep_database`, the database outlives the node.
+	pub fn start(
+		binary: &Path,
+		spec: &Path,
+		base_path: &Path,
+		log: &Path,
+		keep_database: bool,
+	) -> Result<Node> {
 		let log_file =
 			File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
 		let child = Command::new(binary)
@@ -39,7 +46,12 @@ impl Node {
 			.stderr(log_file)
 			.spawn()
 			.with_context(|| format!("cannot start {}", binary.display()))?;
-		Ok(Node { child, base_path: base_path.to_path_buf(), log: log.to_path_buf() })
+		Ok(Node {
+			child,
+			base_path: base_path.to_path_buf(),
+			log: log.to_path_buf(),
+			keep_database,
+		})
 	}
 
 	/// The node's WebSocket RPC address, once its RPC server runs (it logs the port it bound).
@@ -80,7 +92,9 @@ impl Drop for Node {
 		}
 		let _ = self.child.kill();
 		let _ = self.child.wait();
-		let _ = std::fs::remove_dir_all(&self.base_path);
+		if !self.keep_database {
+			let _ = std::fs::remove_dir_all(&self.base_path);
+		}
 	}
 }
 
