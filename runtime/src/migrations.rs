@@ -14,4 +14,6 @@ pub type PreviousRelease = ConstU32<100>;
 pub type Migrations = (
 	pallet_ostrom_proposals::migrations::v1::MigrateV0ToV1<Runtime, PreviousRelease>,
 	pallet_ostrom_proposals::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_ostrom_proposals::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_ostrom_commons::migrations::v1::MigrateV0ToV1<Runtime>,
 );

@@ -1,6 +1,8 @@
 //! The whole-DAO views of `OstromApi`, built from the pallets' storage. Every list is bounded:
-//! at most `MAX_PAGE` items, and at most `MAX_SCAN` records looked at per call. No view decodes a
-//! proposal's call: its name was recorded at submission, and a preimage may be megabytes.
+//! at most `MAX_PAGE` items, and at most `MAX_SCAN` records looked at per call. A filtered list
+//! (proposals in a status, one member's contributions) reads the index its pallet keeps of it,
+//! so it looks at the records it shows and no others. No view decodes a proposal's call: its
+//! name was recorded at submission, and a preimage may be megabytes.
 
 use alloc::vec::Vec;
 use frame_support::traits::Get;
@@ -23,9 +25,14 @@ type Commons = CommonsView<AccountId, Balance, BlockNumber>;
 type Contribution = ContributionView<AccountId, Hash, BlockNumber>;
 type TreasuryOverview = TreasuryView<AccountId, Balance, BlockNumber>;
 
-/// Collects the items `view` finds for the keys `from..end`, at most `limit` (between one and
-/// `MAX_PAGE`) items and `MAX_SCAN` keys; `next` is the first key not looked at, if any. A page
+/// How many items a page asked for `limit` holds at most: between one and `MAX_PAGE`. A page
 /// always moves on: even `limit` zero looks at one key at least.
+fn page_limit(limit: u32) -> u32 {
+	limit.clamp(1, MAX_PAGE)
+}
+
+/// Collects the items `view` finds for the keys `from..end`, at most `limit` (see
+/// [`page_limit`]) items and `MAX_SCAN` keys; `next` is the first key not looked at, if any.
 fn page<Key, Item>(
 	from: Key,
 	end: Key,
@@ -35,7 +42,7 @@ fn page<Key, Item>(
 where
 	Key: Copy + PartialOrd + sp_runtime::traits::Saturating + From<u8>,
 {
-	let limit = limit.clamp(1, MAX_PAGE) as usize;
+	let limit = page_limit(limit) as usize;
 	let mut items = Vec::new();
 	let (mut key, mut scanned) = (from, 0);
 	while key < end && items.len() < limit && scanned < MAX_SCAN {
@@ -72,10 +79,19 @@ pub fn proposals(
 	from: ProposalId,
 	limit: u32,
 ) -> Page<Proposal, ProposalId> {
-	// The status filters the stored proposal before its votes are read.
-	page(from, Proposals::next_proposal_id(), limit, |id| {
-		Proposals::summary_if(id, status).map(proposal_view)
-	})
+	let Some(status) = status else {
+		// Ids are dense: every id below the next one is a proposal's.
+		return page(from, Proposals::next_proposal_id(), limit, |id| {
+			Proposals::summary_if(id, None).map(proposal_view)
+		});
+	};
+	let (ids, next) = Proposals::proposal_ids_in(status, from, page_limit(limit));
+	// The status is checked again on the stored proposal, before its votes are read.
+	let items = ids
+		.into_iter()
+		.filter_map(|id| Proposals::summary_if(id, Some(status)).map(proposal_view))
+		.collect();
+	Page { items, next }
 }
 
 pub fn tally(id: ProposalId) -> Option<TallyView> {
@@ -163,21 +179,30 @@ pub fn contributions(
 	from: ContributionId,
 	limit: u32,
 ) -> Page<Contribution, ContributionId> {
-	let end = pallet_ostrom_commons::Pallet::<Runtime>::contribution_ids_end();
-	page(from, end, limit, |id| {
-		let entry = pallet_ostrom_commons::Pallet::<Runtime>::contribution_by(id, Some(&who))?;
-		Some(ContributionView {
-			id,
-			commons: entry.commons,
-			contributor: entry.contributor,
-			content_hash: entry.content_hash,
-			note: entry.note.into_inner(),
-			recorded_at: entry.recorded_at,
-			approvals: entry.approvals,
-			rejections: entry.rejections,
-			status: entry.status,
+	let (ids, next) = pallet_ostrom_commons::Pallet::<Runtime>::contribution_ids_of(
+		&who,
+		from,
+		page_limit(limit),
+	);
+	let items = ids
+		.into_iter()
+		.filter_map(|id| {
+			// The contributor is checked again on the stored contribution.
+			let entry = pallet_ostrom_commons::Pallet::<Runtime>::contribution_by(id, Some(&who))?;
+			Some(ContributionView {
+				id,
+				commons: entry.commons,
+				contributor: entry.contributor,
+				content_hash: entry.content_hash,
+				note: entry.note.into_inner(),
+				recorded_at: entry.recorded_at,
+				approvals: entry.approvals,
+				rejections: entry.rejections,
+				status: entry.status,
+			})
 		})
-	})
+		.collect();
+	Page { items, next }
 }
 
 pub fn treasury() -> TreasuryOverview {

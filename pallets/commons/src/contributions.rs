@@ -61,6 +61,7 @@ impl<T: Config> Pallet<T> {
 				status: ContributionStatus::Pending,
 			},
 		);
+		Self::index_contribution(&contributor, contribution);
 		NextContributionId::<T>::put(next);
 		Self::deposit_event(Event::ContributionRecorded {
 			contribution,

@@ -2,15 +2,15 @@
 
 use crate::{
 	license, BalanceOf, Commons, CommonsStatus, Config, ContributionStatus, Contributions,
-	HoldReason, NextCommonsId, NextContributionId, Pallet, PendingPerContributor, Reviews,
-	StewardshipCount, Stewardships,
+	ContributionsByContributor, HoldReason, NextCommonsId, NextContributionId, Pallet,
+	PendingPerContributor, Reviews, SortedContributionId, StewardshipCount, Stewardships,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
-use ostrom_primitives::CommonsId;
+use ostrom_primitives::{CommonsId, ContributionId};
 use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
@@ -25,6 +25,8 @@ impl<T: Config> Pallet<T> {
 	/// - each contribution's tallies, steward ones included, equal its stored reviews; it is
 	///   accepted exactly when it has `ReviewsToAccept` approvals with a steward's among them,
 	///   rejected exactly when it has `ReviewsToReject` rejections with a steward's among them;
+	/// - each contribution is indexed under its contributor in `ContributionsByContributor`, and
+	///   every entry there names a contribution by that contributor;
 	/// - each account has exactly the deposits of the active commons it registered held for
 	///   registrations, and exactly those of its pending contributions held for contributions.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -81,6 +83,13 @@ impl<T: Config> Pallet<T> {
 				id < NextContributionId::<T>::get(),
 				"a contribution id is not below NextContributionId"
 			);
+			ensure!(
+				ContributionsByContributor::<T>::contains_key(
+					&entry.contributor,
+					SortedContributionId::from(id)
+				),
+				"a contribution is not indexed under its contributor"
+			);
 			// Approvals, rejections, and each by stewards.
 			let mut tally = [0u32; 4];
 			for (_, review) in Reviews::<T>::iter_prefix(id) {
@@ -122,6 +131,13 @@ impl<T: Config> Pallet<T> {
 				ContributionStatus::Rejected => count[2].saturating_inc(),
 				ContributionStatus::Withdrawn | ContributionStatus::Dismissed => {}
 			}
+		}
+		for (contributor, key) in ContributionsByContributor::<T>::iter_keys() {
+			ensure!(
+				Contributions::<T>::get(ContributionId::from(key))
+					.is_some_and(|entry| entry.contributor == contributor),
+				"an index entry names no contribution, or one by another contributor"
+			);
 		}
 		for (id, record) in Commons::<T>::iter() {
 			ensure!(

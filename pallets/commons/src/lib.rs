@@ -49,7 +49,9 @@
 //! ## Views
 //!
 //! [`views`] gives the runtime's views what they show of a commons and a contribution, and the
-//! ends of their lists; the view functions `commons`, `contribution`, `stewardship` and
+//! end of the list of commons; [`contribution_ids_of`](Pallet::contribution_ids_of) pages one
+//! contributor's contributions from [`ContributionsByContributor`], an index written as each is
+//! recorded. The view functions `commons`, `contribution`, `stewardship` and
 //! `pending_per_contributor` answer dApps.
 //!
 //! ## Configuration
@@ -72,8 +74,10 @@ pub use pallet::*;
 mod benchmarking;
 mod commons_inspect;
 mod contributions;
+mod contributor_index;
 mod invariants;
 mod license;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod registry;
@@ -86,6 +90,7 @@ pub mod weights;
 
 pub use types::{
 	CommonsKind, CommonsRecord, CommonsStatus, Contribution, ContributionStatus, Review,
+	SortedContributionId,
 };
 pub use views::ContributionCounts;
 pub use weights::WeightInfo;
@@ -121,11 +126,12 @@ pub mod pallet {
 	/// A contribution's note.
 	pub type NoteOf<T> = BoundedVec<u8, <T as Config>::MaxNoteLen>;
 
-	/// The commons registry pallet.
-	/// The layout of this pallet's storage. Version 0 is the layout of runtime 100; a change
-	/// of a stored type raises it and adds a migration (see `docs/upgrades.md`).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The layout of this pallet's storage; see `migrations` for the changes between versions.
+	/// Version 0 is the layout of runtime 100; version 1 indexes every contribution under its
+	/// contributor in [`ContributionsByContributor`].
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
+	/// The commons registry pallet.
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
@@ -262,6 +268,21 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Contributions<T: Config> =
 		StorageMap<_, Blake2_128Concat, ContributionId, Contribution<T>>;
+
+	/// The id of every contribution under its contributor, as keys without values: one entry
+	/// per contribution, written when it is recorded (a contribution is never removed, and its
+	/// contributor never changes), so that a list of one member's contributions reads those and
+	/// no others.
+	///
+	/// The contributor is hashed (`Blake2_128Concat`): accounts are chosen by users, who could
+	/// otherwise crowd one branch of the trie. The id is stored unhashed (`Identity`) as a
+	/// big-endian [`SortedContributionId`], so that one contributor's ids iterate in ascending
+	/// order from any id on; ids are given in sequence, not chosen. An entry is 88 bytes of key
+	/// and no value, less than the contribution's own record: the deposit and fee that admit a
+	/// contribution cover it.
+	#[pallet::storage]
+	pub type ContributionsByContributor<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, SortedContributionId, ()>;
 
 	/// How many contributions each contributor has pending at each commons, at most
 	/// `MaxPendingPerContributor`; absent when none.

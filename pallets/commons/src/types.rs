@@ -4,7 +4,7 @@ use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
-use ostrom_primitives::CommonsId;
+use ostrom_primitives::{CommonsId, ContributionId};
 use scale_info::TypeInfo;
 
 /// What kind of shared resource a commons is.
@@ -138,4 +138,23 @@ pub struct Contribution<T: Config> {
 	pub steward_rejections: u32,
 	/// Where it stands.
 	pub status: ContributionStatus,
+}
+
+/// A [`ContributionId`] as a storage key whose raw bytes sort as the ids do: big-endian. SCALE
+/// encodes integers little-endian, so stored unhashed plain ids would iterate as 0, 256, 512, …,
+/// 1, 257, …; these iterate as 0, 1, 2, …, which lets a page of
+/// [`ContributionsByContributor`](crate::ContributionsByContributor) start at any id and go up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct SortedContributionId([u8; core::mem::size_of::<ContributionId>()]);
+
+impl From<ContributionId> for SortedContributionId {
+	fn from(id: ContributionId) -> Self {
+		Self(id.to_be_bytes())
+	}
+}
+
+impl From<SortedContributionId> for ContributionId {
+	fn from(key: SortedContributionId) -> Self {
+		ContributionId::from_be_bytes(key.0)
+	}
 }

@@ -1,11 +1,9 @@
 //! What the registry shows: a commons with its stewards and contribution counts, a
-//! contribution with its review, and where their lists end. The runtime's views compose these,
-//! so that they neither read the registry's storage nor re-derive its rules.
+//! contribution with its review, and where the list of commons ends (a contributor's
+//! contributions are paged from their index, `contributor_index`). The runtime's views compose
+//! these, so that they neither read the registry's storage nor re-derive its rules.
 
-use crate::{
-	Commons, CommonsRecord, Config, Contribution, Contributions, NextCommonsId, NextContributionId,
-	Pallet,
-};
+use crate::{Commons, CommonsRecord, Config, Contribution, Contributions, NextCommonsId, Pallet};
 use codec::{Decode, Encode};
 use frame_support::{CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use ostrom_primitives::{CommonsId, ContributionId};
@@ -64,10 +62,5 @@ impl<T: Config> Pallet<T> {
 	/// The end of the list of commons: identifiers below it were given.
 	pub fn commons_ids_end() -> CommonsId {
 		NextCommonsId::<T>::get()
-	}
-
-	/// The end of the list of contributions: identifiers below it were given.
-	pub fn contribution_ids_end() -> ContributionId {
-		NextContributionId::<T>::get()
 	}
 }

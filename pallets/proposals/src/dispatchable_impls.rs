@@ -74,6 +74,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Ballots::<T>::insert(id, proposal.ballot());
 		Proposals::<T>::insert(id, proposal);
+		Self::index_submitted(id);
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Submitted { id, proposer, track, voting_ends });
 		Ok(())
@@ -91,11 +92,11 @@ impl<T: Config> Pallet<T> {
 				ProposalKind::Signal => None,
 				ProposalKind::Call(_) => Some(Self::schedule_enactment(id, now, &proposal)?),
 			};
-			proposal.status = ProposalStatus::Approved { enactment };
+			Self::set_status(id, &mut proposal, ProposalStatus::Approved { enactment });
 			Self::deposit_event(Event::Approved { id, enactment });
 		} else {
 			Self::forget_call(&proposal);
-			proposal.status = ProposalStatus::Rejected;
+			Self::set_status(id, &mut proposal, ProposalStatus::Rejected);
 			Self::deposit_event(Event::Rejected {
 				id,
 				turnout: standing.turnout,
@@ -114,7 +115,7 @@ impl<T: Config> Pallet<T> {
 
 		Self::release_deposit(&mut proposal)?;
 		Self::forget_call(&proposal);
-		proposal.status = ProposalStatus::Cancelled;
+		Self::set_status(id, &mut proposal, ProposalStatus::Cancelled);
 		Ballots::<T>::remove(id);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Cancelled { id });
@@ -158,7 +159,7 @@ impl<T: Config> Pallet<T> {
 			_ => return Err(Error::<T>::NotKillable.into()),
 		};
 		Self::forget_call(&proposal);
-		proposal.status = status;
+		Self::set_status(id, &mut proposal, status);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Killed { id, slashed });
 		Ok(())
@@ -205,7 +206,7 @@ impl<T: Config> Pallet<T> {
 			}
 		};
 		let own_weight = T::WeightInfo::enact(preimage_len);
-		proposal.status = ProposalStatus::Executed;
+		Self::set_status(id, &mut proposal, ProposalStatus::Executed);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Executed { id, result });
 		Ok(Some(own_weight.saturating_add(call_weight)).into())

@@ -2,12 +2,13 @@
 
 use crate::{
 	BalanceOf, Ballots, Config, Enacting, HoldReason, NextProposalId, Pallet, ProposalKind,
-	ProposalStatus, Proposals, Rules,
+	ProposalStatus, Proposals, ProposalsByStatus, Rules, SortedProposalId,
 };
 use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, schedule::v3::Named as ScheduleNamed},
 };
+use ostrom_primitives::ProposalId;
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -15,7 +16,9 @@ impl<T: Config> Pallet<T> {
 	/// on hold a deposit, and each proposer has exactly their deposits held; an approved call
 	/// waiting for enactment has its task scheduled, and only calls are enacted; every call, and
 	/// nothing else, has its name recorded; no proposal was submitted under a later runtime;
-	/// exactly the proposals being voted on have a ballot, equal to their own values.
+	/// exactly the proposals being voted on have a ballot, equal to their own values; every
+	/// proposal is indexed under its status in `ProposalsByStatus`, and every entry there names
+	/// a proposal in that status.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 
@@ -67,6 +70,13 @@ impl<T: Config> Pallet<T> {
 			if proposal.status != ProposalStatus::Voting {
 				ensure!(proposal.deposit.is_zero(), "an ended proposal still holds a deposit");
 			}
+			ensure!(
+				ProposalsByStatus::<T>::contains_key(
+					proposal.status.name(),
+					SortedProposalId::from(id)
+				),
+				"a proposal is not indexed under its status"
+			);
 			let expected = (proposal.status == ProposalStatus::Voting).then(|| proposal.ballot());
 			ensure!(
 				Ballots::<T>::get(id) == expected,
@@ -75,6 +85,13 @@ impl<T: Config> Pallet<T> {
 		}
 		for id in Ballots::<T>::iter_keys() {
 			ensure!(Proposals::<T>::contains_key(id), "a ballot has no proposal");
+		}
+		for (status, key) in ProposalsByStatus::<T>::iter_keys() {
+			let id = ProposalId::from(key);
+			ensure!(
+				Proposals::<T>::get(id).is_some_and(|proposal| proposal.status.name() == status),
+				"an index entry names no proposal, or one in another status"
+			);
 		}
 		for (proposer, deposits) in held {
 			ensure!(

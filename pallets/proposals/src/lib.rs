@@ -60,6 +60,8 @@
 //! votes stand: turnout, approval, passing) once for `close` and for the runtime API; the view
 //! functions [`proposal_summary`](Pallet::proposal_summary) and
 //! [`vote_standing`](Pallet::vote_standing) serve it to clients.
+//! [`proposal_ids_in`](Pallet::proposal_ids_in) pages the ids of the proposals in one status
+//! from [`ProposalsByStatus`], an index kept in step with every change of status.
 //! [`dry_run_enactment`](Pallet::dry_run_enactment) tells the runtime API what a call would
 //! return if a proposal on a track enacted it now, and keeps nothing it changes: clients refuse
 //! a proposal that can only fail before it is signed.
@@ -88,6 +90,7 @@ pub mod migrations;
 mod mock;
 mod origin;
 mod rules;
+mod status_index;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -97,7 +100,7 @@ pub mod weights;
 pub use origin::EnsureDao;
 pub use types::{
 	Ballot, CallName, GovernanceRules, Proposal, ProposalKind, ProposalKindName, ProposalStatus,
-	ProposalStatusName, Track, TrackRules, MAX_CALL_NAME_LEN,
+	ProposalStatusName, SortedProposalId, Track, TrackRules, MAX_CALL_NAME_LEN,
 };
 pub use views::{ProposalSummary, VoteStanding};
 pub use weights::WeightInfo;
@@ -137,8 +140,9 @@ pub mod pallet {
 
 	/// The layout of this pallet's storage; see `migrations` for the changes between versions.
 	/// Version 0 is the layout of runtime 100; version 1 records each proposal's
-	/// `spec_version`; version 2 keeps a [`Ballot`] of each proposal being voted on.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// `spec_version`; version 2 keeps a [`Ballot`] of each proposal being voted on; version 3
+	/// indexes every proposal under its status in [`ProposalsByStatus`].
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -246,6 +250,20 @@ pub mod pallet {
 	/// proposal's status is `Voting`, so that a vote reads a few bytes instead of the proposal.
 	#[pallet::storage]
 	pub type Ballots<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, Ballot<T>>;
+
+	/// The id of every proposal under its status's name, as keys without values: one entry per
+	/// proposal, moved at each change of its status, so that a list of the proposals in one
+	/// status reads those and no others.
+	///
+	/// Both keys are stored unhashed (`Identity`), so that one status's ids iterate in
+	/// ascending order from any id on: the status is one byte, the id a big-endian
+	/// [`SortedProposalId`]. Neither is chosen by users (seven statuses; ids given in sequence),
+	/// so they cannot crowd a branch of the trie. An entry is 37 bytes of key and no value,
+	/// less than the key of the proposal's own record: the deposit and fee that admit a proposal
+	/// cover it, and a change of status moves it rather than adding one.
+	#[pallet::storage]
+	pub type ProposalsByStatus<T: Config> =
+		StorageDoubleMap<_, Identity, ProposalStatusName, Identity, SortedProposalId, ()>;
 
 	/// The id of the next proposal.
 	#[pallet::storage]

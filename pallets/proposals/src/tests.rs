@@ -841,3 +841,4 @@ fn a_dry_run_takes_exactly_one_call_no_longer_than_a_preimage() {
 }
 
 mod ballots;
+mod status_index;

@@ -9,6 +9,7 @@ use frame_support::{
 	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
+use ostrom_primitives::ProposalId;
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -301,6 +302,25 @@ pub enum ProposalStatusName {
 	Executed,
 	/// See [`ProposalStatus::Revoked`].
 	Revoked,
+}
+
+/// A [`ProposalId`] as a storage key whose raw bytes sort as the ids do: big-endian. SCALE
+/// encodes integers little-endian, so stored unhashed plain ids would iterate as 0, 256, 512, …,
+/// 1, 257, …; these iterate as 0, 1, 2, …, which lets a page of
+/// [`ProposalsByStatus`](crate::ProposalsByStatus) start at any id and go up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct SortedProposalId([u8; core::mem::size_of::<ProposalId>()]);
+
+impl From<ProposalId> for SortedProposalId {
+	fn from(id: ProposalId) -> Self {
+		Self(id.to_be_bytes())
+	}
+}
+
+impl From<SortedProposalId> for ProposalId {
+	fn from(key: SortedProposalId) -> Self {
+		ProposalId::from_be_bytes(key.0)
+	}
 }
 
 /// A [`ProposalKind`] by name only, without its call.

@@ -14,12 +14,15 @@ use frame_support::{
 	weights::Weight,
 	BoundedVec,
 };
-use pallet_ostrom_proposals::{ProposalKind, Track};
+use pallet_ostrom_commons::CommonsKind;
+use pallet_ostrom_proposals::{ProposalKind, ProposalStatusName, Track};
+use sp_core::H256;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
-/// Stores proposal `id` as release 100 did: its record without `spec_version` and no ballot,
-/// the pallet at storage version 0.
+/// Stores proposal `id` as release 100 did: its record without `spec_version`, no ballot and
+/// no index by status, the pallet at storage version 0; and the registry's contributions without
+/// their index by contributor, the registry at storage version 0.
 fn store_as_release_100(id: u32) {
 	let p = pallet_ostrom_proposals::Proposals::<Runtime>::get(id).unwrap();
 	let version_0 = (
@@ -30,13 +33,17 @@ fn store_as_release_100(id: u32) {
 	let key = pallet_ostrom_proposals::Proposals::<Runtime>::hashed_key_for(id);
 	frame_support::storage::unhashed::put_raw(&key, &version_0.encode());
 	pallet_ostrom_proposals::Ballots::<Runtime>::remove(id);
+	let _ = pallet_ostrom_proposals::ProposalsByStatus::<Runtime>::clear(u32::MAX, None);
 	StorageVersion::new(0).put::<Proposals>();
+	let _ = pallet_ostrom_commons::ContributionsByContributor::<Runtime>::clear(u32::MAX, None);
+	StorageVersion::new(0).put::<Commons>();
 }
 
 #[test]
 fn the_upgrade_from_release_100_migrates_every_pallet_to_its_storage_version() {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		frame_system::Pallet::<Runtime>::set_block_number(1);
+		let bob = Bob.to_account_id();
 		let metadata = BoundedVec::try_from(b"before the upgrade".to_vec()).unwrap();
 		frame_support::assert_ok!(Proposals::submit(
 			signed(Alice),
@@ -44,20 +51,40 @@ fn the_upgrade_from_release_100_migrates_every_pallet_to_its_storage_version() {
 			ProposalKind::Signal,
 			metadata
 		));
+		frame_support::assert_ok!(Commons::register(
+			signed(Alice),
+			BoundedVec::truncate_from(b"Seed library".to_vec()),
+			CommonsKind::Food,
+			BoundedVec::truncate_from(b"CC0-1.0".to_vec()),
+			BoundedVec::new()
+		));
+		frame_support::assert_ok!(Commons::contribute(
+			signed(Bob),
+			0,
+			H256::repeat_byte(1),
+			BoundedVec::new()
+		));
 		let submitted = pallet_ostrom_proposals::Proposals::<Runtime>::get(0).unwrap();
 		let ballot = pallet_ostrom_proposals::Ballots::<Runtime>::get(0).unwrap();
 		store_as_release_100(0);
 		assert!(pallet_ostrom_proposals::Proposals::<Runtime>::get(0).is_none());
 		assert!(pallet_ostrom_proposals::Ballots::<Runtime>::get(0).is_none());
+		assert_eq!(Proposals::proposal_ids_in(ProposalStatusName::Voting, 0, 10), (vec![], None));
+		assert_eq!(Commons::contribution_ids_of(&bob, 0, 10), (vec![], None));
 
 		let weight = Executive::execute_on_runtime_upgrade();
 
 		let migrated = pallet_ostrom_proposals::Proposals::<Runtime>::get(0).unwrap();
 		assert_eq!(migrated.spec_version, 100);
 		assert_eq!(migrated, pallet_ostrom_proposals::Proposal { spec_version: 100, ..submitted });
-		// Version 1 recorded the release, version 2 the ballot of the proposal being voted on.
+		// Version 1 recorded the release, version 2 the ballot of the proposal being voted on,
+		// version 3 indexed it under its status.
 		assert_eq!(pallet_ostrom_proposals::Ballots::<Runtime>::get(0), Some(ballot));
-		assert_eq!(Proposals::in_code_storage_version(), 2);
+		assert_eq!(Proposals::proposal_ids_in(ProposalStatusName::Voting, 0, 10), (vec![0], None));
+		assert_eq!(Proposals::in_code_storage_version(), 3);
+		// The registry's version 1 indexed the contribution under its contributor.
+		assert_eq!(Commons::contribution_ids_of(&bob, 0, 10), (vec![0], None));
+		assert_eq!(Commons::in_code_storage_version(), 1);
 		assert_eq!(Proposals::on_chain_storage_version(), Proposals::in_code_storage_version());
 		assert_eq!(Membership::on_chain_storage_version(), Membership::in_code_storage_version());
 		assert_eq!(Commons::on_chain_storage_version(), Commons::in_code_storage_version());

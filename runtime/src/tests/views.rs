@@ -130,10 +130,10 @@ fn proposals_are_paged_and_filtered_by_status() {
 		assert_eq!(views::proposals(None, 0, MAX_PAGE + 50).items.len(), 5, "limit is capped");
 		assert!(views::proposals(None, 99, 10).items.is_empty());
 
-		// A filtered page stops at its limit and goes on after the last proposal it looked at.
+		// A filtered page stops at its limit and goes on at the next proposal in the status.
 		let first_voting = views::proposals(Some(ProposalStatusName::Voting), 0, 2);
 		assert_eq!(first_voting.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![0, 2]);
-		assert_eq!(first_voting.next, Some(3));
+		assert_eq!(first_voting.next, Some(4));
 		let rest = views::proposals(Some(ProposalStatusName::Voting), 3, 2);
 		assert_eq!(
 			(rest.items.iter().map(|p| p.id).collect::<Vec<_>>(), rest.next),
@@ -142,22 +142,71 @@ fn proposals_are_paged_and_filtered_by_status() {
 		// A limit of zero still moves on, so that a pager calling the API directly ends.
 		let zero = views::proposals(None, 0, 0);
 		assert_eq!((zero.items.len(), zero.next), (1, Some(1)));
+		let zero = views::proposals(Some(ProposalStatusName::Cancelled), 0, 0);
+		assert_eq!(
+			(zero.items.iter().map(|p| p.id).collect::<Vec<_>>(), zero.next),
+			(vec![1], Some(3))
+		);
 	});
 }
 
 #[test]
-fn a_page_looks_at_no_more_than_max_scan_records() {
+fn a_page_of_all_proposals_looks_at_no_more_than_max_scan_ids() {
 	in_development_chain(|| {
-		submit_signal("the only real one");
+		let first = submit_signal("the first");
 		// Numbers far ahead, as if many proposals existed: one page looks at `MAX_SCAN` of them.
 		pallet_ostrom_proposals::NextProposalId::<Runtime>::put(5 * MAX_SCAN);
-		let page = views::proposals(Some(ProposalStatusName::Executed), 0, MAX_PAGE);
-		assert!(page.items.is_empty());
-		assert_eq!(page.next, Some(MAX_SCAN));
-		let last = views::proposals(Some(ProposalStatusName::Executed), 4 * MAX_SCAN, MAX_PAGE);
-		assert_eq!(last.next, None);
-		// Back to the one real proposal, for the invariants checked at the end.
-		pallet_ostrom_proposals::NextProposalId::<Runtime>::put(1);
+		let far = submit_signal("far ahead");
+		let ids = |status, from| {
+			let page = views::proposals(status, from, MAX_PAGE);
+			(page.items.iter().map(|p| p.id).collect::<Vec<_>>(), page.next)
+		};
+		assert_eq!(ids(None, 0), (vec![first], Some(MAX_SCAN)));
+		assert_eq!(ids(None, 4 * MAX_SCAN), (vec![], Some(far)));
+		assert_eq!(ids(None, far), (vec![far], None));
+
+		// A page of one status reads that status's index: it finds the far proposal at once,
+		// without looking at the numbers between.
+		assert_eq!(ids(Some(ProposalStatusName::Voting), 0), (vec![first, far], None));
+		assert_eq!(ids(Some(ProposalStatusName::Executed), 0), (vec![], None));
+	});
+}
+
+#[test]
+fn a_members_contributions_are_paged_from_their_index() {
+	in_development_chain(|| {
+		Commons::register(
+			signed(Alice),
+			text("Seed library"),
+			CommonsKind::Food,
+			text("CC0-1.0"),
+			text(""),
+		)
+		.unwrap();
+		let contribute = |who| {
+			let id = pallet_ostrom_commons::NextContributionId::<Runtime>::get();
+			Commons::contribute(signed(who), 0, H256::repeat_byte(1), text("seeds")).unwrap();
+			id
+		};
+		let bobs_first = contribute(Bob);
+		let charlies = contribute(Charlie);
+		// Numbers far ahead, as if many contributions existed.
+		pallet_ostrom_commons::NextContributionId::<Runtime>::put(5 * u64::from(MAX_SCAN));
+		let bobs_last = contribute(Bob);
+		check_invariants();
+
+		let ids = |who, from, limit| {
+			let page = views::contributions(account(who), from, limit);
+			(page.items.iter().map(|c| c.id).collect::<Vec<_>>(), page.next)
+		};
+		assert_eq!(ids(Bob, 0, MAX_PAGE), (vec![bobs_first, bobs_last], None));
+		assert_eq!(ids(Bob, 0, 1), (vec![bobs_first], Some(bobs_last)));
+		assert_eq!(ids(Bob, bobs_last, 1), (vec![bobs_last], None));
+		assert_eq!(ids(Bob, bobs_first + 1, MAX_PAGE), (vec![bobs_last], None));
+		// A limit of zero still moves on.
+		assert_eq!(ids(Bob, 0, 0), (vec![bobs_first], Some(bobs_last)));
+		assert_eq!(ids(Charlie, 0, MAX_PAGE), (vec![charlies], None));
+		assert_eq!(ids(Ferdie, 0, MAX_PAGE), (vec![], None));
 	});
 }
 

@@ -4,6 +4,7 @@
 
 pub mod v1;
 pub mod v2;
+pub mod v3;
 
 /// Where the migrations log.
 const LOG_TARGET: &str = "runtime::proposals::migrations";

@@ -136,7 +136,8 @@ fn a_migrated_call_is_enacted_by_the_new_runtime() {
 
 #[test]
 fn the_pre_upgrade_check_refuses_a_proposal_that_does_not_decode() {
-	build_and_execute(|| {
+	// The broken proposal fails the invariants: no `build_and_execute` here.
+	new_test_ext().execute_with(|| {
 		version_0_state();
 		let key = crate::Proposals::<Test>::hashed_key_for(0);
 		frame_support::storage::unhashed::put_raw(&key, &[1, 2, 3]);
