@@ -14,4 +14,5 @@ pub type PreviousRelease = ConstU32<100>;
 pub type Migrations = (
 	pallet_ostrom_proposals::migrations::v1::MigrateV0ToV1<Runtime, PreviousRelease>,
 	pallet_ostrom_proposals::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_ostrom_treasury::migrations::v1::MigrateV0ToV1<Runtime>,
 );
