@@ -53,17 +53,17 @@ fn opened_round<T: Config>() -> RoundId {
 	round
 }
 
-/// Opens rounds until the index of open rounds has one place left: the longest index that a
-/// call opening or closing a round reads and writes.
-fn other_open_rounds<T: Config>() {
-	while (OpenRounds::<T>::get().len() as u32) < T::MaxOpenRounds::get().saturating_sub(1) {
+/// Opens rounds until `n` are open: with `MaxOpenRounds`, or one less before a round is opened,
+/// the longest index that a call opening or closing a round reads and writes.
+fn open_rounds_up_to<T: Config>(n: u32) {
+	while (OpenRounds::<T>::get().len() as u32) < n {
 		opened_round::<T>();
 	}
 }
 
-/// Makes grants to new accounts until the index of live grants has one place left.
-fn other_live_grants<T: Config>() {
-	while (LiveGrants::<T>::get().len() as u32) < T::MaxLiveGrants::get().saturating_sub(1) {
+/// Makes grants to new accounts until `n` grants are live.
+fn live_grants_up_to<T: Config>(n: u32) {
+	while (LiveGrants::<T>::get().len() as u32) < n {
 		let grantee: T::AccountId = account("grantee", NextGrantId::<T>::get(), 0);
 		Pallet::<T>::grant(dao_origin::<T>(), grantee, amount::<T>(), 10u32.into())
 			.expect("the funded pot makes a grant; qed");
@@ -185,13 +185,13 @@ mod benchmarks {
 	#[benchmark]
 	fn grant() -> Result<(), BenchmarkError> {
 		funded_pot::<T>();
-		other_live_grants::<T>();
+		live_grants_up_to::<T>(T::MaxLiveGrants::get().saturating_sub(1));
 		let origin =
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let amount = amount::<T>();
 		let duration: BlockNumberFor<T> = 100u32.into();
-		let grant = NextGrantId::<T>::get();
+		let id = NextGrantId::<T>::get();
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, beneficiary.clone(), amount, duration);
@@ -199,7 +199,7 @@ mod benchmarks {
 		assert_eq!(LiveGrants::<T>::get().len() as u32, T::MaxLiveGrants::get());
 		let start = frame_system::Pallet::<T>::block_number();
 		assert_last_event::<T>(Event::GrantCreated {
-			grant,
+			grant: id,
 			beneficiary,
 			amount,
 			start,
@@ -217,9 +217,7 @@ mod benchmarks {
 		let amount = amount::<T>();
 		Pallet::<T>::grant(dao_origin::<T>(), beneficiary.clone(), amount, One::one())
 			.expect("the funded pot makes a grant; qed");
-		other_live_grants::<T>();
-		Pallet::<T>::grant(dao_origin::<T>(), account("grantee", 0, 1), amount, One::one())
-			.expect("the funded pot makes a grant; qed");
+		live_grants_up_to::<T>(T::MaxLiveGrants::get());
 		let start = frame_system::Pallet::<T>::block_number();
 		run_to_block::<T>(start + One::one());
 
@@ -243,9 +241,7 @@ mod benchmarks {
 		let amount = amount::<T>();
 		Pallet::<T>::grant(dao_origin::<T>(), beneficiary.clone(), amount, 10u32.into())
 			.expect("the funded pot makes a grant; qed");
-		other_live_grants::<T>();
-		Pallet::<T>::grant(dao_origin::<T>(), account("grantee", 0, 1), amount, 10u32.into())
-			.expect("the funded pot makes a grant; qed");
+		live_grants_up_to::<T>(T::MaxLiveGrants::get());
 		let start = frame_system::Pallet::<T>::block_number();
 		run_to_block::<T>(start + 5u32.into());
 		Pallet::<T>::claim_grant(RawOrigin::Signed(beneficiary).into(), 0)
@@ -267,7 +263,7 @@ mod benchmarks {
 	#[benchmark]
 	fn open_round() -> Result<(), BenchmarkError> {
 		funded_pot::<T>();
-		other_open_rounds::<T>();
+		open_rounds_up_to::<T>(T::MaxOpenRounds::get().saturating_sub(1));
 		let origin =
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let matching = amount::<T>();
@@ -315,7 +311,7 @@ mod benchmarks {
 	) {
 		funded_pot::<T>();
 		let round = opened_round::<T>();
-		other_open_rounds::<T>();
+		open_rounds_up_to::<T>(T::MaxOpenRounds::get());
 		let commons: alloc::vec::Vec<CommonsId> =
 			(0..c).map(|index| enrolled::<T>(round, index).0).collect();
 		for index in 0..g {
@@ -398,7 +394,7 @@ mod benchmarks {
 		let origin =
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let round = opened_round::<T>();
-		other_open_rounds::<T>();
+		open_rounds_up_to::<T>(T::MaxOpenRounds::get());
 		for index in 0..c {
 			let (commons, _) = enrolled::<T>(round, index);
 			gift_from::<T>(&member::<T>("backer", index), round, commons);

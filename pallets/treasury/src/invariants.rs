@@ -98,7 +98,10 @@ impl<T: Config> Pallet<T> {
 	/// The index of live grants is exactly `live`, that of open rounds exactly `open`, each
 	/// sorted. An index longer than its bound would not decode, and read as empty: its stored
 	/// length is checked first.
-	fn check_indexes(mut live: Vec<GrantId>, mut open: Vec<RoundId>) -> Result<(), TryRuntimeError> {
+	fn check_indexes(
+		mut live: Vec<GrantId>,
+		mut open: Vec<RoundId>,
+	) -> Result<(), TryRuntimeError> {
 		ensure!(
 			LiveGrants::<T>::decode_len().unwrap_or(0) <= T::MaxLiveGrants::get() as usize,
 			"LiveGrants exceeds MaxLiveGrants"

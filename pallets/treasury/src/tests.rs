@@ -483,7 +483,7 @@ fn the_index_of_live_grants_keeps_step_with_grants_claims_and_cancellations() {
 #[test]
 fn a_grant_beyond_max_live_grants_fails_and_changes_nothing() {
 	build_and_execute(|| {
-		for _ in 0..MAX_LIVE_GRANTS {
+		for _ in 0..MOST_LIVE_GRANTS {
 			ok!(Treasury::grant(dao(), NOBODY, UNIT, 2));
 		}
 		assert_eq!(live_grants(), [0, 1, 2, 3]);
@@ -526,7 +526,7 @@ fn the_invariants_catch_an_index_out_of_step() {
 		crate::OpenRounds::<Test>::put(frame_support::BoundedVec::truncate_from(vec![0, 1]));
 		assert!(Treasury::do_try_state().is_err());
 		// An index longer than its bound, which would read as empty.
-		let too_long = codec::Encode::encode(&vec![1u32; MAX_OPEN_ROUNDS as usize + 1]);
+		let too_long = codec::Encode::encode(&vec![1u32; MOST_OPEN_ROUNDS as usize + 1]);
 		frame_support::storage::unhashed::put_raw(
 			&crate::OpenRounds::<Test>::hashed_key(),
 			&too_long,

@@ -579,7 +579,10 @@ fn only_open_rounds_are_listed_newest_first() {
 		ok!(Treasury::open_round(dao(), 3 * UNIT, 2, 5));
 		ok!(Treasury::cancel_round(dao(), 1));
 		let listed = |limit| -> Vec<_> {
-			Treasury::open_rounds(limit).into_iter().map(|(id, round)| (id, round.matching)).collect()
+			Treasury::open_rounds(limit)
+				.into_iter()
+				.map(|(id, round)| (id, round.matching))
+				.collect()
 		};
 		assert_eq!(listed(10), [(2, 3 * UNIT), (0, UNIT)]);
 		assert_eq!(listed(1), [(2, 3 * UNIT)]);
@@ -602,7 +605,10 @@ fn an_open_round_stays_listed_however_many_rounds_come_after_it() {
 			ok!(Treasury::cancel_round(dao(), round));
 		}
 		assert_eq!(open_rounds(), [0]);
-		assert_eq!(Treasury::open_rounds(u32::MAX).into_iter().map(|(id, _)| id).collect::<Vec<_>>(), [0]);
+		assert_eq!(
+			Treasury::open_rounds(u32::MAX).into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+			[0]
+		);
 	});
 }
 
@@ -638,7 +644,7 @@ fn the_index_of_open_rounds_keeps_step_with_opening_finalising_and_cancelling() 
 #[test]
 fn a_round_beyond_max_open_rounds_fails_and_changes_nothing() {
 	build_and_execute(|| {
-		for _ in 0..MAX_OPEN_ROUNDS {
+		for _ in 0..MOST_OPEN_ROUNDS {
 			ok!(Treasury::open_round(dao(), UNIT, 2, 5));
 		}
 		assert_eq!(open_rounds(), [0, 1, 2, 3]);

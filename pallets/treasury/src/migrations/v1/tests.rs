@@ -8,6 +8,7 @@ use frame_support::{
 	assert_ok,
 	traits::{Get, GetStorageVersion, OnRuntimeUpgrade, StorageVersion, UncheckedOnRuntimeUpgrade},
 	weights::RuntimeDbWeight,
+	BoundedVec,
 };
 use frame_system::RawOrigin;
 
@@ -135,8 +136,8 @@ fn over_the_bounds_the_newest_are_indexed_and_the_oldest_still_settle() {
 			ok!(Treasury::grant(dao(), NOBODY, UNIT, 1));
 		}
 		store_as_version_0();
-		MaxOpenRounds::set(MAX_OPEN_ROUNDS);
-		MaxLiveGrants::set(MAX_LIVE_GRANTS);
+		MaxOpenRounds::set(MOST_OPEN_ROUNDS);
+		MaxLiveGrants::set(MOST_LIVE_GRANTS);
 		// try-upgrade refuses it before anyone votes.
 		assert!(Checks::before().is_err());
 
@@ -177,7 +178,7 @@ fn the_pre_upgrade_check_refuses_an_index_before_version_1() {
 		state_made_by_calls();
 		store_as_version_0();
 		assert!(Checks::before().is_ok());
-		OpenRounds::<Test>::put(frame_support::BoundedVec::truncate_from(vec![1]));
+		OpenRounds::<Test>::put(BoundedVec::truncate_from(vec![1]));
 		assert!(Checks::before().is_err());
 	});
 }
@@ -203,7 +204,11 @@ fn the_post_upgrade_check_catches_a_broken_migration() {
 	// One that forgets a grant.
 	broken(|| LiveGrants::<Test>::mutate(|live| live.retain(|id| *id != 2)));
 	// One that lists the grants out of order.
-	broken(|| LiveGrants::<Test>::mutate(|live| live.reverse()));
+	broken(|| {
+		LiveGrants::<Test>::mutate(|live| {
+			*live = BoundedVec::truncate_from(live.iter().rev().copied().collect());
+		})
+	});
 	// One that changes a round on the way.
 	broken(|| Rounds::<Test>::mutate(1, |round| round.as_mut().unwrap().matching += 1));
 }
