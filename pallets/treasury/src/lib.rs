@@ -221,9 +221,9 @@ pub mod pallet {
 		type CommonsSpendLifetime: Get<BlockNumberFor<Self>>;
 
 		/// The most rounds open at once, ended ones that no one finalised yet included: bounds
-		/// the index of open rounds that the views read. At most the views' page, so that every
-		/// open round is listed. Lowering it below the rounds open on a chain needs a migration:
-		/// a longer index would not decode.
+		/// the index of open rounds that the views read. Keep it within the views' page, so that
+		/// every open round is listed. Lowering it below the rounds open on a chain needs a
+		/// migration: a longer index would not decode.
 		#[pallet::constant]
 		type MaxOpenRounds: Get<u32>;
 
