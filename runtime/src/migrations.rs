@@ -16,4 +16,5 @@ pub type Migrations = (
 	pallet_ostrom_proposals::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_ostrom_proposals::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_ostrom_commons::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_ostrom_treasury::migrations::v1::MigrateV0ToV1<Runtime>,
 );

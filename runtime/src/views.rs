@@ -207,7 +207,7 @@ pub fn contributions(
 
 pub fn treasury() -> TreasuryOverview {
 	let overview = Treasury::treasury_overview();
-	let open_rounds = Treasury::open_rounds(MAX_SCAN, MAX_PAGE)
+	let open_rounds = Treasury::open_rounds(MAX_PAGE)
 		.into_iter()
 		.map(|(id, round)| RoundView {
 			id,
@@ -219,7 +219,7 @@ pub fn treasury() -> TreasuryOverview {
 			commons: round.commons,
 		})
 		.collect();
-	let grants = Treasury::open_grants(MAX_SCAN, MAX_PAGE)
+	let grants = Treasury::open_grants(MAX_PAGE)
 		.into_iter()
 		.map(|summary| GrantView {
 			id: summary.id,

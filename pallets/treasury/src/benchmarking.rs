@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::pallet::{
-	AuthorFees, CommonsSpends, Earmarked, Gifts, NextCommonsSpendId, NextGrantId, NextRoundId,
+	AuthorFees, CommonsSpends, Earmarked, Gifts, LiveGrants, NextCommonsSpendId, NextGrantId,
+	NextRoundId, OpenRounds,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
@@ -50,6 +51,23 @@ fn opened_round<T: Config>() -> RoundId {
 	Pallet::<T>::open_round(dao_origin::<T>(), amount::<T>(), 5u32.into(), 10u32.into())
 		.expect("the funded pot opens a round; qed");
 	round
+}
+
+/// Opens rounds until `n` are open: with `MaxOpenRounds`, or one less before a round is opened,
+/// the longest index that a call opening or closing a round reads and writes.
+fn open_rounds_up_to<T: Config>(n: u32) {
+	while (OpenRounds::<T>::get().len() as u32) < n {
+		opened_round::<T>();
+	}
+}
+
+/// Makes grants to new accounts until `n` grants are live.
+fn live_grants_up_to<T: Config>(n: u32) {
+	while (LiveGrants::<T>::get().len() as u32) < n {
+		let grantee: T::AccountId = account("grantee", NextGrantId::<T>::get(), 0);
+		Pallet::<T>::grant(dao_origin::<T>(), grantee, amount::<T>(), 10u32.into())
+			.expect("the funded pot makes a grant; qed");
+	}
 }
 
 /// Registers a commons stewarded by a new member and enrols it in `round`.
@@ -163,21 +181,25 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The grant that fills the index of live grants.
 	#[benchmark]
 	fn grant() -> Result<(), BenchmarkError> {
 		funded_pot::<T>();
+		live_grants_up_to::<T>(T::MaxLiveGrants::get().saturating_sub(1));
 		let origin =
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let amount = amount::<T>();
 		let duration: BlockNumberFor<T> = 100u32.into();
+		let id = NextGrantId::<T>::get();
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, beneficiary.clone(), amount, duration);
 
+		assert_eq!(LiveGrants::<T>::get().len() as u32, T::MaxLiveGrants::get());
 		let start = frame_system::Pallet::<T>::block_number();
 		assert_last_event::<T>(Event::GrantCreated {
-			grant: 0,
+			grant: id,
 			beneficiary,
 			amount,
 			start,
@@ -186,7 +208,8 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The last claim of a grant, which pays a new account and removes the grant.
+	/// The last claim of a grant, which pays a new account and removes the grant from the
+	/// front of a full index of live grants.
 	#[benchmark]
 	fn claim_grant() {
 		funded_pot::<T>();
@@ -194,17 +217,21 @@ mod benchmarks {
 		let amount = amount::<T>();
 		Pallet::<T>::grant(dao_origin::<T>(), beneficiary.clone(), amount, One::one())
 			.expect("the funded pot makes a grant; qed");
+		live_grants_up_to::<T>(T::MaxLiveGrants::get());
 		let start = frame_system::Pallet::<T>::block_number();
 		run_to_block::<T>(start + One::one());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(beneficiary.clone()), 0);
 
-		assert_eq!(NextGrantId::<T>::get(), 1);
+		assert_eq!(NextGrantId::<T>::get(), T::MaxLiveGrants::get());
 		assert!(Grants::<T>::get(0).is_none());
+		assert_eq!(LiveGrants::<T>::get().len() as u32, T::MaxLiveGrants::get().saturating_sub(1));
 		assert_last_event::<T>(Event::GrantClaimed { grant: 0, beneficiary, amount });
 	}
 
+	/// Halfway through a grant whose vested half was claimed: the grant is paid up and
+	/// removed from the front of a full index of live grants.
 	#[benchmark]
 	fn cancel_grant() -> Result<(), BenchmarkError> {
 		funded_pot::<T>();
@@ -212,15 +239,19 @@ mod benchmarks {
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		let amount = amount::<T>();
-		Pallet::<T>::grant(dao_origin::<T>(), beneficiary, amount, 10u32.into())
+		Pallet::<T>::grant(dao_origin::<T>(), beneficiary.clone(), amount, 10u32.into())
 			.expect("the funded pot makes a grant; qed");
+		live_grants_up_to::<T>(T::MaxLiveGrants::get());
 		let start = frame_system::Pallet::<T>::block_number();
 		run_to_block::<T>(start + 5u32.into());
+		Pallet::<T>::claim_grant(RawOrigin::Signed(beneficiary).into(), 0)
+			.expect("half of the grant has vested; qed");
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, 0);
 
-		assert!(Grants::<T>::get(0).is_some());
+		assert!(Grants::<T>::get(0).is_none());
+		assert_eq!(LiveGrants::<T>::get().len() as u32, T::MaxLiveGrants::get().saturating_sub(1));
 		assert_last_event::<T>(Event::GrantCancelled {
 			grant: 0,
 			unvested: amount / BalanceOf::<T>::from(2u32),
@@ -228,9 +259,11 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The round that fills the index of open rounds.
 	#[benchmark]
 	fn open_round() -> Result<(), BenchmarkError> {
 		funded_pot::<T>();
+		open_rounds_up_to::<T>(T::MaxOpenRounds::get().saturating_sub(1));
 		let origin =
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let matching = amount::<T>();
@@ -238,7 +271,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, matching, 5u32.into(), 10u32.into());
 
-		assert_eq!(Earmarked::<T>::get(), matching);
+		let open = T::MaxOpenRounds::get();
+		assert_eq!(OpenRounds::<T>::get().len() as u32, open);
+		assert_eq!(Earmarked::<T>::get(), matching.saturating_mul(open.into()));
 		Ok(())
 	}
 
@@ -266,8 +301,9 @@ mod benchmarks {
 	}
 
 	/// `c` commons enrolled, `g` gifts from distinct members spread over them, each commons
-	/// paid into a new account. The pairs these gifts make are measured here too, and again by
-	/// `match_pairs`: an overestimate.
+	/// paid into a new account; the round leaves the front of a full index of open rounds. The
+	/// pairs these gifts make are measured here too, and again by `match_pairs`: an
+	/// overestimate.
 	#[benchmark]
 	fn finalize_round(
 		c: Linear<{ fewest_commons::<T>() }, { T::MaxCommonsPerRound::get() }>,
@@ -275,6 +311,7 @@ mod benchmarks {
 	) {
 		funded_pot::<T>();
 		let round = opened_round::<T>();
+		open_rounds_up_to::<T>(T::MaxOpenRounds::get());
 		let commons: alloc::vec::Vec<CommonsId> =
 			(0..c).map(|index| enrolled::<T>(round, index).0).collect();
 		for index in 0..g {
@@ -289,7 +326,10 @@ mod benchmarks {
 
 		let status = Rounds::<T>::get(round).expect("the round was opened; qed").status;
 		assert!(matches!(status, RoundStatus::Finalized { .. }));
-		assert!(Earmarked::<T>::get().is_zero());
+		// The other rounds' pools stay earmarked.
+		let others = T::MaxOpenRounds::get().saturating_sub(1);
+		assert_eq!(OpenRounds::<T>::get().len() as u32, others);
+		assert_eq!(Earmarked::<T>::get(), amount::<T>().saturating_mul(others.into()));
 	}
 
 	/// The pairwise matching of `p` pairs of givers who each gave to as many commons as they
@@ -346,13 +386,15 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `c` commons enrolled, each deposit released.
+	/// `c` commons enrolled, each deposit released; the round leaves the front of a full index
+	/// of open rounds.
 	#[benchmark]
 	fn cancel_round(c: Linear<1, { T::MaxCommonsPerRound::get() }>) -> Result<(), BenchmarkError> {
 		funded_pot::<T>();
 		let origin =
 			T::DaoOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let round = opened_round::<T>();
+		open_rounds_up_to::<T>(T::MaxOpenRounds::get());
 		for index in 0..c {
 			let (commons, _) = enrolled::<T>(round, index);
 			gift_from::<T>(&member::<T>("backer", index), round, commons);
@@ -361,6 +403,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, round);
 
+		assert_eq!(OpenRounds::<T>::get().len() as u32, T::MaxOpenRounds::get().saturating_sub(1));
 		assert_last_event::<T>(Event::RoundCancelled { round });
 		Ok(())
 	}

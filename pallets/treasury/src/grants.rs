@@ -1,6 +1,8 @@
 //! Grants: money the DAO pays out linearly over some blocks.
 
-use crate::{BalanceOf, Config, Earmarked, Error, Event, Grant, Grants, NextGrantId, Pallet};
+use crate::{
+	BalanceOf, Config, Earmarked, Error, Event, Grant, Grants, LiveGrants, NextGrantId, Pallet,
+};
 use frame_support::{ensure, pallet_prelude::*, traits::fungible::Inspect};
 use frame_system::pallet_prelude::BlockNumberFor;
 use ostrom_primitives::GrantId;
@@ -17,6 +19,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount >= T::Currency::minimum_balance(), Error::<T>::GrantTooSmall);
 		let grant = NextGrantId::<T>::get();
 		let next = grant.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+		let live = Self::live_grants_with(grant)?;
 		Self::commit(amount)?;
 
 		let start = frame_system::Pallet::<T>::block_number();
@@ -31,6 +34,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextGrantId::<T>::put(next);
+		LiveGrants::<T>::put(live);
 		Earmarked::<T>::mutate(|earmarked| earmarked.saturating_accrue(amount));
 		Self::deposit_event(Event::GrantCreated {
 			grant,
@@ -77,10 +81,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Stores `record`, or removes it once nothing more is owed.
+	/// Stores `record`, or removes it, from `Grants` and the index of live grants, once nothing
+	/// more is owed.
 	fn store_grant(grant: GrantId, record: Grant<T>) {
 		if record.owed().is_zero() {
 			Grants::<T>::remove(grant);
+			Self::unlist_grant(grant);
 		} else {
 			Grants::<T>::insert(grant, record);
 		}

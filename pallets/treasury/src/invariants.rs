@@ -2,10 +2,10 @@
 
 use crate::{
 	AuthorFees, BalanceOf, CommonsSpends, Config, Earmarked, FundingState, Gifts, GiverGifts,
-	Grants, HoldReason, MatchingRules, NextCommonsSpendId, NextGrantId, NextRoundId, Pallet, Round,
-	RoundCommons, RoundStatus, Rounds, SpendRules, StewardSpending,
+	Grants, HoldReason, LiveGrants, MatchingRules, NextCommonsSpendId, NextGrantId, NextRoundId,
+	OpenRounds, Pallet, Round, RoundCommons, RoundStatus, Rounds, SpendRules, StewardSpending,
 };
-use alloc::collections::btree_map::BTreeMap;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
 	ensure,
 	traits::{
@@ -14,7 +14,7 @@ use frame_support::{
 		Get,
 	},
 };
-use ostrom_primitives::RoundId;
+use ostrom_primitives::{GrantId, RoundId};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	TryRuntimeError,
@@ -26,23 +26,29 @@ impl<T: Config> Pallet<T> {
 	/// commons and in all, the givers' lists, the counts against their bounds); a finalised
 	/// round paid at most its pool; enrolment deposits are held exactly for enrolled commons;
 	/// pending commons spends have ids below the next one and are approved by distinct
-	/// stewards.
+	/// stewards; the indexes `OpenRounds` and `LiveGrants` hold exactly the open rounds and the
+	/// stored grants, sorted, within their bounds.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut owed = BalanceOf::<T>::zero();
+		let mut live = Vec::new();
 		for (grant, record) in Grants::<T>::iter() {
 			ensure!(grant < NextGrantId::<T>::get(), "a grant id is not below NextGrantId");
 			ensure!(record.claimed < record.amount, "a paid-up grant is still stored");
 			owed.saturating_accrue(record.owed());
+			live.push(grant);
 		}
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut open = Vec::new();
 		for (round, record) in Rounds::<T>::iter() {
 			ensure!(round < NextRoundId::<T>::get(), "a round id is not below NextRoundId");
 			Self::check_round(round, &record, &mut deposits)?;
 			if record.status == RoundStatus::Open {
 				owed.saturating_accrue(record.matching);
+				open.push(round);
 			}
 			owed.saturating_accrue(record.unsettled);
 		}
+		Self::check_indexes(live, open)?;
 		ensure!(Earmarked::<T>::get() == owed, "Earmarked differs from what is owed");
 		for (steward, total) in deposits {
 			ensure!(
@@ -86,6 +92,34 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		Ok(())
+	}
+
+	/// The index of live grants is exactly `live`, that of open rounds exactly `open`, each
+	/// sorted. An index longer than its bound would not decode, and read as empty: its stored
+	/// length is checked first.
+	fn check_indexes(
+		mut live: Vec<GrantId>,
+		mut open: Vec<RoundId>,
+	) -> Result<(), TryRuntimeError> {
+		ensure!(
+			LiveGrants::<T>::decode_len().unwrap_or(0) <= T::MaxLiveGrants::get() as usize,
+			"LiveGrants exceeds MaxLiveGrants"
+		);
+		ensure!(
+			OpenRounds::<T>::decode_len().unwrap_or(0) <= T::MaxOpenRounds::get() as usize,
+			"OpenRounds exceeds MaxOpenRounds"
+		);
+		live.sort_unstable();
+		open.sort_unstable();
+		ensure!(
+			LiveGrants::<T>::get().into_inner() == live,
+			"LiveGrants is not the sorted list of grants with money left to pay"
+		);
+		ensure!(
+			OpenRounds::<T>::get().into_inner() == open,
+			"OpenRounds is not the sorted list of open rounds"
+		);
 		Ok(())
 	}
 

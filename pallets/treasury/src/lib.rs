@@ -63,7 +63,9 @@
 //! (at least the existential deposit, so that every payout can open a commons' account),
 //! `MaxGiftsPerRound`, `MaxCommonsPerRound`, `MaxGiversPerCommons`,
 //! `MaxCommonsPerGiver` (together they bound what finalising a round computes),
-//! `MaxRoundDuration`, `MaxPendingCommonsSpends`, `MaxApprovals`.
+//! `MaxRoundDuration`, `MaxPendingCommonsSpends`, `MaxApprovals`, and `MaxOpenRounds` and
+//! `MaxLiveGrants`, which bound the indexes of open rounds and live grants that the views read
+//! instead of scanning every round and grant ever made.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(missing_docs)]
@@ -78,7 +80,9 @@ mod benchmarking;
 mod commons_funds;
 pub mod funding;
 mod grants;
+mod indexes;
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod pot;
@@ -129,12 +133,17 @@ pub mod pallet {
 	/// The spends from one commons' account awaiting approval.
 	pub type PendingSpendsOf<T> =
 		BoundedVec<(CommonsSpendId, CommonsSpend<T>), <T as Config>::MaxPendingCommonsSpends>;
+	/// The open rounds, sorted: at most `MaxOpenRounds`.
+	pub type OpenRoundsOf<T> = BoundedVec<RoundId, <T as Config>::MaxOpenRounds>;
+	/// The grants with money left to pay, sorted: at most `MaxLiveGrants`.
+	pub type LiveGrantsOf<T> = BoundedVec<GrantId, <T as Config>::MaxLiveGrants>;
+
+	/// The layout of this pallet's storage. Version 0 is the layout of runtime 100; a change
+	/// of a stored type raises it and adds a migration (see `docs/upgrades.md`). Version 1 adds
+	/// the indexes `OpenRounds` and `LiveGrants` (`migrations::v1`).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// The treasury pallet.
-	/// The layout of this pallet's storage. Version 0 is the layout of runtime 100; a change
-	/// of a stored type raises it and adds a migration (see `docs/upgrades.md`).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
-
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
@@ -211,6 +220,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type CommonsSpendLifetime: Get<BlockNumberFor<Self>>;
 
+		/// The most rounds open at once, ended ones that no one finalised yet included: bounds
+		/// the index of open rounds that the views read. Keep it within the views' page, so that
+		/// every open round is listed. Lowering it below the rounds open on a chain needs a
+		/// migration: a longer index would not decode.
+		#[pallet::constant]
+		type MaxOpenRounds: Get<u32>;
+
+		/// The most grants with money left to pay at once: bounds the index of live grants
+		/// that the views read. Lowering it below the live grants on a chain needs a migration:
+		/// a longer index would not decode.
+		#[pallet::constant]
+		type MaxLiveGrants: Get<u32>;
+
 		/// Who authored the current block: paid its share of the block's fees when it ends.
 		type Author: BlockAuthor<Self::AccountId>;
 
@@ -259,6 +281,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextGrantId<T: Config> = StorageValue<_, GrantId, ValueQuery>;
 
+	/// The identifier of every grant with money left to pay (the keys of `Grants`), ascending:
+	/// what the views list, in one read, however many grants were ever made.
+	#[pallet::storage]
+	pub type LiveGrants<T: Config> = StorageValue<_, LiveGrantsOf<T>, ValueQuery>;
+
 	/// Every round, open or not.
 	#[pallet::storage]
 	pub type Rounds<T: Config> = StorageMap<_, Twox64Concat, RoundId, Round<T>>;
@@ -266,6 +293,11 @@ pub mod pallet {
 	/// The identifier the next round gets.
 	#[pallet::storage]
 	pub type NextRoundId<T: Config> = StorageValue<_, RoundId, ValueQuery>;
+
+	/// The identifier of every round whose status is `Open`, ascending: what the views list, in
+	/// one read, however many rounds were finalised before.
+	#[pallet::storage]
+	pub type OpenRounds<T: Config> = StorageValue<_, OpenRoundsOf<T>, ValueQuery>;
 
 	/// Each enrolled commons' part in each round.
 	#[pallet::storage]
@@ -629,6 +661,12 @@ pub mod pallet {
 		SpendNotLapsed,
 		/// No more grants, rounds or spends can be numbered.
 		IdsExhausted,
+		/// `MaxOpenRounds` rounds are open already: finalise one that has ended (anyone may), or
+		/// cancel one.
+		TooManyOpenRounds,
+		/// `MaxLiveGrants` grants have money left to pay already: pay out one that has vested
+		/// (`claim_grant_for`, anyone may), or cancel one.
+		TooManyLiveGrants,
 	}
 
 	#[pallet::hooks]
@@ -650,6 +688,8 @@ pub mod pallet {
 			);
 			assert!(T::MaxCommonsPerRound::get() > 0, "MaxCommonsPerRound must not be zero");
 			assert!(T::MaxApprovals::get() > 0, "MaxApprovals must not be zero");
+			assert!(T::MaxOpenRounds::get() > 0, "MaxOpenRounds must not be zero");
+			assert!(T::MaxLiveGrants::get() > 0, "MaxLiveGrants must not be zero");
 			// The largest round is finalised in one transaction: it must fit one.
 			let largest = Self::finalize_round_weight(
 				Self::max_commons_records(),
@@ -702,7 +742,8 @@ pub mod pallet {
 		///
 		/// Origin: `DaoOrigin`. Counts against this period's cap; earmarks `amount`.
 		/// Emits `GrantCreated`. Errors: `ZeroDuration`, `PotIsBeneficiary`, `GrantTooSmall`,
-		/// `IdsExhausted`, `ZeroAmount`, `InsufficientFunds`, `OverSpendCap`.
+		/// `IdsExhausted`, `TooManyLiveGrants`, `ZeroAmount`, `InsufficientFunds`,
+		/// `OverSpendCap`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::grant())]
 		pub fn grant(
@@ -742,7 +783,7 @@ pub mod pallet {
 		///
 		/// Origin: `DaoOrigin`. Counts against this period's cap; earmarks `matching`.
 		/// Emits `RoundOpened`. Errors: `ZeroDuration`, `RoundTooLong`, `IdsExhausted`,
-		/// `ZeroAmount`, `InsufficientFunds`, `OverSpendCap`.
+		/// `TooManyOpenRounds`, `ZeroAmount`, `InsufficientFunds`, `OverSpendCap`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::open_round())]
 		pub fn open_round(

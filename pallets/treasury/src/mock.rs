@@ -60,6 +60,10 @@ parameter_types! {
 	pub const ExistentialDeposit: u64 = ED;
 	pub const TreasuryPalletId: PalletId = PalletId(*b"os/trsry");
 	pub const MinGift: u64 = ED;
+	/// The most open rounds; a test may change it, e.g. to make more than the bound.
+	pub static MaxOpenRounds: u32 = MOST_OPEN_ROUNDS;
+	/// The most live grants; a test may change it, e.g. to make more than the bound.
+	pub static MaxLiveGrants: u32 = MOST_LIVE_GRANTS;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -155,6 +159,8 @@ pub const ENROLMENT_DEPOSIT: u64 = UNIT;
 pub const STEWARD_ALLOWANCE: u64 = 10 * UNIT;
 pub const MAX_PENDING_SPENDS: u32 = 2;
 pub const SPEND_LIFETIME: u64 = 20;
+pub const MOST_OPEN_ROUNDS: u32 = 4;
+pub const MOST_LIVE_GRANTS: u32 = 4;
 /// M of the mock: 100 units.
 pub const COORDINATION_BOUND: u64 = 100 * UNIT;
 
@@ -177,6 +183,8 @@ impl pallet_treasury::Config for Test {
 	type MaxPendingCommonsSpends = ConstU32<MAX_PENDING_SPENDS>;
 	type MaxApprovals = ConstU32<4>;
 	type CommonsSpendLifetime = ConstU64<SPEND_LIFETIME>;
+	type MaxOpenRounds = MaxOpenRounds;
+	type MaxLiveGrants = MaxLiveGrants;
 	type Author = TestAuthor;
 	type WeightInfo = ();
 }

@@ -3,8 +3,8 @@
 
 use crate::{
 	funding, BalanceOf, CommonsFunding, Config, Earmarked, Error, Event, FundingState, Gift, Gifts,
-	GiverGifts, HoldReason, MatchingRules, NextRoundId, Pallet, Payout, PayoutsOf, Round,
-	RoundCommons, RoundStatus, Rounds, WeightInfo,
+	GiverGifts, HoldReason, MatchingRules, NextRoundId, OpenRounds, Pallet, Payout, PayoutsOf,
+	Round, RoundCommons, RoundStatus, Rounds, WeightInfo,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -36,6 +36,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let round = NextRoundId::<T>::get();
 		let next = round.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+		let open = Self::open_rounds_with(round)?;
 		Self::commit(matching)?;
 
 		let now = frame_system::Pallet::<T>::block_number();
@@ -56,6 +57,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextRoundId::<T>::put(next);
+		OpenRounds::<T>::put(open);
 		Earmarked::<T>::mutate(|earmarked| earmarked.saturating_accrue(matching));
 		Self::deposit_event(Event::RoundOpened { round, matching, enrolment_ends, ends_at });
 		Ok(())
@@ -190,6 +192,7 @@ impl<T: Config> Pallet<T> {
 		Self::uncommit(record.matching);
 		record.status = RoundStatus::Cancelled;
 		Rounds::<T>::insert(round, record);
+		Self::unlist_round(round);
 		Self::deposit_event(Event::RoundCancelled { round });
 		Ok(Some(T::WeightInfo::cancel_round(visited)).into())
 	}
@@ -261,6 +264,7 @@ impl<T: Config> Pallet<T> {
 		record.status = RoundStatus::Finalized { matched: matched_total, returned };
 		let gifts = record.gifts;
 		Rounds::<T>::insert(round, record);
+		Self::unlist_round(round);
 		Self::deposit_event(Event::RoundFinalized { round, payouts, returned });
 		Ok(Some(Self::finalize_round_weight(visited, gifts, pairs)).into())
 	}

@@ -4,7 +4,7 @@
 
 use crate::{
 	mock::*, AuthorFees, Earmarked, Error, Event, Gift, Gifts, Grant, Grants, HoldReason,
-	RoundCommons, SpendRules, SpendRulesRecord, ToBlockAuthor,
+	LiveGrants, RoundCommons, SpendRules, SpendRulesRecord, ToBlockAuthor,
 };
 use frame_support::assert_ok;
 use frame_support::traits::{
@@ -434,14 +434,104 @@ fn grants_are_listed_oldest_first_with_what_has_vested() {
 		System::set_block_number(4);
 		ok!(Treasury::cancel_grant(dao(), 1));
 		ok!(Treasury::claim_grant(signed(ALICE), 1));
-		let listed: Vec<_> = Treasury::open_grants(10, 10)
+		let listed: Vec<_> = Treasury::open_grants(10)
 			.into_iter()
 			.map(|summary| (summary.id, summary.grant.beneficiary, summary.vested))
 			.collect();
 		// Grant 1 was cut to what had vested and paid off: it is gone.
 		assert_eq!(listed, [(0, NOBODY, 3 * UNIT), (2, BOB, 9 * UNIT)]);
-		assert_eq!(Treasury::open_grants(10, 1).len(), 1);
-		assert_eq!(Treasury::open_grants(10, 1)[0].id, 2);
+		assert_eq!(Treasury::open_grants(1).len(), 1);
+		assert_eq!(Treasury::open_grants(1)[0].id, 2);
+		assert!(Treasury::open_grants(0).is_empty());
 		assert_eq!(Treasury::grant_with_vesting(1), None);
+	});
+}
+
+fn live_grants() -> Vec<u32> {
+	LiveGrants::<Test>::get().into_inner()
+}
+
+#[test]
+fn the_index_of_live_grants_keeps_step_with_grants_claims_and_cancellations() {
+	build_and_execute(|| {
+		// `ok!` checks after each step that the index is exactly the stored grants, sorted.
+		ok!(Treasury::grant(dao(), NOBODY, 10 * UNIT, 10));
+		ok!(Treasury::grant(dao(), ALICE, 10 * UNIT, 4));
+		ok!(Treasury::grant(dao(), BOB, 10 * UNIT, 10));
+		assert_eq!(live_grants(), [0, 1, 2]);
+		// A partial claim keeps a grant live; the claim that pays it up removes it.
+		System::set_block_number(3);
+		ok!(Treasury::claim_grant(signed(ALICE), 1));
+		assert_eq!(live_grants(), [0, 1, 2]);
+		System::set_block_number(5);
+		ok!(Treasury::claim_grant_for(signed(OUTSIDER), 1));
+		assert_eq!(live_grants(), [0, 2]);
+		// A cancelled grant stays live while its vested part is unclaimed.
+		ok!(Treasury::cancel_grant(dao(), 0));
+		assert_eq!(live_grants(), [0, 2]);
+		ok!(Treasury::claim_grant(signed(NOBODY), 0));
+		assert_eq!(live_grants(), [2]);
+		// Cancelled with all that vested claimed, a grant is paid up at once.
+		ok!(Treasury::claim_grant(signed(BOB), 2));
+		ok!(Treasury::cancel_grant(dao(), 2));
+		assert!(live_grants().is_empty());
+		ok!(Treasury::grant(dao(), CHARLIE, 10 * UNIT, 10));
+		assert_eq!(live_grants(), [3]);
+	});
+}
+
+#[test]
+fn a_grant_beyond_max_live_grants_fails_and_changes_nothing() {
+	build_and_execute(|| {
+		for _ in 0..MOST_LIVE_GRANTS {
+			ok!(Treasury::grant(dao(), NOBODY, UNIT, 2));
+		}
+		assert_eq!(live_grants(), [0, 1, 2, 3]);
+		noop!(Treasury::grant(dao(), ALICE, UNIT, 2), Error::<Test>::TooManyLiveGrants);
+		// Anyone pays out a grant that has vested, which makes room.
+		System::set_block_number(3);
+		ok!(Treasury::claim_grant_for(signed(OUTSIDER), 1));
+		ok!(Treasury::grant(dao(), ALICE, UNIT, 2));
+		assert_eq!(live_grants(), [0, 2, 3, 4]);
+		// So does cancelling one that has nothing vested left to claim.
+		noop!(Treasury::grant(dao(), ALICE, UNIT, 2), Error::<Test>::TooManyLiveGrants);
+		ok!(Treasury::cancel_grant(dao(), 4));
+		ok!(Treasury::grant(dao(), ALICE, UNIT, 2));
+		assert_eq!(live_grants(), [0, 2, 3, 5]);
+	});
+}
+
+#[test]
+fn the_invariants_catch_an_index_out_of_step() {
+	build_and_execute(|| {
+		ok!(Treasury::grant(dao(), NOBODY, UNIT, 2));
+		ok!(Treasury::grant(dao(), ALICE, UNIT, 2));
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		// A grant missing from the index, or listed twice, or out of order.
+		let live = LiveGrants::<Test>::get();
+		for broken in [vec![0], vec![0, 0, 1], vec![1, 0], vec![0, 1, 2]] {
+			LiveGrants::<Test>::put(frame_support::BoundedVec::truncate_from(broken));
+			assert!(Treasury::do_try_state().is_err());
+		}
+		LiveGrants::<Test>::put(live);
+		check_invariants();
+		// A round missing from the index, or a closed one listed.
+		let open = crate::OpenRounds::<Test>::get();
+		crate::OpenRounds::<Test>::put(frame_support::BoundedVec::truncate_from(vec![1]));
+		assert!(Treasury::do_try_state().is_err());
+		crate::OpenRounds::<Test>::put(open);
+		System::set_block_number(6);
+		ok!(Treasury::finalize_round(signed(OUTSIDER), 0));
+		crate::OpenRounds::<Test>::put(frame_support::BoundedVec::truncate_from(vec![0, 1]));
+		assert!(Treasury::do_try_state().is_err());
+		// An index longer than its bound, which would read as empty.
+		let too_long = codec::Encode::encode(&vec![1u32; MOST_OPEN_ROUNDS as usize + 1]);
+		frame_support::storage::unhashed::put_raw(
+			&crate::OpenRounds::<Test>::hashed_key(),
+			&too_long,
+		);
+		assert!(Treasury::do_try_state().is_err());
+		crate::OpenRounds::<Test>::put(frame_support::BoundedVec::truncate_from(vec![1]));
 	});
 }

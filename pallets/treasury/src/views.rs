@@ -4,8 +4,8 @@
 //! re-derives its rules.
 
 use crate::{
-	BalanceOf, CommonsFunding, Config, Earmarked, FundingState, Grant, Grants, NextGrantId,
-	NextRoundId, Pallet, Round, RoundCommons, RoundStatus, Rounds, SpendRules, SpendingPeriod,
+	BalanceOf, CommonsFunding, Config, Earmarked, FundingState, Grant, Grants, LiveGrants,
+	OpenRounds, Pallet, Round, RoundCommons, RoundStatus, Rounds, SpendRules, SpendingPeriod,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -83,33 +83,24 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The open rounds among the newest `scan`, newest first, at most `limit`. Rounds are kept
-	/// after they end, so only the newest are looked at: a round takes gifts for at most
-	/// `MaxRoundDuration`, and one that no one finalised for that long falls out of the list
-	/// (its money stays earmarked until someone does).
-	pub fn open_rounds(scan: u32, limit: u32) -> Vec<(RoundId, Round<T>)> {
-		let next = NextRoundId::<T>::get();
-		(next.saturating_sub(scan)..next)
+	/// The open rounds, newest first, at most `limit`: read from the index of open rounds, so
+	/// that a round open for long, ended but not finalised yet, stays listed however many
+	/// rounds came after it. Reads the index and at most `limit` rounds.
+	pub fn open_rounds(limit: u32) -> Vec<(RoundId, Round<T>)> {
+		OpenRounds::<T>::get()
+			.iter()
 			.rev()
-			.filter_map(|id| {
-				let round = Rounds::<T>::get(id)?;
-				(round.status == RoundStatus::Open).then_some((id, round))
-			})
 			.take(limit as usize)
+			.filter_map(|id| Some((*id, Rounds::<T>::get(id)?)))
 			.collect()
 	}
 
-	/// The grants with money left to pay among the newest `scan` identifiers, oldest first, at
-	/// most `limit` (the newest ones).
-	pub fn open_grants(scan: u32, limit: u32) -> Vec<GrantSummary<T>> {
-		let next = NextGrantId::<T>::get();
-		let mut grants: Vec<_> = (next.saturating_sub(scan)..next)
-			.rev()
-			.filter_map(Self::grant_with_vesting)
-			.take(limit as usize)
-			.collect();
-		grants.reverse();
-		grants
+	/// The grants with money left to pay, oldest first, at most `limit` (the newest ones): read
+	/// from the index of live grants. Reads the index and at most `limit` grants.
+	pub fn open_grants(limit: u32) -> Vec<GrantSummary<T>> {
+		let live = LiveGrants::<T>::get();
+		let older = live.len().saturating_sub(limit as usize);
+		live.iter().skip(older).filter_map(|id| Self::grant_with_vesting(*id)).collect()
 	}
 
 	/// Grant `grant` with what has vested by now; `None` once fully paid or if unknown.

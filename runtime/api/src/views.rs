@@ -253,9 +253,8 @@ pub struct TreasuryView<AccountId, Balance, BlockNumber> {
 	/// already committed in it.
 	#[serde(serialize_with = "json::percent")]
 	pub max_share: Perbill,
-	/// The open rounds among the newest `MAX_SCAN`, newest first (at most `MAX_PAGE`).
+	/// The open rounds, newest first (at most `MAX_PAGE`).
 	pub open_rounds: Vec<RoundView<Balance, BlockNumber>>,
-	/// The grants with money left to pay among the newest `MAX_SCAN`, oldest first (at most
-	/// `MAX_PAGE`).
+	/// The grants with money left to pay, oldest first (the newest `MAX_PAGE` at most).
 	pub grants: Vec<GrantView<AccountId, Balance, BlockNumber>>,
 }

@@ -170,6 +170,15 @@ impl pallet_ostrom_treasury::Config for Runtime {
 	/// A commons' most stewards.
 	type MaxApprovals = ConstU32<16>;
 	type CommonsSpendLifetime = CommonsSpendLifetime;
+	/// A round takes gifts for at most 30 days and anyone finalises it once it has ended, so
+	/// only rounds opened in the last month or so are open: each needs a passed proposal, and
+	/// 64 is two new rounds a day, far above what a DAO decides. At most `MAX_PAGE` (100), so
+	/// that `dao_treasury` lists every open round.
+	type MaxOpenRounds = ConstU32<64>;
+	/// Each grant needs a passed proposal and stays live until fully claimed, which anyone may
+	/// do once it has vested: 1,024 holds a grant made every weekday, each vesting over four
+	/// years. The index is 4 KB at most, read when a grant is made or paid up.
+	type MaxLiveGrants = ConstU32<1_024>;
 	type Author = super::fees::AuraBlockAuthor;
 	type WeightInfo = pallet_ostrom_treasury::weights::SubstrateWeight<Runtime>;
 }

@@ -6,9 +6,10 @@
 //! nothing, one member cannot flood a commons' queue, only a steward's verdict decides a
 //! contribution (reputation being capped per epoch), colluders cannot take a matching pool, slot
 //! squatting costs deposits and is undone by the DAO, an archived commons is not paid, grants
-//! reach beneficiaries who cannot sign, one steward cannot empty a shared commons' account,
-//! listing proposals never decodes a preimage, and an upgrade cannot change what a pending
-//! proposal does.
+//! reach beneficiaries who cannot sign, filling the treasury's indexes of open rounds and live
+//! grants takes a DAO decision per entry and hides no open round, one steward cannot empty a
+//! shared commons' account, listing proposals never decodes a preimage, and an upgrade cannot
+//! change what a pending proposal does.
 
 use super::governance::{account, check_invariants, in_development_chain, run_to_block, signed};
 use crate::{
@@ -950,6 +951,80 @@ fn anyone_pays_a_grant_whose_beneficiary_cannot_sign() {
 		assert_ok!(Treasury::claim_grant_for(signed(Eve), 0));
 		assert_eq!(Balances::free_balance(&account), 10 * UNIT);
 		assert_eq!(pallet_ostrom_treasury::Earmarked::<Runtime>::get(), 0);
+		check_invariants();
+	});
+}
+
+#[test]
+fn filling_the_open_rounds_takes_a_dao_decision_per_round_and_hides_no_round() {
+	use frame_support::traits::Get;
+	use ostrom_runtime_api::{MAX_PAGE, MAX_SCAN};
+	use pallet_ostrom_treasury::Error as TreasuryError;
+	in_development_chain(|| {
+		let most = <Runtime as pallet_ostrom_treasury::Config>::MaxOpenRounds::get();
+		// `dao_treasury` lists every open round on its one page.
+		assert!(most <= MAX_PAGE);
+		// A member cannot open rounds (or make grants) to fill the index: only a passed proposal.
+		let attacker = someone(9, 0);
+		add_members(&[attacker.clone()]);
+		let as_attacker = || RuntimeOrigin::signed(attacker.clone());
+		assert_noop!(Treasury::open_round(as_attacker(), UNIT, 10, 50), DispatchError::BadOrigin);
+		assert_noop!(
+			Treasury::grant(as_attacker(), attacker.clone(), UNIT, 10),
+			DispatchError::BadOrigin
+		);
+		// The round to hide, opened by a passed Standard proposal.
+		let first = pallet_ostrom_treasury::NextRoundId::<Runtime>::get();
+		let call = RuntimeCall::Treasury(pallet_ostrom_treasury::Call::open_round {
+			matching: 100 * UNIT,
+			enrolment: 10,
+			duration: 50,
+		});
+		super::governance::decide(Track::Standard, call, [1, 1, 1]);
+		// More rounds opened and cancelled after it than views once looked at (the newest
+		// `MAX_SCAN`): it stays listed. Root stands in for the DAO's decisions from here on.
+		for _ in 0..MAX_SCAN {
+			let round = open_round(UNIT);
+			assert_ok!(Treasury::cancel_round(RuntimeOrigin::root(), round));
+		}
+		// Filling the index takes one passed proposal per round, and then it is refused.
+		for _ in 1..most {
+			open_round(UNIT);
+		}
+		assert_noop!(
+			Treasury::open_round(RuntimeOrigin::root(), UNIT, 10, 50),
+			TreasuryError::<Runtime>::TooManyOpenRounds
+		);
+		let listed = crate::views::treasury().open_rounds;
+		assert_eq!(listed.len(), most as usize);
+		assert_eq!(listed.last().map(|round| round.id), Some(first));
+		// Rounds take gifts for at most 30 days; anyone finalises an ended one, which makes room.
+		finalize(first);
+		open_round(UNIT);
+		check_invariants();
+	});
+}
+
+#[test]
+fn filling_the_live_grants_takes_a_dao_decision_per_grant() {
+	use frame_support::traits::Get;
+	use pallet_ostrom_treasury::Error as TreasuryError;
+	in_development_chain(|| {
+		let most = <Runtime as pallet_ostrom_treasury::Config>::MaxLiveGrants::get();
+		let grantee = someone(9, 1);
+		// One passed proposal per grant (root stands in for them): 1,024 decisions fill the
+		// index, and the next grant is refused.
+		for _ in 0..most {
+			assert_ok!(Treasury::grant(RuntimeOrigin::root(), grantee.clone(), UNIT, 10));
+		}
+		assert_noop!(
+			Treasury::grant(RuntimeOrigin::root(), grantee.clone(), UNIT, 10),
+			TreasuryError::<Runtime>::TooManyLiveGrants
+		);
+		// Anyone pays out a grant that has vested, which makes room.
+		jump_to(System::block_number() + 10);
+		assert_ok!(Treasury::claim_grant_for(signed(Eve), 0));
+		assert_ok!(Treasury::grant(RuntimeOrigin::root(), grantee, UNIT, 10));
 		check_invariants();
 	});
 }

@@ -6,7 +6,8 @@ use super::{
 	governance::{check_invariants, signed},
 };
 use crate::{
-	Commons, Executive, Membership, Proposals, QuadraticVoting, Runtime, RuntimeCall, Treasury,
+	Commons, Executive, Membership, Proposals, QuadraticVoting, Runtime, RuntimeCall,
+	RuntimeOrigin, Treasury, UNIT,
 };
 use codec::Encode;
 use frame_support::{
@@ -37,6 +38,14 @@ fn store_as_release_100(id: u32) {
 	StorageVersion::new(0).put::<Proposals>();
 	let _ = pallet_ostrom_commons::ContributionsByContributor::<Runtime>::clear(u32::MAX, None);
 	StorageVersion::new(0).put::<Commons>();
+}
+
+/// Stores the treasury as release 100 did: its rounds and grants as they are, without the
+/// indexes of open rounds and live grants, the pallet at storage version 0.
+fn store_treasury_as_release_100() {
+	pallet_ostrom_treasury::OpenRounds::<Runtime>::kill();
+	pallet_ostrom_treasury::LiveGrants::<Runtime>::kill();
+	StorageVersion::new(0).put::<Treasury>();
 }
 
 #[test]
@@ -71,6 +80,16 @@ fn the_upgrade_from_release_100_migrates_every_pallet_to_its_storage_version() {
 		assert!(pallet_ostrom_proposals::Ballots::<Runtime>::get(0).is_none());
 		assert_eq!(Proposals::proposal_ids_in(ProposalStatusName::Voting, 0, 10), (vec![], None));
 		assert_eq!(Commons::contribution_ids_of(&bob, 0, 10), (vec![], None));
+		// An open round and a grant, which release 100 did not index.
+		frame_support::assert_ok!(Treasury::open_round(RuntimeOrigin::root(), UNIT, 10, 50));
+		frame_support::assert_ok!(Treasury::grant(
+			RuntimeOrigin::root(),
+			Bob.to_account_id(),
+			UNIT,
+			100
+		));
+		store_treasury_as_release_100();
+		assert!(crate::views::treasury().open_rounds.is_empty());
 
 		let weight = Executive::execute_on_runtime_upgrade();
 
@@ -92,7 +111,12 @@ fn the_upgrade_from_release_100_migrates_every_pallet_to_its_storage_version() {
 			QuadraticVoting::on_chain_storage_version(),
 			QuadraticVoting::in_code_storage_version()
 		);
+		assert_eq!(Treasury::in_code_storage_version(), 1);
 		assert_eq!(Treasury::on_chain_storage_version(), Treasury::in_code_storage_version());
+		// Version 1 indexed the open round and the grant: the views list them again.
+		let treasury = crate::views::treasury();
+		assert_eq!(treasury.open_rounds.iter().map(|round| round.id).collect::<Vec<_>>(), [0]);
+		assert_eq!(treasury.grants.iter().map(|grant| grant.id).collect::<Vec<_>>(), [0]);
 		let max_block = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
 		assert!(weight.all_lte(max_block));
 		check_invariants();

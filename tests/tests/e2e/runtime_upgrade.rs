@@ -4,7 +4,8 @@
 //! that the commons enrols in and Bob gives to, and a proposal to pay Ferdie is voted on but not
 //! yet closed. `scripts/try-upgrade.sh` then rehearses the upgrade against the node's state, and
 //! a Root proposal enacts `System.set_code` with the current runtime, whose first block migrates
-//! the proposals to storage version 1. Every `dao_*` view answers as before; the pending
+//! the proposals to storage version 2 and indexes the treasury's open round (Treasury version 1).
+//! Every `dao_*` view answers as before, the open round listed by `dao_treasury`; the pending
 //! proposal, submitted under 100, is closed and enacted by the new runtime; blocks go on being
 //! sealed and finalized.
 
@@ -151,6 +152,7 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 	let api = node.api().await;
 	assert_eq!(spec_version(&rpc).await, u64::from(RELEASE));
 	assert_eq!(storage_version(&rpc, "Proposals").await, 0);
+	assert_eq!(storage_version(&rpc, "Treasury").await, 0);
 	let (alice, bob, charlie, dave, ferdie) =
 		(dev::alice(), dev::bob(), dev::charlie(), dev::dave(), dev::ferdie());
 
@@ -248,6 +250,7 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 	seal_until(&rpc, enactment + 1).await;
 	assert_eq!(spec_version(&rpc).await, 101);
 	assert_eq!(storage_version(&rpc, "Proposals").await, 2);
+	assert_eq!(storage_version(&rpc, "Treasury").await, 1);
 	let api = node.api().await;
 	assert_eq!(proposal(&api, upgrade_id).await.status, ProposalStatus::Executed);
 	assert_eq!(proposal(&api, pay_id).await.spec_version, RELEASE);

@@ -7,10 +7,10 @@
 
 use super::*;
 use crate::{
-	CommonsFunding, FundingState, GiverGifts, MatchingRulesRecord, Payout, RoundCommons,
-	RoundStatus, Rounds,
+	CommonsFunding, FundingState, GiverGifts, MatchingRulesRecord, OpenRounds, Payout,
+	RoundCommons, RoundStatus, Rounds,
 };
-use ostrom_primitives::CommonsId;
+use ostrom_primitives::{CommonsId, RoundId};
 
 /// Members who steward nothing, each with `FUNDS`.
 const DONORS: [AccountId; 10] = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
@@ -578,15 +578,87 @@ fn only_open_rounds_are_listed_newest_first() {
 		ok!(Treasury::open_round(dao(), 2 * UNIT, 2, 5));
 		ok!(Treasury::open_round(dao(), 3 * UNIT, 2, 5));
 		ok!(Treasury::cancel_round(dao(), 1));
-		let listed = |scan, limit| -> Vec<_> {
-			Treasury::open_rounds(scan, limit)
+		let listed = |limit| -> Vec<_> {
+			Treasury::open_rounds(limit)
 				.into_iter()
 				.map(|(id, round)| (id, round.matching))
 				.collect()
 		};
-		assert_eq!(listed(10, 10), [(2, 3 * UNIT), (0, UNIT)]);
-		assert_eq!(listed(10, 1), [(2, 3 * UNIT)]);
-		// Only the newest `scan` identifiers are looked at.
-		assert_eq!(listed(1, 10), [(2, 3 * UNIT)]);
+		assert_eq!(listed(10), [(2, 3 * UNIT), (0, UNIT)]);
+		assert_eq!(listed(1), [(2, 3 * UNIT)]);
+		assert!(listed(0).is_empty());
+	});
+}
+
+fn open_rounds() -> Vec<RoundId> {
+	OpenRounds::<Test>::get().into_inner()
+}
+
+#[test]
+fn an_open_round_stays_listed_however_many_rounds_come_after_it() {
+	build_and_execute(|| {
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		// Many rounds later (more than a view could look at, were it scanning), round 0 is
+		// still open, and listed.
+		for round in 1..=30 {
+			ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+			ok!(Treasury::cancel_round(dao(), round));
+		}
+		assert_eq!(open_rounds(), [0]);
+		assert_eq!(
+			Treasury::open_rounds(u32::MAX).into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+			[0]
+		);
+	});
+}
+
+#[test]
+fn the_index_of_open_rounds_keeps_step_with_opening_finalising_and_cancelling() {
+	build_and_execute(|| {
+		// `ok!` checks after each step that the index is exactly the open rounds, sorted.
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		assert_eq!(open_rounds(), [0, 1, 2]);
+		ok!(Treasury::enrol(signed(ALICE), 1, OPEN_CODE));
+		ok!(Treasury::give(signed(BOB), 1, OPEN_CODE, UNIT));
+		ok!(Treasury::cancel_round(dao(), 1));
+		assert_eq!(open_rounds(), [0, 2]);
+		// An ended round stays open, and listed, until someone finalises it.
+		System::set_block_number(6);
+		assert_eq!(open_rounds(), [0, 2]);
+		ok!(Treasury::finalize_round(signed(OUTSIDER), 2));
+		assert_eq!(open_rounds(), [0]);
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		assert_eq!(open_rounds(), [0, 3]);
+		// Refunds and exclusions leave a round's place in the index as it is.
+		ok!(Treasury::refund_gifts(signed(OUTSIDER), 1, OPEN_CODE));
+		ok!(Treasury::enrol(signed(ALICE), 3, OPEN_CODE));
+		ok!(Treasury::exclude_commons(dao(), 3, OPEN_CODE));
+		assert_eq!(open_rounds(), [0, 3]);
+		ok!(Treasury::finalize_round(signed(OUTSIDER), 0));
+		assert_eq!(open_rounds(), [3]);
+	});
+}
+
+#[test]
+fn a_round_beyond_max_open_rounds_fails_and_changes_nothing() {
+	build_and_execute(|| {
+		for _ in 0..MOST_OPEN_ROUNDS {
+			ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		}
+		assert_eq!(open_rounds(), [0, 1, 2, 3]);
+		noop!(Treasury::open_round(dao(), UNIT, 2, 5), Error::<Test>::TooManyOpenRounds);
+		// Anyone finalises a round that has ended, which makes room.
+		System::set_block_number(6);
+		noop!(Treasury::open_round(dao(), UNIT, 2, 5), Error::<Test>::TooManyOpenRounds);
+		ok!(Treasury::finalize_round(signed(OUTSIDER), 1));
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		assert_eq!(open_rounds(), [0, 2, 3, 4]);
+		// So does cancelling one.
+		noop!(Treasury::open_round(dao(), UNIT, 2, 5), Error::<Test>::TooManyOpenRounds);
+		ok!(Treasury::cancel_round(dao(), 4));
+		ok!(Treasury::open_round(dao(), UNIT, 2, 5));
+		assert_eq!(open_rounds(), [0, 2, 3, 5]);
 	});
 }
