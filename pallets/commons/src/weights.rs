@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size: measured `402`, estimated `3622`.
-		// Minimum execution time: 71_145_000 picoseconds.
-		Weight::from_parts(107_249_000, 3622)
+		// Minimum execution time: 70_906_000 picoseconds.
+		Weight::from_parts(78_196_000, 3622)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::StewardshipCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn add_steward() -> Weight {
 		// Proof size: measured `2420`, estimated `6224`.
-		// Minimum execution time: 55_092_000 picoseconds.
-		Weight::from_parts(84_256_000, 6224)
+		// Minimum execution time: 54_761_000 picoseconds.
+		Weight::from_parts(69_954_000, 6224)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::StewardshipCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn remove_steward() -> Weight {
 		// Proof size: measured `4237`, estimated `42862`.
-		// Minimum execution time: 209_010_000 picoseconds.
-		Weight::from_parts(293_456_000, 42862)
+		// Minimum execution time: 207_759_000 picoseconds.
+		Weight::from_parts(237_824_000, 42862)
 			.saturating_add(T::DbWeight::get().reads(34_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::Stewardships` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
 		// Proof size: measured `2012`, estimated `4454`.
-		// Minimum execution time: 36_985_000 picoseconds.
-		Weight::from_parts(58_277_000, 4454)
+		// Minimum execution time: 37_435_000 picoseconds.
+		Weight::from_parts(50_295_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -130,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn archive() -> Weight {
 		// Proof size: measured `2169`, estimated `4454`.
-		// Minimum execution time: 74_200_000 picoseconds.
-		Weight::from_parts(120_639_000, 4454)
+		// Minimum execution time: 74_421_000 picoseconds.
+		Weight::from_parts(101_171_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -147,14 +147,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Commons::ContributionsByContributor` (r:0 w:1)
+	/// Proof: `Commons::ContributionsByContributor` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Commons::Contributions` (r:0 w:1)
 	/// Proof: `Commons::Contributions` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
 		// Proof size: measured `1907`, estimated `4454`.
-		// Minimum execution time: 84_145_000 picoseconds.
-		Weight::from_parts(137_895_000, 4454)
+		// Minimum execution time: 84_436_000 picoseconds.
+		Weight::from_parts(92_467_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:1)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
@@ -175,9 +177,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Commons::PendingPerContributor` (r:1 w:1)
 	/// Proof: `Commons::PendingPerContributor` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn review() -> Weight {
-		// Proof size: measured `3023`, estimated `6224`.
-		// Minimum execution time: 111_346_000 picoseconds.
-		Weight::from_parts(140_048_000, 6224)
+		// Proof size: measured `3056`, estimated `6224`.
+		// Minimum execution time: 109_382_000 picoseconds.
+		Weight::from_parts(118_636_000, 6224)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -198,9 +200,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Commons::PendingPerContributor` (r:1 w:1)
 	/// Proof: `Commons::PendingPerContributor` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn review_reject() -> Weight {
-		// Proof size: measured `2905`, estimated `4454`.
-		// Minimum execution time: 100_329_000 picoseconds.
-		Weight::from_parts(145_266_000, 4454)
+		// Proof size: measured `2938`, estimated `4454`.
+		// Minimum execution time: 98_747_000 picoseconds.
+		Weight::from_parts(107_199_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -208,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::Commons` (`max_values`: None, `max_size`: Some(989), added: 3464, mode: `MaxEncodedLen`)
 	fn unarchive() -> Weight {
 		// Proof size: measured `1115`, estimated `4454`.
-		// Minimum execution time: 15_993_000 picoseconds.
-		Weight::from_parts(31_276_000, 4454)
+		// Minimum execution time: 15_523_000 picoseconds.
+		Weight::from_parts(20_610_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -223,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Commons::StewardshipCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn reap_steward() -> Weight {
 		// Proof size: measured `2321`, estimated `4454`.
-		// Minimum execution time: 39_509_000 picoseconds.
-		Weight::from_parts(65_908_000, 4454)
+		// Minimum execution time: 39_829_000 picoseconds.
+		Weight::from_parts(60_430_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -239,9 +241,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Commons::PendingPerContributor` (r:1 w:1)
 	/// Proof: `Commons::PendingPerContributor` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn withdraw_contribution() -> Weight {
-		// Proof size: measured `1913`, estimated `4454`.
-		// Minimum execution time: 68_612_000 picoseconds.
-		Weight::from_parts(107_230_000, 4454)
+		// Proof size: measured `1946`, estimated `4454`.
+		// Minimum execution time: 68_602_000 picoseconds.
+		Weight::from_parts(105_947_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -260,9 +262,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Commons::PendingPerContributor` (r:1 w:1)
 	/// Proof: `Commons::PendingPerContributor` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn dismiss_contribution() -> Weight {
-		// Proof size: measured `2810`, estimated `4454`.
-		// Minimum execution time: 87_239_000 picoseconds.
-		Weight::from_parts(137_355_000, 4454)
+		// Proof size: measured `2843`, estimated `4454`.
+		// Minimum execution time: 88_251_000 picoseconds.
+		Weight::from_parts(139_037_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -271,62 +273,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(107_249_000, 3622)
+		Weight::from_parts(78_196_000, 3622)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn add_steward() -> Weight {
-		Weight::from_parts(84_256_000, 6224)
+		Weight::from_parts(69_954_000, 6224)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_steward() -> Weight {
-		Weight::from_parts(293_456_000, 42862)
+		Weight::from_parts(237_824_000, 42862)
 			.saturating_add(ParityDbWeight::get().reads(34_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn update() -> Weight {
-		Weight::from_parts(58_277_000, 4454)
+		Weight::from_parts(50_295_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn archive() -> Weight {
-		Weight::from_parts(120_639_000, 4454)
+		Weight::from_parts(101_171_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn contribute() -> Weight {
-		Weight::from_parts(137_895_000, 4454)
+		Weight::from_parts(92_467_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn review() -> Weight {
-		Weight::from_parts(140_048_000, 6224)
+		Weight::from_parts(118_636_000, 6224)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn review_reject() -> Weight {
-		Weight::from_parts(145_266_000, 4454)
+		Weight::from_parts(107_199_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn unarchive() -> Weight {
-		Weight::from_parts(31_276_000, 4454)
+		Weight::from_parts(20_610_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reap_steward() -> Weight {
-		Weight::from_parts(65_908_000, 4454)
+		Weight::from_parts(60_430_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_contribution() -> Weight {
-		Weight::from_parts(107_230_000, 4454)
+		Weight::from_parts(105_947_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn dismiss_contribution() -> Weight {
-		Weight::from_parts(137_355_000, 4454)
+		Weight::from_parts(139_037_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

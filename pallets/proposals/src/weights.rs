@@ -70,6 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ActivityWindow` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::MemberCount` (r:1 w:0)
 	/// Proof: `Membership::MemberCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::ProposalsByStatus` (r:0 w:1)
+	/// Proof: `Proposals::ProposalsByStatus` (`max_values`: None, `max_size`: Some(5), added: 2480, mode: `MaxEncodedLen`)
 	/// Storage: `Proposals::Proposals` (r:0 w:1)
 	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
 	/// Storage: `Proposals::Ballots` (r:0 w:1)
@@ -77,11 +79,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 4194288]`.
 	fn submit(n: u32, ) -> Weight {
 		// Proof size: measured `642`, estimated `4197809`.
-		// Minimum execution time: 91_967_000 picoseconds.
-		Weight::from_parts(97_324_000, 4197809)
-			.saturating_add(Weight::from_parts(2_471, 0).saturating_mul(n.into()))
+		// Minimum execution time: 90_494_000 picoseconds.
+		Weight::from_parts(96_754_000, 4197809)
+			.saturating_add(Weight::from_parts(1_593, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
 	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
@@ -97,14 +99,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Scheduler::Lookup` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Scheduler::Agenda` (r:1 w:1)
 	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::ProposalsByStatus` (r:0 w:2)
+	/// Proof: `Proposals::ProposalsByStatus` (`max_values`: None, `max_size`: Some(5), added: 2480, mode: `MaxEncodedLen`)
 	/// Storage: `Proposals::Ballots` (r:0 w:1)
 	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
-		// Proof size: measured `814`, estimated `13928`.
-		// Minimum execution time: 73_729_000 picoseconds.
-		Weight::from_parts(120_639_000, 13928)
+		// Proof size: measured `838`, estimated `13928`.
+		// Minimum execution time: 77_174_000 picoseconds.
+		Weight::from_parts(92_468_000, 13928)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
 	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
@@ -118,14 +122,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::ProposalsByStatus` (r:0 w:2)
+	/// Proof: `Proposals::ProposalsByStatus` (`max_values`: None, `max_size`: Some(5), added: 2480, mode: `MaxEncodedLen`)
 	/// Storage: `Proposals::Ballots` (r:0 w:1)
 	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `802`, estimated `4069`.
-		// Minimum execution time: 62_853_000 picoseconds.
-		Weight::from_parts(97_806_000, 4069)
+		// Proof size: measured `826`, estimated `4069`.
+		// Minimum execution time: 65_598_000 picoseconds.
+		Weight::from_parts(96_043_000, 4069)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
 	/// Proof: `Proposals::Proposals` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
@@ -139,21 +145,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::ProposalsByStatus` (r:0 w:2)
+	/// Proof: `Proposals::ProposalsByStatus` (`max_values`: None, `max_size`: Some(5), added: 2480, mode: `MaxEncodedLen`)
 	/// Storage: `Proposals::Ballots` (r:0 w:1)
 	/// Proof: `Proposals::Ballots` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn kill() -> Weight {
-		// Proof size: measured `796`, estimated `4069`.
-		// Minimum execution time: 62_813_000 picoseconds.
-		Weight::from_parts(98_837_000, 4069)
+		// Proof size: measured `820`, estimated `4069`.
+		// Minimum execution time: 65_798_000 picoseconds.
+		Weight::from_parts(100_890_000, 4069)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Proposals::Rules` (r:0 w:1)
 	/// Proof: `Proposals::Rules` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 5_148_000 picoseconds.
-		Weight::from_parts(10_526_000, 0)
+		// Minimum execution time: 5_308_000 picoseconds.
+		Weight::from_parts(9_875_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Proposals::Proposals` (r:1 w:1)
@@ -166,48 +174,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Proposals::Enacting` (r:1 w:1)
 	/// Proof: `Proposals::Enacting` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Proposals::ProposalsByStatus` (r:0 w:2)
+	/// Proof: `Proposals::ProposalsByStatus` (`max_values`: None, `max_size`: Some(5), added: 2480, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 4194288]`.
 	fn enact(n: u32, ) -> Weight {
-		// Proof size: measured `647`, estimated `4197809`.
-		// Minimum execution time: 31_617_000 picoseconds.
-		Weight::from_parts(34_061_000, 4197809)
-			.saturating_add(Weight::from_parts(2_580, 0).saturating_mul(n.into()))
+		// Proof size: measured `671`, estimated `4197809`.
+		// Minimum execution time: 51_287_000 picoseconds.
+		Weight::from_parts(55_973_000, 4197809)
+			.saturating_add(Weight::from_parts(1_516, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn submit(n: u32, ) -> Weight {
-		Weight::from_parts(97_324_000, 4197809)
-			.saturating_add(Weight::from_parts(2_471, 0).saturating_mul(n.into()))
+		Weight::from_parts(96_754_000, 4197809)
+			.saturating_add(Weight::from_parts(1_593, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(120_639_000, 13928)
+		Weight::from_parts(92_468_000, 13928)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(97_806_000, 4069)
+		Weight::from_parts(96_043_000, 4069)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn kill() -> Weight {
-		Weight::from_parts(98_837_000, 4069)
+		Weight::from_parts(100_890_000, 4069)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(10_526_000, 0)
+		Weight::from_parts(9_875_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn enact(n: u32, ) -> Weight {
-		Weight::from_parts(34_061_000, 4197809)
-			.saturating_add(Weight::from_parts(2_580, 0).saturating_mul(n.into()))
+		Weight::from_parts(55_973_000, 4197809)
+			.saturating_add(Weight::from_parts(1_516, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }

@@ -66,8 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
 		// Proof size: measured `140`, estimated `3593`.
-		// Minimum execution time: 45_278_000 picoseconds.
-		Weight::from_parts(47_901_000, 3593)
+		// Minimum execution time: 45_648_000 picoseconds.
+		Weight::from_parts(69_033_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_block_author() -> Weight {
 		// Proof size: measured `103`, estimated `3593`.
-		// Minimum execution time: 43_054_000 picoseconds.
-		Weight::from_parts(45_147_000, 3593)
+		// Minimum execution time: 43_134_000 picoseconds.
+		Weight::from_parts(50_866_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -90,13 +90,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof size: measured `52`, estimated `3593`.
-		// Minimum execution time: 58_007_000 picoseconds.
-		Weight::from_parts(61_872_000, 3593)
+		// Minimum execution time: 58_046_000 picoseconds.
+		Weight::from_parts(73_399_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Treasury::NextGrantId` (r:1 w:1)
 	/// Proof: `Treasury::NextGrantId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::LiveGrants` (r:1 w:1)
+	/// Proof: `Treasury::LiveGrants` (`max_values`: Some(1), `max_size`: Some(4098), added: 4593, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
@@ -106,11 +108,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Treasury::Grants` (r:0 w:1)
 	/// Proof: `Treasury::Grants` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn grant() -> Weight {
-		// Proof size: measured `0`, estimated `1505`.
-		// Minimum execution time: 19_048_000 picoseconds.
-		Weight::from_parts(20_480_000, 1505)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `4120`, estimated `5583`.
+		// Minimum execution time: 65_117_000 picoseconds.
+		Weight::from_parts(101_982_000, 5583)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Treasury::Grants` (r:1 w:1)
 	/// Proof: `Treasury::Grants` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
@@ -118,26 +120,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::LiveGrants` (r:1 w:1)
+	/// Proof: `Treasury::LiveGrants` (`max_values`: Some(1), `max_size`: Some(4098), added: 4593, mode: `MaxEncodedLen`)
 	fn claim_grant() -> Weight {
-		// Proof size: measured `129`, estimated `3593`.
-		// Minimum execution time: 53_960_000 picoseconds.
-		Weight::from_parts(57_575_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `5290`, estimated `5583`.
+		// Minimum execution time: 102_272_000 picoseconds.
+		Weight::from_parts(162_411_000, 5583)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Treasury::Grants` (r:1 w:1)
 	/// Proof: `Treasury::Grants` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::LiveGrants` (r:1 w:1)
+	/// Proof: `Treasury::LiveGrants` (`max_values`: Some(1), `max_size`: Some(4098), added: 4593, mode: `MaxEncodedLen`)
 	fn cancel_grant() -> Weight {
-		// Proof size: measured `77`, estimated `3549`.
-		// Minimum execution time: 11_377_000 picoseconds.
-		Weight::from_parts(12_328_000, 3549)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `5238`, estimated `5583`.
+		// Minimum execution time: 48_732_000 picoseconds.
+		Weight::from_parts(72_338_000, 5583)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Treasury::NextRoundId` (r:1 w:1)
 	/// Proof: `Treasury::NextRoundId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::OpenRounds` (r:1 w:1)
+	/// Proof: `Treasury::OpenRounds` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
@@ -147,11 +155,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Treasury::Rounds` (r:0 w:1)
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	fn open_round() -> Weight {
-		// Proof size: measured `0`, estimated `1505`.
-		// Minimum execution time: 18_727_000 picoseconds.
-		Weight::from_parts(20_471_000, 1505)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `309`, estimated `1743`.
+		// Minimum execution time: 29_554_000 picoseconds.
+		Weight::from_parts(43_695_000, 1743)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
@@ -170,9 +178,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn give() -> Weight {
-		// Proof size: measured `2794`, estimated `4454`.
-		// Minimum execution time: 112_226_000 picoseconds.
-		Weight::from_parts(127_319_000, 4454)
+		// Proof size: measured `2821`, estimated `4454`.
+		// Minimum execution time: 114_430_000 picoseconds.
+		Weight::from_parts(132_047_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -194,18 +202,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Earmarked` (r:1 w:1)
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::OpenRounds` (r:1 w:1)
+	/// Proof: `Treasury::OpenRounds` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[8, 64]`.
 	/// The range of component `g` is `[1, 1024]`.
 	fn finalize_round(c: u32, g: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `3578`.
-		// Minimum execution time: 5_501_540_000 picoseconds.
-		Weight::from_parts(5_553_277_000, 3578)
-			.saturating_add(Weight::from_parts(94_878_990, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(14_697_880, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 5_427_069_000 picoseconds.
+		Weight::from_parts(4_829_059_684, 3578)
+			.saturating_add(Weight::from_parts(69_644_072, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(18_128_828, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(34_u64))
+			.saturating_add(T::DbWeight::get().writes(35_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
@@ -213,9 +223,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[1, 65024]`.
 	fn match_pairs(p: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 1_643_000 picoseconds.
-		Weight::from_parts(44_647_234, 0)
-			.saturating_add(Weight::from_parts(521_773, 0).saturating_mul(p.into()))
+		// Minimum execution time: 952_000 picoseconds.
+		Weight::from_parts(265_615_523, 0)
+			.saturating_add(Weight::from_parts(516_604, 0).saturating_mul(p.into()))
 	}
 	/// Storage: `Treasury::Rounds` (r:1 w:1)
 	/// Proof: `Treasury::Rounds` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
@@ -232,9 +242,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn enrol() -> Weight {
-		// Proof size: measured `738`, estimated `4454`.
-		// Minimum execution time: 78_937_000 picoseconds.
-		Weight::from_parts(119_948_000, 4454)
+		// Proof size: measured `765`, estimated `4454`.
+		// Minimum execution time: 80_279_000 picoseconds.
+		Weight::from_parts(124_234_000, 4454)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -247,9 +257,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn exclude_commons() -> Weight {
-		// Proof size: measured `329`, estimated `3622`.
-		// Minimum execution time: 57_636_000 picoseconds.
-		Weight::from_parts(90_685_000, 3622)
+		// Proof size: measured `356`, estimated `3622`.
+		// Minimum execution time: 58_637_000 picoseconds.
+		Weight::from_parts(85_497_000, 3622)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -267,15 +277,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Treasury::Spending` (r:1 w:1)
 	/// Proof: `Treasury::Spending` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `Treasury::OpenRounds` (r:1 w:1)
+	/// Proof: `Treasury::OpenRounds` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 64]`.
 	fn cancel_round(c: u32, ) -> Weight {
-		// Proof size: measured `35`, estimated `3578`.
-		// Minimum execution time: 109_823_000 picoseconds.
-		Weight::from_parts(218_123_737, 3578)
-			.saturating_add(Weight::from_parts(62_389_773, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `990`, estimated `3578`.
+		// Minimum execution time: 122_823_000 picoseconds.
+		Weight::from_parts(70_175_951, 3578)
+			.saturating_add(Weight::from_parts(64_177_415, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
@@ -293,10 +305,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::Earmarked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// The range of component `g` is `[1, 128]`.
 	fn refund_gifts(g: u32, ) -> Weight {
-		// Proof size: measured `88`, estimated `3578`.
-		// Minimum execution time: 116_223_000 picoseconds.
-		Weight::from_parts(119_868_000, 3578)
-			.saturating_add(Weight::from_parts(66_660_241, 0).saturating_mul(g.into()))
+		// Proof size: measured `115`, estimated `3578`.
+		// Minimum execution time: 81_942_000 picoseconds.
+		Weight::from_parts(50_042_516, 3578)
+			.saturating_add(Weight::from_parts(69_116_372, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -315,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend_commons_funds() -> Weight {
 		// Proof size: measured `621`, estimated `6196`.
-		// Minimum execution time: 74_461_000 picoseconds.
-		Weight::from_parts(109_613_000, 6196)
+		// Minimum execution time: 73_900_000 picoseconds.
+		Weight::from_parts(111_386_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -334,8 +346,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn propose_commons_spend() -> Weight {
 		// Proof size: measured `5101`, estimated `8030`.
-		// Minimum execution time: 124_635_000 picoseconds.
-		Weight::from_parts(189_952_000, 8030)
+		// Minimum execution time: 124_115_000 picoseconds.
+		Weight::from_parts(158_256_000, 8030)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -351,8 +363,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn approve_commons_spend() -> Weight {
 		// Proof size: measured `1340`, estimated `41742`.
-		// Minimum execution time: 142_832_000 picoseconds.
-		Weight::from_parts(215_660_000, 41742)
+		// Minimum execution time: 143_383_000 picoseconds.
+		Weight::from_parts(195_490_000, 41742)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -364,8 +376,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn remove_commons_spend() -> Weight {
 		// Proof size: measured `1036`, estimated `8030`.
-		// Minimum execution time: 26_178_000 picoseconds.
-		Weight::from_parts(37_676_000, 8030)
+		// Minimum execution time: 26_550_000 picoseconds.
+		Weight::from_parts(44_496_000, 8030)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -373,8 +385,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::MatchingRules` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_matching_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 4_877_000 picoseconds.
-		Weight::from_parts(11_547_000, 0)
+		// Minimum execution time: 5_027_000 picoseconds.
+		Weight::from_parts(9_644_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Treasury::Spending` (r:1 w:1)
@@ -383,8 +395,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Treasury::SpendRules` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_spend_rules() -> Weight {
 		// Proof size: measured `0`, estimated `1505`.
-		// Minimum execution time: 7_962_000 picoseconds.
-		Weight::from_parts(16_795_000, 1505)
+		// Minimum execution time: 8_092_000 picoseconds.
+		Weight::from_parts(16_525_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -393,83 +405,83 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's costs, for mock runtimes in tests.
 impl WeightInfo for () {
 	fn donate() -> Weight {
-		Weight::from_parts(47_901_000, 3593)
+		Weight::from_parts(69_033_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn pay_block_author() -> Weight {
-		Weight::from_parts(45_147_000, 3593)
+		Weight::from_parts(50_866_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(61_872_000, 3593)
+		Weight::from_parts(73_399_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn grant() -> Weight {
-		Weight::from_parts(20_480_000, 1505)
+		Weight::from_parts(101_982_000, 5583)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn claim_grant() -> Weight {
+		Weight::from_parts(162_411_000, 5583)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn claim_grant() -> Weight {
-		Weight::from_parts(57_575_000, 3593)
+	fn cancel_grant() -> Weight {
+		Weight::from_parts(72_338_000, 5583)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn cancel_grant() -> Weight {
-		Weight::from_parts(12_328_000, 3549)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
 	fn open_round() -> Weight {
-		Weight::from_parts(20_471_000, 1505)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(43_695_000, 1743)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn give() -> Weight {
-		Weight::from_parts(127_319_000, 4454)
+		Weight::from_parts(132_047_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn finalize_round(c: u32, g: u32, ) -> Weight {
-		Weight::from_parts(5_553_277_000, 3578)
-			.saturating_add(Weight::from_parts(94_878_990, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(14_697_880, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(4_829_059_684, 3578)
+			.saturating_add(Weight::from_parts(69_644_072, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(18_128_828, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(ParityDbWeight::get().writes(34_u64))
+			.saturating_add(ParityDbWeight::get().writes(35_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
 	}
 	fn match_pairs(p: u32, ) -> Weight {
-		Weight::from_parts(44_647_234, 0)
-			.saturating_add(Weight::from_parts(521_773, 0).saturating_mul(p.into()))
+		Weight::from_parts(265_615_523, 0)
+			.saturating_add(Weight::from_parts(516_604, 0).saturating_mul(p.into()))
 	}
 	fn enrol() -> Weight {
-		Weight::from_parts(119_948_000, 4454)
+		Weight::from_parts(124_234_000, 4454)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn exclude_commons() -> Weight {
-		Weight::from_parts(90_685_000, 3622)
+		Weight::from_parts(85_497_000, 3622)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_round(c: u32, ) -> Weight {
-		Weight::from_parts(218_123_737, 3578)
-			.saturating_add(Weight::from_parts(62_389_773, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(70_175_951, 3578)
+			.saturating_add(Weight::from_parts(64_177_415, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	fn refund_gifts(g: u32, ) -> Weight {
-		Weight::from_parts(119_868_000, 3578)
-			.saturating_add(Weight::from_parts(66_660_241, 0).saturating_mul(g.into()))
+		Weight::from_parts(50_042_516, 3578)
+			.saturating_add(Weight::from_parts(69_116_372, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -477,31 +489,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2856).saturating_mul(g.into()))
 	}
 	fn spend_commons_funds() -> Weight {
-		Weight::from_parts(109_613_000, 6196)
+		Weight::from_parts(111_386_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn propose_commons_spend() -> Weight {
-		Weight::from_parts(189_952_000, 8030)
+		Weight::from_parts(158_256_000, 8030)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_commons_spend() -> Weight {
-		Weight::from_parts(215_660_000, 41742)
+		Weight::from_parts(195_490_000, 41742)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_commons_spend() -> Weight {
-		Weight::from_parts(37_676_000, 8030)
+		Weight::from_parts(44_496_000, 8030)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_matching_rules() -> Weight {
-		Weight::from_parts(11_547_000, 0)
+		Weight::from_parts(9_644_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_spend_rules() -> Weight {
-		Weight::from_parts(16_795_000, 1505)
+		Weight::from_parts(16_525_000, 1505)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
