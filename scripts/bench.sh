@@ -5,11 +5,14 @@
 # members past probation, endowed), starts `ostrom-node` on it with a throw-away database, has
 # Alice open a Signal proposal, then floods the node with a signed `QuadraticVoting.vote` from
 # every member at once and reads the blocks that carry them; then the same with a
-# `Balances.transfer_keep_alive` from every member; then runs `ostrom-rpc-bench` against it.
+# `Balances.transfer_keep_alive` from every member, and with a Signal proposal from each of the
+# first 2,000 (`--proposals`); then runs `ostrom-rpc-bench` against it, on a chain that stores
+# those proposals.
 #
 #   scripts/bench.sh [--members 5000] [--runtime WASM] [--json FILE] [--keep-database] [other ostrom-throughput options]
 #
-# `--keep-database` leaves the chain it made (5,000 members who each voted and transferred) for
+# `--keep-database` leaves the chain it made (5,000 members who each voted and transferred,
+# 2,000 proposals) for
 # `scripts/benchmark-machine.sh CHAIN_SPEC BASE_PATH`, which measures the storage weights on it.
 #
 # `--runtime runtime/releases/ostrom-runtime-100.compact.compressed.wasm` measures a released

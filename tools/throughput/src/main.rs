@@ -9,7 +9,8 @@
 //!    block carried, its normal-class weight (`System.BlockWeight`) and how long the node took to
 //!    build it (its log's "Prepared block for proposing" line); once they are all in, each of
 //!    these blocks is executed again (`Core_execute_block`) and timed against its weight. Then
-//!    the same for a `Balances.transfer_keep_alive` from every member to the next one.
+//!    the same for a `Balances.transfer_keep_alive` from every member to the next one, and for
+//!    a Signal proposal submitted by each of the first `--proposals` members.
 //! 4. Runs `ostrom-rpc-bench` against the node for the `dao_*` latencies.
 //!
 //! It prints a table and, with `--json`, writes every figure to a file.
@@ -49,6 +50,10 @@ struct Args {
 	/// How many members the generated genesis adds; each votes once and transfers once.
 	#[arg(long, default_value_t = 5_000, value_parser = clap::value_parser!(u32).range(1..))]
 	members: u32,
+	/// How many members then submit a Signal proposal each, so that the `dao_*` latencies are
+	/// measured with as many proposals stored (at most `--members`).
+	#[arg(long, default_value_t = 2_000)]
+	proposals: u32,
 	/// The secret URI the members' keys derive from: member `i` is `<seed>//i`.
 	#[arg(long, default_value = "//bench")]
 	seed: String,
@@ -141,6 +146,17 @@ async fn main() -> Result<()> {
 	)
 	.await?;
 
+	let proposers = &keys[..(args.proposals as usize).min(keys.len())];
+	let submissions =
+		run_flood(&args, &chain, &node, proposers, ("Proposals.submit", "proposals"), 2, |i| {
+			let metadata = format!("throughput benchmark proposal {i}").into_bytes();
+			ostrom::transactions()
+				.proposals()
+				.submit(Track::Standard, ProposalKind::Signal, BoundedVec(metadata))
+				.unvalidated()
+		})
+		.await?;
+
 	let rpc = if args.no_rpc {
 		None
 	} else {
@@ -159,7 +175,7 @@ async fn main() -> Result<()> {
 		spec_version,
 		members: args.members,
 		max_normal_ref_time,
-		floods: vec![votes, transfers],
+		floods: vec![votes, transfers, submissions],
 		rpc,
 	};
 	println!("{}", report.table());
