@@ -249,7 +249,8 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 	// The new runtime's first block runs the migrations.
 	seal_until(&rpc, enactment + 1).await;
 	assert_eq!(spec_version(&rpc).await, 101);
-	assert_eq!(storage_version(&rpc, "Proposals").await, 2);
+	assert_eq!(storage_version(&rpc, "Proposals").await, 3);
+	assert_eq!(storage_version(&rpc, "Commons").await, 1);
 	assert_eq!(storage_version(&rpc, "Treasury").await, 1);
 	let api = node.api().await;
 	assert_eq!(proposal(&api, upgrade_id).await.status, ProposalStatus::Executed);
