@@ -8,4 +8,6 @@ pub mod extrinsic_weights;
 pub mod frame_system;
 pub mod frame_system_extensions;
 pub mod pallet_transaction_payment;
+// Generated with doc comments on struct fields, which rustdoc ignores.
+#[allow(unused_doc_comments)]
 pub mod paritydb_weights;

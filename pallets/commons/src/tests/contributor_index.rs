@@ -138,7 +138,7 @@ fn the_invariants_want_each_contribution_indexed_under_its_contributor_alone() {
 			check_invariants();
 			break_it(id.into());
 			assert!(Commons::do_try_state().is_err());
-		})
+		});
 	};
 	// A contribution not indexed.
 	broken(|id| ContributionsByContributor::<Test>::remove(DAVE, id));

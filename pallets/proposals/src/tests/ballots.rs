@@ -158,25 +158,25 @@ fn the_invariants_want_a_ballot_exactly_for_each_proposal_being_voted_on() {
 			ok!(Proposals::cancel(signed(BOB), cancelled));
 			break_it(voting, cancelled);
 			assert!(Proposals::do_try_state().is_err());
-		})
+		});
 	};
 	// A proposal being voted on without its ballot.
 	broken(|voting, _| BallotsStorage::<Test>::remove(voting));
 	// Its ballot with another deadline, submission block or track.
 	broken(|voting, _| {
-		BallotsStorage::<Test>::mutate(voting, |b| b.as_mut().unwrap().voting_ends += 1)
+		BallotsStorage::<Test>::mutate(voting, |b| b.as_mut().unwrap().voting_ends += 1);
 	});
 	broken(|voting, _| {
-		BallotsStorage::<Test>::mutate(voting, |b| b.as_mut().unwrap().submitted_at = 0)
+		BallotsStorage::<Test>::mutate(voting, |b| b.as_mut().unwrap().submitted_at = 0);
 	});
 	broken(|voting, _| {
-		BallotsStorage::<Test>::mutate(voting, |b| b.as_mut().unwrap().track = Track::Root)
+		BallotsStorage::<Test>::mutate(voting, |b| b.as_mut().unwrap().track = Track::Root);
 	});
 	// A ballot for an ended proposal, and one for no proposal.
 	broken(|voting, cancelled| {
-		BallotsStorage::<Test>::insert(cancelled, BallotsStorage::<Test>::get(voting).unwrap())
+		BallotsStorage::<Test>::insert(cancelled, BallotsStorage::<Test>::get(voting).unwrap());
 	});
 	broken(|voting, _| {
-		BallotsStorage::<Test>::insert(voting + 10, BallotsStorage::<Test>::get(voting).unwrap())
+		BallotsStorage::<Test>::insert(voting + 10, BallotsStorage::<Test>::get(voting).unwrap());
 	});
 }

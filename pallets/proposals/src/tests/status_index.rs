@@ -186,7 +186,7 @@ fn the_invariants_want_each_proposal_indexed_under_its_status_alone() {
 			check_invariants();
 			break_it(voting.into(), cancelled.into());
 			assert!(Proposals::do_try_state().is_err());
-		})
+		});
 	};
 	// A proposal not indexed.
 	broken(|voting, _| ProposalsByStatus::<Test>::remove(ProposalStatusName::Voting, voting));
@@ -197,10 +197,14 @@ fn the_invariants_want_each_proposal_indexed_under_its_status_alone() {
 	});
 	// Indexed under another status besides its own: a list of that status would show it.
 	broken(|_, cancelled| {
-		ProposalsByStatus::<Test>::insert(ProposalStatusName::Voting, cancelled, ())
+		ProposalsByStatus::<Test>::insert(ProposalStatusName::Voting, cancelled, ());
 	});
 	// An entry for no proposal.
 	broken(|_, _| {
-		ProposalsByStatus::<Test>::insert(ProposalStatusName::Voting, SortedProposalId::from(7), ())
+		ProposalsByStatus::<Test>::insert(
+			ProposalStatusName::Voting,
+			SortedProposalId::from(7),
+			(),
+		);
 	});
 }

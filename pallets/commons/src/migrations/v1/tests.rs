@@ -153,7 +153,7 @@ fn the_post_upgrade_check_catches_a_broken_migration() {
 			migrate();
 			assert!(Checks::after(before).is_err());
 			assert!(Commons::do_try_state().is_err());
-		})
+		});
 	};
 	// Contribution 0 is Dave's, accepted. A migration that forgets a contribution.
 	broken(|| ContributionsByContributor::<Test>::remove(DAVE, SortedContributionId::from(0)));

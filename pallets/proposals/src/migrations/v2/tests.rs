@@ -198,7 +198,7 @@ fn the_post_upgrade_check_catches_a_broken_migration() {
 			migrate(&voting);
 			assert!(Checks::after(before).is_err());
 			assert!(Proposals::do_try_state().is_err());
-		})
+		});
 	};
 	fn ballot(id: ProposalId) -> Ballot<Test> {
 		crate::Proposals::<Test>::get(id).unwrap().ballot()

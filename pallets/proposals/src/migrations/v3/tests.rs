@@ -193,7 +193,7 @@ fn the_post_upgrade_check_catches_a_broken_migration() {
 			migrate(&state);
 			assert!(Checks::after(before).is_err());
 			assert!(Proposals::do_try_state().is_err());
-		})
+		});
 	};
 	// A migration that forgets a proposal.
 	broken(|state| {

@@ -195,7 +195,7 @@ fn the_post_upgrade_check_catches_a_broken_migration() {
 			migrate();
 			assert!(Checks::after(before).is_err());
 			assert!(Treasury::do_try_state().is_err());
-		})
+		});
 	};
 	// A migration that forgets an open round: it would be hidden from the views.
 	broken(|| OpenRounds::<Test>::mutate(|open| open.retain(|id| *id != 1)));
@@ -207,7 +207,7 @@ fn the_post_upgrade_check_catches_a_broken_migration() {
 	broken(|| {
 		LiveGrants::<Test>::mutate(|live| {
 			*live = BoundedVec::truncate_from(live.iter().rev().copied().collect());
-		})
+		});
 	});
 	// One that changes a round on the way.
 	broken(|| Rounds::<Test>::mutate(1, |round| round.as_mut().unwrap().matching += 1));
