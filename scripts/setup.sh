@@ -6,11 +6,15 @@
 # then builds with -Zbuild-std. Its prerequisite check still wants a wasm32v1-none core/alloc in
 # the sysroot, which is built here once from those std sources.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 log() { printf 'setup: %s\n' "$*"; }
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-packages=(rustc-web cargo-web rust-web-src lld-22 protobuf-compiler clang libclang-dev)
+# chromium: Debian's, for the dashboard's browser tests (Playwright downloads no browser).
+packages=(rustc-web cargo-web rust-web-src lld-22 protobuf-compiler clang libclang-dev chromium)
+# Node.js and npm for the dashboard (web/), from Debian unless the machine has them already.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -59,4 +63,12 @@ fi
 if ! command -v cargo-nextest >/dev/null 2>&1; then
 	log "installing cargo-nextest"
 	cargo install --locked -q cargo-nextest
+fi
+
+# The dashboard's packages, exactly as the lock file says; again only when the lock changed.
+lock_sum=$(sha256sum web/package-lock.json | cut -d' ' -f1)
+if [ "$(cat web/node_modules/.ostrom-lock 2>/dev/null)" != "$lock_sum" ]; then
+	log "installing the dashboard's npm packages (npm ci)"
+	(cd web && npm ci --no-audit --no-fund --loglevel=error)
+	echo "$lock_sum" >web/node_modules/.ostrom-lock
 fi
