@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 use ostrom_primitives::{CommonsId, ContributionId, ProposalId};
 use ostrom_runtime_api::{
 	CommonsView, ContributionView, MemberView, Page, ProposalStatusName, ProposalView, TallyView,
-	Track, TreasuryView, VoiceCreditsView,
+	Track, TreasuryView, VoiceCreditsView, VoteView,
 };
 
 use super::{
@@ -204,7 +204,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl ostrom_runtime_api::OstromApi<Block, AccountId, Balance, BlockNumber, Hash> for Runtime {
 		fn proposal(id: ProposalId) -> Option<ProposalView<AccountId, Balance, BlockNumber>> {
 			views::proposal(id)
@@ -255,6 +255,36 @@ impl_runtime_apis! {
 
 		fn dry_run_enactment(call: Vec<u8>, track: Track) -> Result<(), DispatchError> {
 			Proposals::dry_run_enactment(&call, track)
+		}
+
+		fn members(
+			from: Option<AccountId>,
+			limit: u32,
+		) -> Page<MemberView<AccountId, Balance, BlockNumber>, AccountId> {
+			views::members(from, limit)
+		}
+
+		fn applicants(
+			from: Option<AccountId>,
+			limit: u32,
+		) -> Page<MemberView<AccountId, Balance, BlockNumber>, AccountId> {
+			views::applicants(from, limit)
+		}
+
+		fn votes(
+			proposal: ProposalId,
+			from: Option<AccountId>,
+			limit: u32,
+		) -> Page<VoteView<AccountId>, AccountId> {
+			views::votes(proposal, from, limit)
+		}
+
+		fn commons_contributions(
+			commons: CommonsId,
+			from: ContributionId,
+			limit: u32,
+		) -> Page<ContributionView<AccountId, Hash, BlockNumber>, ContributionId> {
+			views::commons_contributions(commons, from, limit)
 		}
 	}
 

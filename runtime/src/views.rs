@@ -1,8 +1,11 @@
 //! The whole-DAO views of `OstromApi`, built from the pallets' storage. Every list is bounded:
 //! at most `MAX_PAGE` items, and at most `MAX_SCAN` records looked at per call. A filtered list
 //! (proposals in a status, one member's contributions) reads the index its pallet keeps of it,
-//! so it looks at the records it shows and no others. No view decodes a proposal's call: its
-//! name was recorded at submission, and a preimage may be megabytes.
+//! so it looks at the records it shows and no others; one commons' contributions, which no index
+//! keeps, are found by looking at the contributions in turn, `MAX_SCAN` at most. Members,
+//! applicants and a proposal's votes are paged in their storage order, from an account on: a
+//! page reads the keys it shows and one more. No view decodes a proposal's call: its name was
+//! recorded at submission, and a preimage may be megabytes.
 
 use alloc::vec::Vec;
 use frame_support::traits::Get;
@@ -10,7 +13,7 @@ use ostrom_primitives::{CommonsId, ContributionId, MembershipInspect, ProposalId
 use ostrom_runtime_api::{
 	CommonsView, ContributionCounts, ContributionView, GrantView, MemberView, Page,
 	ProposalStatusName, ProposalView, RoundView, TallyView, TreasuryView, VoiceCreditsView,
-	MAX_PAGE, MAX_SCAN,
+	VoteView, MAX_PAGE, MAX_SCAN,
 };
 use pallet_ostrom_proposals::{CallName, ProposalSummary};
 
@@ -24,6 +27,7 @@ type Member = MemberView<AccountId, Balance, BlockNumber>;
 type Commons = CommonsView<AccountId, Balance, BlockNumber>;
 type Contribution = ContributionView<AccountId, Hash, BlockNumber>;
 type TreasuryOverview = TreasuryView<AccountId, Balance, BlockNumber>;
+type CommonsPallet = pallet_ostrom_commons::Pallet<Runtime>;
 
 /// How many items a page asked for `limit` holds at most: between one and `MAX_PAGE`. A page
 /// always moves on: even `limit` zero looks at one key at least.
@@ -133,6 +137,38 @@ pub fn member(who: AccountId) -> Option<Member> {
 	})
 }
 
+/// The members, a page at a time in storage order, each as [`member`] shows it.
+pub fn members(from: Option<AccountId>, limit: u32) -> Page<Member, AccountId> {
+	let (accounts, next) = Membership::member_ids(from.as_ref(), page_limit(limit));
+	Page { items: accounts.into_iter().filter_map(member).collect(), next }
+}
+
+/// The applicants, a page at a time in storage order, each as [`member`] shows it.
+pub fn applicants(from: Option<AccountId>, limit: u32) -> Page<Member, AccountId> {
+	let (accounts, next) = Membership::applicant_ids(from.as_ref(), page_limit(limit));
+	Page { items: accounts.into_iter().filter_map(member).collect(), next }
+}
+
+/// The votes still stored on `proposal`, a page at a time in storage order.
+pub fn votes(
+	proposal: ProposalId,
+	from: Option<AccountId>,
+	limit: u32,
+) -> Page<VoteView<AccountId>, AccountId> {
+	let (votes, next) = QuadraticVoting::votes_on(proposal, from.as_ref(), page_limit(limit));
+	let items = votes
+		.into_iter()
+		.map(|(voter, vote)| VoteView {
+			voter,
+			aye: vote.aye,
+			votes: vote.votes,
+			cost: vote.cost,
+			epoch: vote.epoch,
+		})
+		.collect();
+	Page { items, next }
+}
+
 pub fn voice_credits(who: AccountId) -> Option<VoiceCreditsView<BlockNumber>> {
 	// Only members have voice credits.
 	<Membership as MembershipInspect<_, _>>::member_since(&who)?;
@@ -179,30 +215,45 @@ pub fn contributions(
 	from: ContributionId,
 	limit: u32,
 ) -> Page<Contribution, ContributionId> {
-	let (ids, next) = pallet_ostrom_commons::Pallet::<Runtime>::contribution_ids_of(
-		&who,
-		from,
-		page_limit(limit),
-	);
+	let (ids, next) = CommonsPallet::contribution_ids_of(&who, from, page_limit(limit));
 	let items = ids
 		.into_iter()
 		.filter_map(|id| {
 			// The contributor is checked again on the stored contribution.
-			let entry = pallet_ostrom_commons::Pallet::<Runtime>::contribution_by(id, Some(&who))?;
-			Some(ContributionView {
-				id,
-				commons: entry.commons,
-				contributor: entry.contributor,
-				content_hash: entry.content_hash,
-				note: entry.note.into_inner(),
-				recorded_at: entry.recorded_at,
-				approvals: entry.approvals,
-				rejections: entry.rejections,
-				status: entry.status,
-			})
+			CommonsPallet::contribution_by(id, Some(&who)).map(|entry| contribution_view(id, entry))
 		})
 		.collect();
 	Page { items, next }
+}
+
+/// The contributions to `commons` from identifier `from` on, oldest first: no index keeps them,
+/// so a page looks at the contributions in turn, `MAX_SCAN` at most, and goes on in `next` where
+/// it stopped.
+pub fn commons_contributions(
+	commons: CommonsId,
+	from: ContributionId,
+	limit: u32,
+) -> Page<Contribution, ContributionId> {
+	page(from, CommonsPallet::contribution_ids_end(), limit, |id| {
+		CommonsPallet::contribution_to(id, commons).map(|entry| contribution_view(id, entry))
+	})
+}
+
+fn contribution_view(
+	id: ContributionId,
+	entry: pallet_ostrom_commons::Contribution<Runtime>,
+) -> Contribution {
+	ContributionView {
+		id,
+		commons: entry.commons,
+		contributor: entry.contributor,
+		content_hash: entry.content_hash,
+		note: entry.note.into_inner(),
+		recorded_at: entry.recorded_at,
+		approvals: entry.approvals,
+		rejections: entry.rejections,
+		status: entry.status,
+	}
 }
 
 pub fn treasury() -> TreasuryOverview {

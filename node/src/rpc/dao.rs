@@ -4,6 +4,11 @@
 //! Accounts are SS58 strings. An unknown id or account gives `null`; a malformed parameter, a
 //! limit out of range or an unknown block gives an "invalid params" error with a message.
 //!
+//! The pages of members, applicants, votes and one commons' contributions are `OstromApi`
+//! version 3: at a block whose runtime implements an older version they answer the error
+//! [`MISSING_VIEW_CODE`], "the runtime does not have this view (OstromApi v3)", without calling
+//! the runtime.
+//!
 //! Every string parameter is refused if it is longer than any valid value before it is decoded:
 //! base-58 decoding takes time quadratic in the length, and a megabyte "address" used to keep a
 //! core busy for minutes after its caller had gone. A block hash is checked by its deserializer,
@@ -31,9 +36,9 @@ use ostrom_primitives::{CommonsId, ContributionId, ProposalId};
 use ostrom_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash};
 use ostrom_runtime_api::{
 	CommonsView, ContributionView, MemberView, OstromApi, Page, ProposalStatusName, ProposalView,
-	TallyView, TreasuryView, VoiceCreditsView, MAX_PAGE,
+	TallyView, TreasuryView, VoiceCreditsView, VoteView, MAX_PAGE,
 };
-use sp_api::{ApiError, ProvideRuntimeApi};
+use sp_api::{ApiError, ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 use tokio::sync::Semaphore;
@@ -43,9 +48,18 @@ type Member = MemberView<AccountId, Balance, BlockNumber>;
 type Commons = CommonsView<AccountId, Balance, BlockNumber>;
 type Contribution = ContributionView<AccountId, Hash, BlockNumber>;
 type Treasury = TreasuryView<AccountId, Balance, BlockNumber>;
+type Vote = VoteView<AccountId>;
 
 /// The error code of a failed runtime call, e.g. at a block whose state the node has pruned.
 const RUNTIME_ERROR_CODE: i32 = 1;
+
+/// The error code of a view that the runtime at the block does not have: its `OstromApi` is of
+/// an older version than the view's.
+pub const MISSING_VIEW_CODE: i32 = 2;
+
+/// The `OstromApi` version that added `members`, `applicants`, `votes` and
+/// `commons_contributions`.
+const PAGES_API_VERSION: u32 = 3;
 
 /// The longest address accepted, in bytes. An SS58 address of a 32-byte account is the account,
 /// a one- or two-byte prefix and a two-byte checksum, 35 or 36 bytes: at most 49 base-58
@@ -115,6 +129,49 @@ pub trait DaoApi {
 	/// The treasury: pot, earmarked, spendable, the spending rule, open rounds and grants.
 	#[method(name = "treasury")]
 	async fn treasury(&self, at: Option<Hash>) -> RpcResult<Treasury>;
+
+	/// The members (not the applicants) in storage order, from account `from` on (included;
+	/// default the first); at most `limit` (1 to 100, default 100). `next` is the first account
+	/// of the next page. OstromApi v3.
+	#[method(name = "members")]
+	async fn members(
+		&self,
+		from: Option<String>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Page<Member, AccountId>>;
+
+	/// The applicants with their sponsors and deposits, paged as `dao_members`. OstromApi v3.
+	#[method(name = "applicants")]
+	async fn applicants(
+		&self,
+		from: Option<String>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Page<Member, AccountId>>;
+
+	/// The votes stored on proposal `proposal`, in storage order from voter `from` on (included;
+	/// default the first); at most `limit` (1 to 100, default 100). OstromApi v3.
+	#[method(name = "votes")]
+	async fn votes(
+		&self,
+		proposal: ProposalId,
+		from: Option<String>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Page<Vote, AccountId>>;
+
+	/// The contributions to commons `commons`, oldest first, from identifier `from` (default 0)
+	/// on; at most `limit` (1 to 100, default 100), looking at no more than 1,000 identifiers.
+	/// OstromApi v3.
+	#[method(name = "commonsContributions")]
+	async fn commons_contributions(
+		&self,
+		commons: CommonsId,
+		from: Option<ContributionId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Page<Contribution, ContributionId>>;
 }
 
 /// How many views may run in the runtime at once, shared by every connection.
@@ -153,12 +210,12 @@ where
 {
 	/// Runs `view` of `method` with `args` at block `at`, or at the best block, once a permit
 	/// is free; or answers from the cache if the same call was answered at that block.
-	async fn view_at<R: Clone + Send + Sync + 'static>(
+	async fn view_at<R: Clone + Send + Sync + 'static, E: Into<ViewError>>(
 		&self,
 		method: &'static str,
 		args: impl Encode,
 		at: Option<Hash>,
-		view: impl FnOnce(&C::Api, Hash) -> Result<R, ApiError> + Send + 'static,
+		view: impl FnOnce(&C::Api, Hash) -> Result<R, E> + Send + 'static,
 	) -> RpcResult<R> {
 		let hash = match at {
 			Some(hash) => match self.client.header(hash) {
@@ -181,13 +238,8 @@ where
 		// its runtime instance, so it keeps its permit until it ends.
 		let running = tokio::task::spawn_blocking(move || {
 			let _permit = permit;
-			view(&client.runtime_api(), hash).map_err(|error| {
-				ErrorObjectOwned::owned(
-					RUNTIME_ERROR_CODE,
-					"the runtime could not build the view",
-					Some(error.to_string()),
-				)
-			})
+			view(&client.runtime_api(), hash)
+				.map_err(|error| Into::<ViewError>::into(error).into_rpc_error())
 		});
 		let answer = running.await.map_err(|_| internal_error())??;
 		self.answers.insert(key, answer.clone());
@@ -274,6 +326,134 @@ where
 	async fn treasury(&self, at: Option<Hash>) -> RpcResult<Treasury> {
 		self.view_at("treasury", (), at, move |api, hash| api.treasury(hash)).await
 	}
+
+	async fn members(
+		&self,
+		from: Option<String>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Page<Member, AccountId>> {
+		let from = from.as_deref().map(account_id).transpose()?;
+		let limit = page_limit(limit)?;
+		self.view_at(
+			"members",
+			(from.clone(), limit),
+			at,
+			move |api, hash| -> Result<_, ViewError> {
+				require_version(api, hash, PAGES_API_VERSION)?;
+				Ok(api.members(hash, from, limit)?)
+			},
+		)
+		.await
+	}
+
+	async fn applicants(
+		&self,
+		from: Option<String>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Page<Member, AccountId>> {
+		let from = from.as_deref().map(account_id).transpose()?;
+		let limit = page_limit(limit)?;
+		self.view_at(
+			"applicants",
+			(from.clone(), limit),
+			at,
+			move |api, hash| -> Result<_, ViewError> {
+				require_version(api, hash, PAGES_API_VERSION)?;
+				Ok(api.applicants(hash, from, limit)?)
+			},
+		)
+		.await
+	}
+
+	async fn votes(
+		&self,
+		proposal: ProposalId,
+		from: Option<String>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Page<Vote, AccountId>> {
+		let from = from.as_deref().map(account_id).transpose()?;
+		let limit = page_limit(limit)?;
+		self.view_at(
+			"votes",
+			(proposal, from.clone(), limit),
+			at,
+			move |api, hash| -> Result<_, ViewError> {
+				require_version(api, hash, PAGES_API_VERSION)?;
+				Ok(api.votes(hash, proposal, from, limit)?)
+			},
+		)
+		.await
+	}
+
+	async fn commons_contributions(
+		&self,
+		commons: CommonsId,
+		from: Option<ContributionId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Page<Contribution, ContributionId>> {
+		let limit = page_limit(limit)?;
+		self.view_at(
+			"commonsContributions",
+			(commons, from, limit),
+			at,
+			move |api, hash| -> Result<_, ViewError> {
+				require_version(api, hash, PAGES_API_VERSION)?;
+				Ok(api.commons_contributions(hash, commons, from.unwrap_or(0), limit)?)
+			},
+		)
+		.await
+	}
+}
+
+/// Why a view has no answer.
+#[derive(Debug)]
+enum ViewError {
+	/// The runtime call failed.
+	Runtime(ApiError),
+	/// The runtime at the block implements `OstromApi` below `version`, which added the view.
+	Missing { version: u32 },
+}
+
+impl From<ApiError> for ViewError {
+	fn from(error: ApiError) -> Self {
+		Self::Runtime(error)
+	}
+}
+
+impl ViewError {
+	fn into_rpc_error(self) -> ErrorObjectOwned {
+		match self {
+			Self::Runtime(error) => ErrorObjectOwned::owned(
+				RUNTIME_ERROR_CODE,
+				"the runtime could not build the view",
+				Some(error.to_string()),
+			),
+			Self::Missing { version } => ErrorObjectOwned::owned(
+				MISSING_VIEW_CODE,
+				format!("the runtime does not have this view (OstromApi v{version})"),
+				None::<()>,
+			),
+		}
+	}
+}
+
+/// Fails with [`ViewError::Missing`] unless the runtime at `hash` implements `OstromApi` at
+/// `version` or later: a newer method called on an older runtime would fail without saying why.
+fn require_version<Api: ApiExt<Block>>(
+	api: &Api,
+	hash: Hash,
+	version: u32,
+) -> Result<(), ViewError> {
+	let implemented =
+		api.api_version::<dyn OstromApi<Block, AccountId, Balance, BlockNumber, Hash>>(hash)?;
+	match implemented {
+		Some(implemented) if implemented >= version => Ok(()),
+		_ => Err(ViewError::Missing { version }),
+	}
 }
 
 fn invalid_params(message: String) -> ErrorObjectOwned {
@@ -346,6 +526,18 @@ mod tests {
 		let error = account_id("5Grwva").unwrap_err();
 		assert_eq!(error.code(), INVALID_PARAMS_CODE);
 		assert!(error.message().starts_with("`5Grwva` is not an SS58 address"));
+	}
+
+	#[test]
+	fn a_view_the_runtime_lacks_is_named_with_its_version() {
+		let error = ViewError::Missing { version: PAGES_API_VERSION }.into_rpc_error();
+		assert_eq!(error.code(), MISSING_VIEW_CODE);
+		assert_eq!(error.message(), "the runtime does not have this view (OstromApi v3)");
+		assert!(error.data().is_none());
+		let error = ViewError::from(ApiError::UsingSameInstanceForDifferentBlocks).into_rpc_error();
+		assert_eq!(error.code(), RUNTIME_ERROR_CODE);
+		assert_eq!(error.message(), "the runtime could not build the view");
+		assert!(error.data().is_some());
 	}
 
 	#[test]

@@ -3,7 +3,10 @@
 //! contributions are paged from their index, `contributor_index`). The runtime's views compose
 //! these, so that they neither read the registry's storage nor re-derive its rules.
 
-use crate::{Commons, CommonsRecord, Config, Contribution, Contributions, NextCommonsId, Pallet};
+use crate::{
+	Commons, CommonsRecord, Config, Contribution, Contributions, NextCommonsId, NextContributionId,
+	Pallet,
+};
 use codec::{Decode, Encode};
 use frame_support::{CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use ostrom_primitives::{CommonsId, ContributionId};
@@ -57,6 +60,17 @@ impl<T: Config> Pallet<T> {
 		who: Option<&T::AccountId>,
 	) -> Option<Contribution<T>> {
 		Contributions::<T>::get(id).filter(|entry| who.is_none_or(|who| &entry.contributor == who))
+	}
+
+	/// Contribution `id` if it was made to `commons`; `None` otherwise.
+	pub fn contribution_to(id: ContributionId, commons: CommonsId) -> Option<Contribution<T>> {
+		Contributions::<T>::get(id).filter(|entry| entry.commons == commons)
+	}
+
+	/// The end of the list of contributions: identifiers below it were given (and a
+	/// contribution is never removed).
+	pub fn contribution_ids_end() -> ContributionId {
+		NextContributionId::<T>::get()
 	}
 
 	/// The end of the list of commons: identifiers below it were given.

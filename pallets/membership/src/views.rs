@@ -1,4 +1,5 @@
-//! The reads the runtime API and clients use: epochs, quotas, and where an account stands.
+//! The reads the runtime API and clients use: epochs, quotas, where an account stands, and the
+//! members and applicants a page at a time.
 
 use crate::{
 	Applications, BalanceOf, Config, EpochIndex, MemberRecord, MemberStatus, MemberStatusName,
@@ -100,4 +101,45 @@ impl<T: Config> Pallet<T> {
 			deposit: application.deposit,
 		})
 	}
+
+	/// One page of the members, in the order `Members` stores them (by the hash of the
+	/// account): at most `limit` accounts from `from` on (`from` included if it is a member;
+	/// `None` for the first), and the account after them (the `from` of the next page), `None`
+	/// when there is none. Reads at most `limit + 1` keys, and no record.
+	pub fn member_ids(
+		from: Option<&T::AccountId>,
+		limit: u32,
+	) -> (Vec<T::AccountId>, Option<T::AccountId>) {
+		let (first, rest) = match from {
+			None => (None, Members::<T>::iter_keys()),
+			// An iteration starts after the raw key it is given, stored or not.
+			Some(from) => (
+				Members::<T>::contains_key(from).then(|| from.clone()),
+				Members::<T>::iter_keys_from(Members::<T>::hashed_key_for(from)),
+			),
+		};
+		page_of(first.into_iter().chain(rest), limit)
+	}
+
+	/// One page of the applicants, in the order `Applications` stores them, as
+	/// [`member_ids`](Self::member_ids) pages the members.
+	pub fn applicant_ids(
+		from: Option<&T::AccountId>,
+		limit: u32,
+	) -> (Vec<T::AccountId>, Option<T::AccountId>) {
+		let (first, rest) = match from {
+			None => (None, Applications::<T>::iter_keys()),
+			Some(from) => (
+				Applications::<T>::contains_key(from).then(|| from.clone()),
+				Applications::<T>::iter_keys_from(Applications::<T>::hashed_key_for(from)),
+			),
+		};
+		page_of(first.into_iter().chain(rest), limit)
+	}
+}
+
+/// The first `limit` keys of `keys`, and the one after them.
+fn page_of<Key>(mut keys: impl Iterator<Item = Key>, limit: u32) -> (Vec<Key>, Option<Key>) {
+	let page = keys.by_ref().take(limit as usize).collect();
+	(page, keys.next())
 }

@@ -1,7 +1,10 @@
-//! The reads the runtime API and clients use: epochs, credits, what a vote costs, tallies. Every
-//! rule about them is computed here once.
+//! The reads the runtime API and clients use: epochs, credits, what a vote costs, tallies, the
+//! votes on a proposal a page at a time. Every rule about them is computed here once.
 
-use crate::{Config, Credits, Epoch, EpochIndex, Pallet, Spent, VoiceCredits, VoteQuote, Votes};
+use crate::{
+	Config, Credits, Epoch, EpochIndex, Pallet, Spent, VoiceCredits, VoteQuote, VoteRecord, Votes,
+};
+use alloc::vec::Vec;
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use ostrom_primitives::ProposalId;
@@ -55,5 +58,27 @@ impl<T: Config> Pallet<T> {
 			credits_left: per_epoch.saturating_sub(spent),
 			affordable: spent_after.is_some_and(|spent| spent <= per_epoch),
 		}
+	}
+
+	/// One page of the votes still stored on `proposal`, in the order `Votes` stores them (by
+	/// the hash of the voter): at most `limit` votes from voter `from` on (`from` included if
+	/// they have a vote; `None` for the first), and the voter after them (the `from` of the next
+	/// page), `None` when there is none. Reads at most `limit + 1` votes.
+	pub fn votes_on(
+		proposal: ProposalId,
+		from: Option<&T::AccountId>,
+		limit: u32,
+	) -> (Vec<(T::AccountId, VoteRecord)>, Option<T::AccountId>) {
+		let (first, rest) = match from {
+			None => (None, Votes::<T>::iter_prefix(proposal)),
+			// An iteration starts after the raw key it is given, stored or not.
+			Some(from) => (
+				Votes::<T>::get(proposal, from).map(|vote| (from.clone(), vote)),
+				Votes::<T>::iter_prefix_from(proposal, Votes::<T>::hashed_key_for(proposal, from)),
+			),
+		};
+		let mut votes = first.into_iter().chain(rest);
+		let page = votes.by_ref().take(limit as usize).collect();
+		(page, votes.next().map(|(voter, _)| voter))
 	}
 }

@@ -21,7 +21,9 @@
 //!
 //! A node and its clients talk to old runtimes as well as new ones: a method is never changed
 //! in place; a new one is added at the next version (`#[api_version(N)]`), which the runtime
-//! then implements. Version 1 has the views; version 2 adds `dry_run_enactment`.
+//! then implements. Version 1 has the views; version 2 adds `dry_run_enactment`; version 3 adds
+//! the pages of members, applicants, one proposal's votes and one commons' contributions
+//! (`members`, `applicants`, `votes`, `commons_contributions`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -98,5 +100,43 @@ sp_api::decl_runtime_apis! {
 		/// with `Exhausted` if it is longer than any preimage may be.
 		#[api_version(2)]
 		fn dry_run_enactment(call: Vec<u8>, track: Track) -> Result<(), DispatchError>;
+
+		/// The members (not the applicants), in the order the membership stores them (by the
+		/// hash of the account): at most `limit` (itself at most `MAX_PAGE`) from account `from`
+		/// on, `from` included; from the first if `from` is `None`. `next` is the first member of
+		/// the next page.
+		#[api_version(3)]
+		fn members(
+			from: Option<AccountId>,
+			limit: u32,
+		) -> Page<MemberView<AccountId, Balance, BlockNumber>, AccountId>;
+
+		/// The applicants, with their sponsors and deposits, paged as `members` pages the
+		/// members.
+		#[api_version(3)]
+		fn applicants(
+			from: Option<AccountId>,
+			limit: u32,
+		) -> Page<MemberView<AccountId, Balance, BlockNumber>, AccountId>;
+
+		/// The votes still stored on `proposal` (a removed vote is gone, a replaced one shows as
+		/// it is now), in the order they are stored (by the hash of the voter): at most `limit`
+		/// (itself at most `MAX_PAGE`) from voter `from` on, `from` included; from the first if
+		/// `from` is `None`. `next` is the first voter of the next page.
+		#[api_version(3)]
+		fn votes(
+			proposal: ProposalId,
+			from: Option<AccountId>,
+			limit: u32,
+		) -> Page<VoteView<AccountId>, AccountId>;
+
+		/// The contributions to `commons`, oldest first, from identifier `from` on; at most
+		/// `limit` (itself at most `MAX_PAGE`), looking at no more than `MAX_SCAN` identifiers.
+		#[api_version(3)]
+		fn commons_contributions(
+			commons: CommonsId,
+			from: ContributionId,
+			limit: u32,
+		) -> Page<ContributionView<AccountId, Hash, BlockNumber>, ContributionId>;
 	}
 }

@@ -111,6 +111,21 @@ pub struct MemberView<AccountId, Balance, BlockNumber> {
 	pub deposit: Balance,
 }
 
+/// A member's vote on a proposal.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteView<AccountId> {
+	pub voter: AccountId,
+	/// For the proposal, or against it.
+	pub aye: bool,
+	/// How many votes; at least one.
+	pub votes: u32,
+	/// What the votes cost: `votes²` voice credits.
+	pub cost: Credits,
+	/// The epoch whose credits paid for the vote.
+	pub epoch: EpochIndex,
+}
+
 /// A member's voice credits in the current epoch.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -7,7 +7,7 @@ use crate::{
 	Runtime, RuntimeCall, UNIT,
 };
 use codec::Encode;
-use ostrom_runtime_api::runtime_decl_for_ostrom_api::OstromApiV2;
+use ostrom_runtime_api::runtime_decl_for_ostrom_api::OstromApiV3;
 use pallet_ostrom_proposals::{GovernanceRules, Track};
 use sp_keyring::Sr25519Keyring::Ferdie;
 use sp_runtime::{DispatchError, DispatchResult, StateVersion};
@@ -17,7 +17,7 @@ fn dry_run(call: RuntimeCall, track: Track) -> (DispatchResult, bool) {
 	let root = || sp_io::storage::root(StateVersion::V1);
 	let before = root();
 	let result =
-		<Runtime as OstromApiV2<Block, AccountId, Balance, BlockNumber, Hash>>::dry_run_enactment(
+		<Runtime as OstromApiV3<Block, AccountId, Balance, BlockNumber, Hash>>::dry_run_enactment(
 			call.encode(),
 			track,
 		);

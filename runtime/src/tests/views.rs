@@ -17,15 +17,23 @@ use ostrom_primitives::ProposalId;
 use ostrom_runtime_api::{
 	ContributionCounts, MemberStatusName, ProposalKindName, ProposalStatusName, MAX_PAGE, MAX_SCAN,
 };
+use ostrom_runtime_api::{MemberView, Page};
 use pallet_ostrom_commons::{CommonsKind, CommonsStatus, ContributionStatus};
 use pallet_ostrom_membership::MemberStatus;
 use pallet_ostrom_proposals::{CallName, ProposalKind, Track, MAX_CALL_NAME_LEN};
 use sp_core::{crypto::Ss58Codec, H256};
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Ferdie};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
 use sp_runtime::{traits::Hash, Perbill};
 
 fn text<Bound: Get<u32>>(bytes: &str) -> BoundedVec<u8, Bound> {
 	BoundedVec::truncate_from(bytes.as_bytes().to_vec())
+}
+
+/// The accounts of a page of members or applicants, and its `next`.
+fn accounts<Balance, BlockNumber>(
+	page: Page<MemberView<crate::AccountId, Balance, BlockNumber>, crate::AccountId>,
+) -> (Vec<crate::AccountId>, Option<crate::AccountId>) {
+	(page.items.into_iter().map(|m| m.account).collect(), page.next)
 }
 
 fn submit_signal(statement: &str) -> ProposalId {
@@ -468,5 +476,221 @@ fn views_read_in_json_as_documented() {
 		assert_eq!(treasury["pot"], TREASURY_ENDOWMENT.to_string());
 		assert_eq!(treasury["maxShare"], "20%");
 		assert!(treasury["openRounds"].as_array().unwrap().is_empty());
+	});
+}
+
+#[test]
+fn members_are_paged_in_storage_order_from_an_account_on() {
+	in_development_chain(|| {
+		// An applicant is not a member.
+		Membership::apply(signed(Dave), text("dave.example")).unwrap();
+		check_invariants();
+		let stored: Vec<_> = pallet_ostrom_membership::Members::<Runtime>::iter_keys().collect();
+		assert_eq!(stored.len(), 3);
+		for founder in [Alice, Bob, Charlie] {
+			assert!(stored.contains(&account(founder)));
+		}
+
+		let all = views::members(None, MAX_PAGE);
+		assert_eq!(accounts(all.clone()), (stored.clone(), None));
+		// Each member as `member` shows it, credits included.
+		for item in &all.items {
+			assert_eq!(Some(item), views::member(item.account.clone()).as_ref());
+			assert_eq!(item.status, MemberStatusName::Active);
+		}
+
+		// Pages of one: `next` is the first account of the next page, and `from` is included.
+		let first = views::members(None, 1);
+		assert_eq!(accounts(first), (vec![stored[0].clone()], Some(stored[1].clone())));
+		let second = views::members(Some(stored[1].clone()), 1);
+		assert_eq!(accounts(second), (vec![stored[1].clone()], Some(stored[2].clone())));
+		let last = views::members(Some(stored[2].clone()), 1);
+		assert_eq!(accounts(last), (vec![stored[2].clone()], None));
+		// Pages of two cross the boundary.
+		let first = views::members(None, 2);
+		assert_eq!(accounts(first), (stored[..2].to_vec(), Some(stored[2].clone())));
+		let rest = views::members(Some(stored[2].clone()), 2);
+		assert_eq!(accounts(rest), (stored[2..].to_vec(), None));
+		// A limit of zero still moves on; a limit above a page is capped.
+		assert_eq!(views::members(None, 0).items.len(), 1);
+		assert_eq!(views::members(None, MAX_PAGE + 50).items.len(), 3);
+
+		// From an account that is no member (an applicant, or no one), the page goes on at the
+		// members stored after it.
+		for outsider in [Dave, Ferdie] {
+			let (items, next) = accounts(views::members(Some(account(outsider)), MAX_PAGE));
+			assert!(stored.ends_with(&items), "{items:?}");
+			assert_eq!(next, None);
+		}
+
+		// No members, no page (the records are put back for the closing invariant checks).
+		let records: Vec<_> = pallet_ostrom_membership::Members::<Runtime>::drain().collect();
+		assert_eq!(views::members(None, MAX_PAGE), Page { items: vec![], next: None });
+		for (who, record) in records {
+			pallet_ostrom_membership::Members::<Runtime>::insert(who, record);
+		}
+		check_invariants();
+	});
+}
+
+#[test]
+fn applicants_are_paged_with_their_sponsors_and_deposits() {
+	in_development_chain(|| {
+		assert_eq!(views::applicants(None, MAX_PAGE), Page { items: vec![], next: None });
+
+		for applicant in [Dave, Eve, Ferdie] {
+			Membership::apply(signed(applicant), text("applicant.example")).unwrap();
+		}
+		Membership::sponsor(signed(Bob), account(Dave)).unwrap();
+		check_invariants();
+		let stored: Vec<_> =
+			pallet_ostrom_membership::Applications::<Runtime>::iter_keys().collect();
+		assert_eq!(stored.len(), 3);
+
+		let all = views::applicants(None, MAX_PAGE);
+		assert_eq!(accounts(all.clone()), (stored.clone(), None));
+		let dave = all.items.iter().find(|a| a.account == account(Dave)).unwrap();
+		assert_eq!(Some(dave), views::member(account(Dave)).as_ref());
+		assert_eq!((dave.status, dave.joined_at), (MemberStatusName::Applicant, None));
+		assert_eq!(dave.sponsors, vec![account(Bob)]);
+		assert_eq!((dave.sponsors_required, dave.deposit), (2, 10 * UNIT));
+		let eve = all.items.iter().find(|a| a.account == account(Eve)).unwrap();
+		assert!(eve.sponsors.is_empty());
+		// Members are not applicants.
+		assert!(all.items.iter().all(|a| a.status == MemberStatusName::Applicant));
+
+		let first = views::applicants(None, 2);
+		assert_eq!(accounts(first), (stored[..2].to_vec(), Some(stored[2].clone())));
+		let rest = views::applicants(Some(stored[2].clone()), 2);
+		assert_eq!(accounts(rest), (stored[2..].to_vec(), None));
+		let second = views::applicants(Some(stored[1].clone()), 1);
+		assert_eq!(accounts(second), (vec![stored[1].clone()], Some(stored[2].clone())));
+
+		// Once sponsored by two members, Dave is a member and no longer an applicant.
+		Membership::sponsor(signed(Alice), account(Dave)).unwrap();
+		check_invariants();
+		let (applicants, _) = accounts(views::applicants(None, MAX_PAGE));
+		assert_eq!(applicants.len(), 2);
+		assert!(!applicants.contains(&account(Dave)));
+		let (members, _) = accounts(views::members(None, MAX_PAGE));
+		assert!(members.contains(&account(Dave)));
+	});
+}
+
+#[test]
+fn a_proposals_votes_are_paged_as_stored_after_replacements_and_removals() {
+	in_development_chain(|| {
+		let id = submit_signal("vote on me");
+		let other = submit_signal("and on me");
+		assert_eq!(views::votes(id, None, MAX_PAGE), Page { items: vec![], next: None });
+
+		QuadraticVoting::vote(signed(Alice), id, true, 3).unwrap();
+		QuadraticVoting::vote(signed(Bob), id, false, 2).unwrap();
+		QuadraticVoting::vote(signed(Charlie), id, true, 1).unwrap();
+		QuadraticVoting::vote(signed(Charlie), other, false, 5).unwrap();
+		// Bob changes his mind; Charlie withdraws.
+		QuadraticVoting::vote(signed(Bob), id, true, 4).unwrap();
+		QuadraticVoting::remove_vote(signed(Charlie), id).unwrap();
+		check_invariants();
+
+		let stored: Vec<_> =
+			pallet_ostrom_quadratic_voting::Votes::<Runtime>::iter_key_prefix(id).collect();
+		assert_eq!(stored.len(), 2);
+		let all = views::votes(id, None, MAX_PAGE);
+		assert_eq!(all.next, None);
+		assert_eq!(all.items.iter().map(|v| v.voter.clone()).collect::<Vec<_>>(), stored);
+		let vote_of = |who| all.items.iter().find(|v| v.voter == account(who)).unwrap();
+		let alice = vote_of(Alice);
+		assert_eq!((alice.aye, alice.votes, alice.cost, alice.epoch), (true, 3, 9, 0));
+		let bob = vote_of(Bob);
+		assert_eq!((bob.aye, bob.votes, bob.cost, bob.epoch), (true, 4, 16, 0), "replaced");
+		assert!(all.items.iter().all(|v| v.voter != account(Charlie)), "removed");
+		// The tally agrees with the votes shown.
+		let tally = views::tally(id).unwrap();
+		assert_eq!((tally.ayes, tally.nays, tally.voters, tally.credits), (7, 0, 2, 25));
+
+		let first = views::votes(id, None, 1);
+		assert_eq!(first.items, all.items[..1].to_vec());
+		assert_eq!(first.next, Some(stored[1].clone()));
+		let second = views::votes(id, first.next, 1);
+		assert_eq!((second.items, second.next), (all.items[1..].to_vec(), None));
+		// From a voter with no vote (Charlie withdrew), the page goes on after them.
+		let after_charlie = views::votes(id, Some(account(Charlie)), MAX_PAGE);
+		assert!(all.items.ends_with(&after_charlie.items));
+
+		let others = views::votes(other, None, MAX_PAGE);
+		assert_eq!(others.items.len(), 1);
+		assert_eq!((others.items[0].voter.clone(), others.items[0].aye), (account(Charlie), false));
+		assert_eq!(views::votes(other + 1, None, MAX_PAGE), Page { items: vec![], next: None });
+
+		let json = serde_json::to_value(&bob).unwrap();
+		assert_eq!(
+			json,
+			serde_json::json!({
+				"voter": account(Bob).to_ss58check(),
+				"aye": true,
+				"votes": 4,
+				"cost": 16,
+				"epoch": 0,
+			})
+		);
+	});
+}
+
+#[test]
+fn a_commons_contributions_are_found_by_scanning_at_most_max_scan_ids() {
+	in_development_chain(|| {
+		for (registrant, name) in [(Alice, "Seed library"), (Bob, "Tool shed")] {
+			Commons::register(
+				signed(registrant),
+				text(name),
+				CommonsKind::Food,
+				text("MIT"),
+				text(""),
+			)
+			.unwrap();
+		}
+		assert_eq!(
+			views::commons_contributions(0, 0, MAX_PAGE),
+			Page { items: vec![], next: None }
+		);
+		let contribute = |who, commons| {
+			let id = pallet_ostrom_commons::NextContributionId::<Runtime>::get();
+			Commons::contribute(signed(who), commons, H256::repeat_byte(1), text("seeds")).unwrap();
+			id
+		};
+		let seeds = [contribute(Bob, 0), contribute(Charlie, 0)];
+		let rake = contribute(Charlie, 1);
+		let beans = contribute(Alice, 0);
+		assert_eq!([seeds[0], seeds[1], rake, beans], [0, 1, 2, 3]);
+		check_invariants();
+
+		let ids = |commons, from, limit| {
+			let page = views::commons_contributions(commons, from, limit);
+			(page.items.iter().map(|c| c.id).collect::<Vec<_>>(), page.next)
+		};
+		assert_eq!(ids(0, 0, MAX_PAGE), (vec![0, 1, 3], None));
+		assert_eq!(ids(1, 0, MAX_PAGE), (vec![2], None));
+		assert_eq!(ids(2, 0, MAX_PAGE), (vec![], None));
+		// Pages across the boundary: `next` is where the page stopped looking.
+		assert_eq!(ids(0, 0, 2), (vec![0, 1], Some(2)));
+		assert_eq!(ids(0, 2, 2), (vec![3], None));
+		assert_eq!(ids(0, 1, 1), (vec![1], Some(2)));
+		assert_eq!(ids(0, 0, 0), (vec![0], Some(1)), "a limit of zero still moves on");
+		// Each as `contributions` shows it.
+		let page = views::commons_contributions(0, 0, MAX_PAGE);
+		let alices = views::contributions(account(Alice), 0, MAX_PAGE);
+		assert_eq!(page.items[2], alices.items[0]);
+		assert_eq!((page.items[2].commons, page.items[2].contributor.clone()), (0, account(Alice)));
+
+		// Identifiers far ahead, as if many contributions existed: a page looks at `MAX_SCAN`.
+		pallet_ostrom_commons::NextContributionId::<Runtime>::put(5 * u64::from(MAX_SCAN));
+		let far = contribute(Bob, 1);
+		let scan = u64::from(MAX_SCAN);
+		assert_eq!(ids(0, 0, MAX_PAGE), (vec![0, 1, 3], Some(scan)));
+		assert_eq!(ids(1, 0, MAX_PAGE), (vec![2], Some(scan)));
+		assert_eq!(ids(1, 4 * scan, MAX_PAGE), (vec![], Some(far)));
+		assert_eq!(ids(1, far, MAX_PAGE), (vec![far], None));
+		assert_eq!(ids(0, far, MAX_PAGE), (vec![], None));
 	});
 }

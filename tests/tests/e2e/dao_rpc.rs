@@ -2,7 +2,8 @@
 //! HTTP as a dApp would: Dave joins, Charlie registers a commons that Bob contributes to, Alice
 //! proposes and Bob votes (all with the typed client `ostrom-client`); then every method's answer
 //! is checked against what those extrinsics did, at the best block and at genesis (Dave's probation
-//! also in the block he joined), and malformed parameters get errors, not crashes.
+//! also in the block he joined, his application in the block before), and malformed parameters
+//! get errors, not crashes.
 
 use ostrom::runtime_types::{
 	bounded_collections::bounded_vec::BoundedVec,
@@ -21,7 +22,7 @@ const UNIT: u128 = 1_000_000_000_000;
 const TREASURY_ENDOWMENT: u128 = 100_000 * UNIT;
 const INVALID_PARAMS: i64 = -32602;
 
-const DAO_METHODS: [&str; 9] = [
+const DAO_METHODS: [&str; 13] = [
 	"dao_proposal",
 	"dao_proposals",
 	"dao_tally",
@@ -31,6 +32,10 @@ const DAO_METHODS: [&str; 9] = [
 	"dao_listCommons",
 	"dao_contributions",
 	"dao_treasury",
+	"dao_members",
+	"dao_applicants",
+	"dao_votes",
+	"dao_commonsContributions",
 ];
 
 fn ss58(who: &Keypair) -> String {
@@ -165,6 +170,32 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 		(&bob_member["probationEnds"], &bob_member["sponsorshipsLeft"]),
 		(&Value::Null, &json!(1))
 	);
+	// The pages of members and applicants (OstromApi v3): the four members, each as
+	// `dao_member` shows it; no applicant now, and Dave alone in the block before he joined.
+	let members = result(port, "dao_members", json!([]));
+	assert_eq!(members["next"], Value::Null);
+	let members = members["items"].as_array().unwrap().clone();
+	assert_eq!(members.len(), 4, "{members:?}");
+	assert!(members.contains(&member) && members.contains(&bob_member), "{members:?}");
+	let first = result(port, "dao_members", json!([null, 1]));
+	assert_eq!(first["items"], json!([members[0]]));
+	let second = members[1]["account"].clone();
+	assert_eq!(first["next"], second);
+	assert_eq!(result(port, "dao_members", json!([second, 3]))["items"], json!(members[1..]));
+	assert_eq!(result(port, "dao_applicants", json!([])), json!({ "items": [], "next": null }));
+	let before_joining = result(port, "chain_getBlockHash", json!([joined - 1]));
+	let applicants = result(port, "dao_applicants", json!([null, 10, before_joining]));
+	assert_eq!(applicants["next"], Value::Null);
+	let applicant = &applicants["items"][0];
+	assert_eq!(applicants["items"].as_array().unwrap().len(), 1, "{applicants}");
+	assert_eq!(
+		(&applicant["account"], &applicant["status"]),
+		(&json!(ss58(&dave)), &json!("Applicant"))
+	);
+	assert_eq!((&applicant["sponsorsRequired"], &applicant["joinedAt"]), (&json!(2), &Value::Null));
+	assert!(applicant["sponsors"].as_array().unwrap().len() < 2, "{applicant}");
+	assert_eq!(applicant["deposit"], (10 * UNIT).to_string());
+
 	let ferdie = ss58(&dev::ferdie());
 	assert_eq!(result(port, "dao_member", json!([ferdie])), Value::Null);
 	assert_eq!(result(port, "dao_voiceCredits", json!([ferdie])), Value::Null);
@@ -201,6 +232,17 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 	assert_eq!(contributions["next"], Value::Null);
 	let none = result(port, "dao_contributions", json!([ss58(&alice)]));
 	assert_eq!(none, json!({ "items": [], "next": null }));
+	// The same contribution in the page of the commons' contributions (OstromApi v3).
+	assert_eq!(result(port, "dao_commonsContributions", json!([0])), contributions);
+	let elsewhere = result(port, "dao_commonsContributions", json!([1, 0, 10]));
+	assert_eq!(elsewhere, json!({ "items": [], "next": null }));
+
+	// The votes on the proposal (OstromApi v3): Bob's three.
+	let votes = result(port, "dao_votes", json!([0]));
+	let bobs_vote = json!({ "voter": ss58(&bob), "aye": true, "votes": 3, "cost": 9, "epoch": 0 });
+	assert_eq!(votes, json!({ "items": [bobs_vote], "next": null }));
+	assert_eq!(result(port, "dao_votes", json!([0, ss58(&bob), 1])), votes);
+	assert_eq!(result(port, "dao_votes", json!([1])), json!({ "items": [], "next": null }));
 
 	// The treasury: the endowment plus fee income, nothing owed.
 	let treasury = result(port, "dao_treasury", json!([]));
@@ -232,6 +274,11 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 		("dao_proposals", json!([null, 0, 101]), "limit 101 is not between 1 and 100"),
 		("dao_listCommons", json!([0, 0]), "limit 0 is not between 1 and 100"),
 		("dao_commons", json!([]), "Invalid params"),
+		("dao_members", json!(["5Grwva"]), "is not an SS58 address"),
+		("dao_applicants", json!([null, 0]), "limit 0 is not between 1 and 100"),
+		("dao_votes", json!([]), "Invalid params"),
+		("dao_votes", json!([0, null, 101]), "limit 101 is not between 1 and 100"),
+		("dao_commonsContributions", json!([0, 0, 0]), "limit 0 is not between 1 and 100"),
 	];
 	for (method, params, message) in bad {
 		let (code, text) = error(port, method, params.clone());
@@ -254,6 +301,9 @@ async fn every_dao_method_shows_what_the_extrinsics_did() {
 		("dao_voiceCredits", json!([megabyte])),
 		("dao_contributions", json!([megabyte, 0, 10])),
 		("dao_proposals", json!([megabyte])),
+		("dao_members", json!([megabyte])),
+		("dao_applicants", json!([megabyte, 1])),
+		("dao_votes", json!([0, megabyte])),
 		("dao_treasury", json!([format!("0x{}", "ab".repeat(1 << 19))])),
 	];
 	for (method, params) in oversized {

@@ -248,7 +248,7 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 	let before = dao_views(&rpc, &[alice, bob, charlie, dave.clone(), ferdie.clone()]).await;
 	// The new runtime's first block runs the migrations.
 	seal_until(&rpc, enactment + 1).await;
-	assert_eq!(spec_version(&rpc).await, 101);
+	assert_eq!(spec_version(&rpc).await, 102);
 	assert_eq!(storage_version(&rpc, "Proposals").await, 3);
 	assert_eq!(storage_version(&rpc, "Commons").await, 1);
 	assert_eq!(storage_version(&rpc, "Treasury").await, 1);
