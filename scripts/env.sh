@@ -15,3 +15,33 @@ export WASM_BUILD_WORKSPACE_HINT="${WASM_BUILD_WORKSPACE_HINT:-$(cd "$(dirname "
 build_everything() {
 	cargo build --release --locked --workspace --all-targets
 }
+
+# A TCP port on 127.0.0.1 that nothing listens on.
+free_port() {
+	local port
+	while :; do
+		port=$((20000 + RANDOM % 20000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			echo "$port"
+			return
+		fi
+	done
+}
+
+# `wait_for_rpc PORT PID LOG`: waits up to a minute until the node PID answers JSON-RPC on PORT;
+# if it does not, prints the end of its LOG and fails.
+wait_for_rpc() {
+	local port=$1 pid=$2 log=$3
+	for _ in $(seq 60); do
+		if curl -sf -H 'Content-Type: application/json' \
+			-d '{"id":1,"jsonrpc":"2.0","method":"system_health"}' \
+			"http://127.0.0.1:$port" >/dev/null; then
+			return 0
+		fi
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 1
+	done
+	echo "the node's RPC did not answer on port $port; its log ends:" >&2
+	tail -20 "$log" >&2
+	return 1
+}

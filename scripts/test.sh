@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Ostrom test: the pallets' benchmarks (run once each, as tests, in their mock
 # runtimes), the pallets' and the runtime's unit tests, this source's runtime upgrade tried on a
-# dev node's state (scripts/try-upgrade.sh), and the end-to-end tests that start real nodes. Sets up a new machine first (scripts/setup.sh); reuses the persistent target directory.
+# dev node's state (scripts/try-upgrade.sh), the end-to-end tests that start real nodes, and the
+# web dashboard's unit and browser tests (scripts/test-dashboard.sh). Sets up a new machine first (scripts/setup.sh); reuses the persistent target directory.
 # At the end, whether the tests passed or not, prints how long each stage took, and each
 # end-to-end test, so that growth shows.
 set -euo pipefail
@@ -54,18 +55,6 @@ print_times() {
 }
 trap print_times EXIT
 
-# A TCP port on 127.0.0.1 that nothing listens on.
-free_port() {
-	local port
-	while :; do
-		port=$((20000 + RANDOM % 20000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-			echo "$port"
-			return
-		fi
-	done
-}
-
 # Starts a throw-away dev node on free ports and tries this source's runtime upgrade on its state
 # (scripts/try-upgrade.sh). A subshell, so that its trap stops the node however it ends.
 try_upgrade_on_dev_node() (
@@ -76,19 +65,8 @@ try_upgrade_on_dev_node() (
 		--prometheus-port "$(free_port)" >"$node_log" 2>&1 &
 	node_pid=$!
 	trap 'kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null; rm -f "$node_log"' EXIT
-	for _ in $(seq 60); do
-		if curl -sf -H 'Content-Type: application/json' \
-			-d '{"id":1,"jsonrpc":"2.0","method":"system_health"}' \
-			"http://127.0.0.1:$rpc_port" >/dev/null; then
-			bash scripts/try-upgrade.sh --uri "ws://127.0.0.1:$rpc_port"
-			return
-		fi
-		kill -0 "$node_pid" 2>/dev/null || break
-		sleep 1
-	done
-	echo "the dev node's RPC did not answer on port $rpc_port; its log ends:" >&2
-	tail -20 "$node_log" >&2
-	return 1
+	wait_for_rpc "$rpc_port" "$node_pid" "$node_log"
+	bash scripts/try-upgrade.sh --uri "ws://127.0.0.1:$rpc_port"
 )
 
 stage "setup" bash scripts/setup.sh
@@ -113,4 +91,5 @@ rm -f "$(e2e_report)"
 stage "e2e tests (real nodes)" cargo nextest run --release --locked --workspace \
 	--no-fail-fast --profile e2e -E 'package(ostrom-e2e)' || status=1
 record_e2e_tests
+stage "dashboard (unit, build, browser)" bash scripts/test-dashboard.sh || status=1
 exit "$status"

@@ -1,7 +1,8 @@
 // The dashboard against a real development node, as members use it: one story on one chain,
 // each step checked on the page and against the chain, each saving a screenshot.
 import { writeFileSync } from "node:fs";
-import { finalized, open, screenshot, SCREENSHOTS, signAs, test, expect } from "./fixtures";
+import { expectedConsoleErrors, finalized, open, screenshot, SCREENSHOTS, signAs, test, expect } from "./fixtures";
+import { NODE_WS } from "./chain";
 import { formatBalance } from "../src/logic/format";
 
 const DAVE = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
@@ -116,6 +117,31 @@ test("a spend is proposed, voted on through the page, closed and enacted", async
   await screenshot(page, "proposal-enacted");
 });
 
+test("chain errors are shown in words, before signing and after", async ({ page }) => {
+  // Refused by the runtime's dry run of the enactment, before anything is signed.
+  await open(page, "proposals");
+  await signAs(page, "Alice");
+  const form = page.getByTestId("propose");
+  await form.getByLabel("What").selectOption("spend");
+  await form.locator("[name=metadata]").fill("nothing");
+  await form.locator("[name=beneficiary]").fill(FERDIE);
+  await form.locator("[name=amount]").fill("0");
+  await form.getByRole("button", { name: "Sign and submit" }).click();
+  await expect(form.getByRole("alert")).toHaveText(
+    "enacted now, the call would fail: Treasury.ZeroAmount: The amount must not be zero.",
+  );
+  // Failed in a block: Eve is no member.
+  await open(page, "commons");
+  await signAs(page, "Eve");
+  const register = page.getByTestId("register");
+  await register.getByLabel("Name").fill("Eve's garden");
+  await register.getByRole("button", { name: "Sign and register" }).click();
+  await expect(register.getByTestId("transaction")).toHaveText(
+    "Registering Eve's garden failed: Commons.NotActiveMember: The caller is not a member, or is suspended.",
+  );
+  await screenshot(page, "error");
+});
+
 test("a commons is registered and a contribution reviewed", async ({ page, chain }) => {
   await open(page, "commons");
   await signAs(page, "Charlie");
@@ -166,7 +192,7 @@ test("gifts to a funding round show the runtime's projected match", async ({ pag
   for (const [giver, amount] of [["Alice", "10"], ["Bob", "40"]] as const) {
     await signAs(page, giver);
     const give = card.getByTestId("give");
-    await give.getByLabel("Commons").selectOption(String(commons));
+    await give.getByLabel("Commons").selectOption({ label: `#${commons} Seed library` });
     await give.getByLabel("Amount").fill(amount);
     await give.getByRole("button", { name: "Sign and give" }).click();
     await finalized(card);
@@ -190,6 +216,18 @@ test("pages fit a phone's screen", async ({ page }) => {
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     if (path === "proposals/0") await screenshot(page, "phone-proposal");
   }
+});
+
+test("an unreachable node is said so, and another address can be chosen", async ({ page }) => {
+  // Chromium reports each refused connection in the console itself.
+  expectedConsoleErrors.push(/WebSocket connection to 'ws:\/\/127\.0\.0\.1:9\/' failed/);
+  await page.goto(`./?node=${encodeURIComponent("ws://127.0.0.1:9")}#/overview`);
+  await expect(page.getByTestId("connection")).toContainText("cannot be reached");
+  await screenshot(page, "unreachable");
+  await page.getByLabel("Node").fill(NODE_WS);
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByTestId("connection")).toBeHidden();
+  await expect(page.getByTestId("member-count")).toHaveText("4");
 });
 
 test.afterAll(() => console.log(`screenshots in web/${SCREENSHOTS}/`));

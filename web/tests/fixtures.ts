@@ -5,6 +5,9 @@ import { connect, NODE_WS, type TestChain } from "./chain";
 
 export const SCREENSHOTS = "test-results/screenshots";
 
+/** Console errors a test expects, e.g. the browser's own report of a refused WebSocket. */
+export const expectedConsoleErrors: RegExp[] = [];
+
 export const test = base.extend<{ consoleErrors: string[] }, { chain: TestChain }>({
   chain: [
     async ({}, use) => {
@@ -22,7 +25,9 @@ export const test = base.extend<{ consoleErrors: string[] }, { chain: TestChain 
       });
       page.on("pageerror", (error) => errors.push(String(error)));
       await use(errors);
-      expect(errors, "errors in the page's console").toEqual([]);
+      const unexpected = errors.filter((e) => !expectedConsoleErrors.some((pattern) => pattern.test(e)));
+      expectedConsoleErrors.length = 0;
+      expect(unexpected, "errors in the page's console").toEqual([]);
     },
     { auto: true },
   ],

@@ -64,20 +64,20 @@ export function ChainProvider(props: { url: string; children: ComponentChildren 
   const [chain, setChain] = useState<Chain | null>(null);
 
   useEffect(() => {
+    // Since the last connection: whether the node was reached, and whether an attempt failed.
     let reached = false;
+    let failed = false;
     let update: (change: Partial<Chain>) => void = () => {};
     const provider = getWsProvider(props.url, {
       onStatusChanged: (change) => {
-        if (change.type === "CONNECTED") reached = true;
-        const status: Status =
-          change.type === "CONNECTED"
-            ? "connected"
-            : change.type === "CONNECTING"
-              ? reached
-                ? "reconnecting"
-                : "connecting"
-              : "unreachable";
-        update({ status });
+        if (change.type === "CONNECTED") {
+          reached = true;
+          failed = false;
+          return update({ status: "connected" });
+        }
+        if (change.type !== "CONNECTING") failed = true;
+        // The provider retries by itself: a retry after a failure is still "unreachable".
+        update({ status: reached ? "reconnecting" : failed ? "unreachable" : "connecting" });
       },
     });
     const client = createClient(provider);

@@ -7,7 +7,7 @@ import { useAccounts } from "../chain/accounts";
 import { useChain, useView } from "../chain/chain";
 import { TransactionStatus, useTransaction } from "../chain/transaction";
 import { Address, Balance, Countdown, Loading } from "../components/values";
-import { formatPerbill, OST, parseBalance } from "../logic/format";
+import { formatPerbill, OST, parseBalance, text } from "../logic/format";
 import type { PageProps } from ".";
 
 export function Treasury(_: PageProps) {
@@ -108,7 +108,11 @@ function Round(props: { round: RoundSummary }) {
   const r = props.round;
   const { api, best, info } = useChain();
   const { selected } = useAccounts();
-  const projection = useView((api, at) => api.view.Treasury.round_projection(r.id, { at }), [r.id]);
+  const projection = useView(async (api, at) => {
+    const entries = await api.view.Treasury.round_projection(r.id, { at });
+    const commons = await Promise.all(entries.map((entry) => api.apis.OstromApi.commons(entry.commons, { at })));
+    return entries.map((entry, index) => ({ ...entry, name: commons[index] ? text(commons[index].name) : "" }));
+  }, [r.id]);
   const [commons, setCommons] = useState("");
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -152,7 +156,10 @@ function Round(props: { round: RoundSummary }) {
             {projection.data.map((c) => (
               <tr data-testid={`projection-${c.commons}`}>
                 <td>
-                  <a href={`#/commons/${c.commons}`}>#{c.commons}</a> {c.state.type !== "Enrolled" ? `(${c.state.type})` : ""}
+                  <a href={`#/commons/${c.commons}`}>
+                    #{c.commons} {c.name}
+                  </a>{" "}
+                  {c.state.type !== "Enrolled" ? `(${c.state.type})` : ""}
                 </td>
                 <td>{c.givers}</td>
                 <td>
@@ -175,7 +182,9 @@ function Round(props: { round: RoundSummary }) {
               {(projection.data ?? [])
                 .filter((c) => c.state.type === "Enrolled")
                 .map((c) => (
-                  <option value={String(c.commons)}>#{c.commons}</option>
+                  <option value={String(c.commons)}>
+                    #{c.commons} {c.name}
+                  </option>
                 ))}
             </select>
           </label>

@@ -12,7 +12,7 @@ export function ProposalDetail(props: { id: number }) {
   const view = useView(async (api, at) => {
     const [proposal, votes] = await Promise.all([
       api.apis.OstromApi.proposal(props.id, { at }),
-      api.query.QuadraticVoting.Votes.getEntries(props.id, { at }),
+      api.apis.OstromApi.votes(props.id, undefined, 100, { at }),
     ]);
     return { proposal, votes };
   }, [props.id]);
@@ -78,7 +78,7 @@ export function ProposalDetail(props: { id: number }) {
       ) : null}
       <TransactionStatus state={close.state} />
       <h2>Votes on chain</h2>
-      {votes.length === 0 ? (
+      {votes.items.length === 0 ? (
         <p class="muted">
           {p.status.type === "Voting" ? "No votes yet." : "The chain keeps no votes of this proposal any more."}
         </p>
@@ -89,21 +89,24 @@ export function ProposalDetail(props: { id: number }) {
               <th scope="col">Voter</th>
               <th scope="col">Vote</th>
               <th scope="col">Votes</th>
+              <th scope="col">Credits</th>
             </tr>
           </thead>
           <tbody>
-            {votes.map(({ keyArgs: [, voter], value }) => (
+            {votes.items.map((vote) => (
               <tr>
                 <td>
-                  <Address value={voter} />
+                  <Address value={vote.voter} />
                 </td>
-                <td>{value.aye ? "aye" : "nay"}</td>
-                <td>{value.votes}</td>
+                <td>{vote.aye ? "aye" : "nay"}</td>
+                <td>{vote.votes}</td>
+                <td>{String(vote.cost)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {votes.next !== undefined ? <p class="muted">The first {votes.items.length} votes are shown.</p> : null}
     </article>
   );
 }
