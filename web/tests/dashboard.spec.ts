@@ -1,6 +1,7 @@
 // The dashboard against a real development node, as members use it: one story on one chain,
 // each step checked on the page and against the chain, each saving a screenshot.
 import { writeFileSync } from "node:fs";
+import { connect as connectTcp, createServer } from "node:net";
 import { expectedConsoleErrors, finalized, open, screenshot, SCREENSHOTS, signAs, test, expect } from "./fixtures";
 import { NODE_WS } from "./chain";
 import { formatBalance } from "../src/logic/format";
@@ -228,6 +229,32 @@ test("an unreachable node is said so, and another address can be chosen", async 
   await page.getByRole("button", { name: "Connect" }).click();
   await expect(page.getByTestId("connection")).toBeHidden();
   await expect(page.getByTestId("member-count")).toHaveText("4");
+});
+
+test("the page reconnects by itself once the node answers", async ({ page }) => {
+  // A relay to the test node that is not listening yet: first the node "is down", then "up".
+  const target = new URL(NODE_WS);
+  const relay = createServer((client) => {
+    const upstream = connectTcp(Number(target.port), target.hostname);
+    client.pipe(upstream).pipe(client);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", close);
+    upstream.on("error", close);
+  });
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  expectedConsoleErrors.push(new RegExp(`WebSocket connection to 'ws://127\\.0\\.0\\.1:${port}/' failed`));
+  await page.goto(`./?node=${encodeURIComponent(`ws://127.0.0.1:${port}`)}#/overview`);
+  await expect(page.getByTestId("connection")).toContainText("cannot be reached");
+  await new Promise<void>((resolve) => relay.listen(port, "127.0.0.1", resolve));
+  try {
+    await expect(page.getByTestId("member-count")).toHaveText("4", { timeout: 60_000 });
+    await expect(page.getByTestId("connection")).toBeHidden();
+  } finally {
+    relay.close();
+  }
 });
 
 test.afterAll(() => console.log(`screenshots in web/${SCREENSHOTS}/`));
