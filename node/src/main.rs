@@ -1,5 +1,7 @@
 //! The Ostrom validator node.
 #![warn(missing_docs)]
+// `sc_cli::Error` is large, and `sc_cli::Result` is what sc-cli's runners and commands take.
+#![allow(clippy::result_large_err)]
 
 mod benchmarking;
 mod chain_spec;

@@ -10,6 +10,10 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use ostrom_primitives::ProposalId;
 use sp_runtime::traits::{One, SaturatedConversion, Saturating};
 
+/// A page of the votes on a proposal: each voter with their vote, and the voter the next page
+/// starts at.
+pub type VotesPage<AccountId> = (Vec<(AccountId, VoteRecord)>, Option<AccountId>);
+
 impl<T: Config> Pallet<T> {
 	/// The epoch the current block belongs to, with its first block and the next epoch's.
 	pub fn current_epoch() -> Epoch<BlockNumberFor<T>> {
@@ -68,7 +72,7 @@ impl<T: Config> Pallet<T> {
 		proposal: ProposalId,
 		from: Option<&T::AccountId>,
 		limit: u32,
-	) -> (Vec<(T::AccountId, VoteRecord)>, Option<T::AccountId>) {
+	) -> VotesPage<T::AccountId> {
 		let (first, rest) = match from {
 			None => (None, Votes::<T>::iter_prefix(proposal)),
 			// An iteration starts after the raw key it is given, stored or not.

@@ -901,11 +901,11 @@ fn slot_squatting_costs_deposits_and_the_dao_clears_it() {
 		// One giver takes at most 16 places; the DAO excludes the squatted commons: their
 		// deposits go to the pot and their gifts go back, freeing the places.
 		give(&squatter, round, squatted[0], UNIT);
-		let pot = Balances::free_balance(&Treasury::pot());
+		let pot = Balances::free_balance(Treasury::pot());
 		for commons in &squatted {
 			assert_ok!(Treasury::exclude_commons(RuntimeOrigin::root(), round, *commons));
 		}
-		assert_eq!(Balances::free_balance(&Treasury::pot()), pot + 3 * 10 * UNIT);
+		assert_eq!(Balances::free_balance(Treasury::pot()), pot + 3 * 10 * UNIT);
 		assert_ok!(Treasury::refund_gifts(signed(Eve), round, squatted[0]));
 		assert_eq!(pallet_ostrom_treasury::Rounds::<Runtime>::get(round).unwrap().gifts, 0);
 		// Nothing can be enrolled once the window closed; a round can be cancelled outright.
@@ -924,7 +924,7 @@ fn slot_squatting_costs_deposits_and_the_dao_clears_it() {
 fn archiving_a_commons_mid_round_stops_its_payout() {
 	in_development_chain(|| {
 		let (steward, givers) = (someone(6, 0), [someone(6, 1), someone(6, 2)]);
-		add_members(&[steward.clone()]);
+		add_members(std::slice::from_ref(&steward));
 		add_members(&givers);
 		let commons = register_commons(&steward);
 		let round = open_round(100 * UNIT);
@@ -934,7 +934,7 @@ fn archiving_a_commons_mid_round_stops_its_payout() {
 		assert_ok!(crate::Commons::archive(RuntimeOrigin::signed(steward.clone()), commons));
 		finalize(round);
 		assert_eq!(matched(round, commons), 0);
-		assert_eq!(Balances::free_balance(&Treasury::commons_account(commons)), 0);
+		assert_eq!(Balances::free_balance(Treasury::commons_account(commons)), 0);
 		assert_ok!(Treasury::refund_gifts(signed(Eve), round, commons));
 		assert_eq!(Balances::free_balance(&givers[0]), 1_000 * UNIT);
 		check_invariants();
@@ -966,7 +966,7 @@ fn filling_the_open_rounds_takes_a_dao_decision_per_round_and_hides_no_round() {
 		assert!(most <= MAX_PAGE);
 		// A member cannot open rounds (or make grants) to fill the index: only a passed proposal.
 		let attacker = someone(9, 0);
-		add_members(&[attacker.clone()]);
+		add_members(std::slice::from_ref(&attacker));
 		let as_attacker = || RuntimeOrigin::signed(attacker.clone());
 		assert_noop!(Treasury::open_round(as_attacker(), UNIT, 10, 50), DispatchError::BadOrigin);
 		assert_noop!(

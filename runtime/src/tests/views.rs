@@ -623,7 +623,7 @@ fn a_proposals_votes_are_paged_as_stored_after_replacements_and_removals() {
 		assert_eq!((others.items[0].voter.clone(), others.items[0].aye), (account(Charlie), false));
 		assert_eq!(views::votes(other + 1, None, MAX_PAGE), Page { items: vec![], next: None });
 
-		let json = serde_json::to_value(&bob).unwrap();
+		let json = serde_json::to_value(bob).unwrap();
 		assert_eq!(
 			json,
 			serde_json::json!({
