@@ -245,6 +245,22 @@ where
 		self.answers.insert(key, answer.clone());
 		Ok(answer)
 	}
+
+	/// Runs `view` as [`view_at`](Self::view_at) does, at a block whose runtime has the pages of
+	/// `OstromApi` v3; at an older runtime, answers [`MISSING_VIEW_CODE`] without calling it.
+	async fn page_at<R: Clone + Send + Sync + 'static>(
+		&self,
+		method: &'static str,
+		args: impl Encode,
+		at: Option<Hash>,
+		view: impl FnOnce(&C::Api, Hash) -> Result<R, ApiError> + Send + 'static,
+	) -> RpcResult<R> {
+		self.view_at(method, args, at, move |api, hash| -> Result<_, ViewError> {
+			require_version(api, hash, PAGES_API_VERSION)?;
+			Ok(view(api, hash)?)
+		})
+		.await
+	}
 }
 
 #[async_trait]
@@ -335,15 +351,9 @@ where
 	) -> RpcResult<Page<Member, AccountId>> {
 		let from = from.as_deref().map(account_id).transpose()?;
 		let limit = page_limit(limit)?;
-		self.view_at(
-			"members",
-			(from.clone(), limit),
-			at,
-			move |api, hash| -> Result<_, ViewError> {
-				require_version(api, hash, PAGES_API_VERSION)?;
-				Ok(api.members(hash, from, limit)?)
-			},
-		)
+		self.page_at("members", (from.clone(), limit), at, move |api, hash| {
+			api.members(hash, from, limit)
+		})
 		.await
 	}
 
@@ -355,15 +365,9 @@ where
 	) -> RpcResult<Page<Member, AccountId>> {
 		let from = from.as_deref().map(account_id).transpose()?;
 		let limit = page_limit(limit)?;
-		self.view_at(
-			"applicants",
-			(from.clone(), limit),
-			at,
-			move |api, hash| -> Result<_, ViewError> {
-				require_version(api, hash, PAGES_API_VERSION)?;
-				Ok(api.applicants(hash, from, limit)?)
-			},
-		)
+		self.page_at("applicants", (from.clone(), limit), at, move |api, hash| {
+			api.applicants(hash, from, limit)
+		})
 		.await
 	}
 
@@ -376,15 +380,9 @@ where
 	) -> RpcResult<Page<Vote, AccountId>> {
 		let from = from.as_deref().map(account_id).transpose()?;
 		let limit = page_limit(limit)?;
-		self.view_at(
-			"votes",
-			(proposal, from.clone(), limit),
-			at,
-			move |api, hash| -> Result<_, ViewError> {
-				require_version(api, hash, PAGES_API_VERSION)?;
-				Ok(api.votes(hash, proposal, from, limit)?)
-			},
-		)
+		self.page_at("votes", (proposal, from.clone(), limit), at, move |api, hash| {
+			api.votes(hash, proposal, from, limit)
+		})
 		.await
 	}
 
@@ -396,15 +394,9 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Page<Contribution, ContributionId>> {
 		let limit = page_limit(limit)?;
-		self.view_at(
-			"commonsContributions",
-			(commons, from, limit),
-			at,
-			move |api, hash| -> Result<_, ViewError> {
-				require_version(api, hash, PAGES_API_VERSION)?;
-				Ok(api.commons_contributions(hash, commons, from.unwrap_or(0), limit)?)
-			},
-		)
+		self.page_at("commonsContributions", (commons, from, limit), at, move |api, hash| {
+			api.commons_contributions(hash, commons, from.unwrap_or(0), limit)
+		})
 		.await
 	}
 }
