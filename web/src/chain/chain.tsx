@@ -126,10 +126,15 @@ export interface View<T> {
 }
 
 /**
- * Reads `read` at the best block, again at every new best block and whenever `deps` change;
+ * Reads `read` at the best block, again at every new best block (unless `live` is false: for
+ * what a block cannot change, such as constants or a submitted call) and whenever `deps` change;
  * keeps the last answer while the next is on its way, so that pages do not flicker.
  */
-export function useView<T>(read: (api: OstromApi, at: string) => Promise<T>, deps: unknown[]): View<T> {
+export function useView<T>(
+  read: (api: OstromApi, at: string) => Promise<T>,
+  deps: unknown[],
+  live = true,
+): View<T> {
   const { api, best } = useChain();
   const [view, setView] = useState<View<T>>({ data: undefined, error: undefined });
   const at = best?.hash;
@@ -148,6 +153,6 @@ export function useView<T>(read: (api: OstromApi, at: string) => Promise<T>, dep
     return () => {
       live = false;
     };
-  }, [api, at, ...deps]);
+  }, [api, live ? at : at !== undefined, ...deps]);
   return view;
 }

@@ -24,6 +24,8 @@ export function CallWords(props: { proposal: number; name: Uint8Array | undefine
       return describeCall(call.decodedCall, token);
     },
     [props.proposal, token],
+    // A proposal's call never changes once submitted.
+    false,
   );
   if (!props.name) return <span class="call">Signal (nothing to enact)</span>;
   return <span class="call" data-testid="call">{decoded.data ?? text(props.name)}</span>;

@@ -72,7 +72,7 @@ function Register() {
   const [license, setLicense] = useState("CC0-1.0");
   const [uri, setUri] = useState("");
   const transaction = useTransaction();
-  const deposit = useView((api) => api.constants.Commons.RegistrationDeposit(), []);
+  const deposit = useView((api) => api.constants.Commons.RegistrationDeposit(), [], false);
   return (
     <section aria-labelledby="register-title">
       <h2 id="register-title">Register a commons</h2>
@@ -201,7 +201,7 @@ function Contribute(props: { commons: number }) {
   const [content, setContent] = useState("");
   const [note, setNote] = useState("");
   const transaction = useTransaction();
-  const deposit = useView((api) => api.constants.Commons.ContributionDeposit(), []);
+  const deposit = useView((api) => api.constants.Commons.ContributionDeposit(), [], false);
   return (
     <form
       class="form"

@@ -121,7 +121,7 @@ function Apply() {
   const { api } = useChain();
   const [metadata, setMetadata] = useState("");
   const transaction = useTransaction();
-  const deposit = useView((api) => api.constants.Membership.ApplicationDeposit(), []);
+  const deposit = useView((api) => api.constants.Membership.ApplicationDeposit(), [], false);
   return (
     <section aria-labelledby="apply-title">
       <h2 id="apply-title">Apply to join</h2>
