@@ -1,0 +1,105 @@
+//! The pallet as pallet-session's `SessionManager` (which validators the next set holds) and
+//! `ShouldEndSession` (when a session ends).
+
+use crate::{
+	Approved, Config, Event, MissedSessions, Pallet, Parked, Planned, Rules, SessionIndex,
+	SessionStartedAt,
+};
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{EstimateNextSessionRotation, ValidatorRegistration},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{traits::Saturating, Permill};
+
+impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+	/// Plans the set of session `index`: the approved validators with keys that are not
+	/// parked, after parking those silent too long (while more than the minimum remain).
+	/// `None` when the set is the one planned last, so that Aura and GRANDPA change nothing;
+	/// also when no validator would remain, so that the chain keeps its set rather than halt.
+	fn new_session(index: SessionIndex) -> Option<Vec<T::AccountId>> {
+		Self::park_silent(index);
+		let planned: Vec<T::AccountId> = Approved::<T>::get()
+			.into_iter()
+			.filter(|who| !Parked::<T>::contains_key(who) && T::KeyRegistration::is_registered(who))
+			.collect();
+		if planned.is_empty() {
+			log::warn!(target: "runtime::validators", "session {index}: no validator to plan; the set stays");
+			return None;
+		}
+		let bounded = BoundedVec::<_, T::MaxValidators>::truncate_from(planned.clone());
+		if Planned::<T>::get() == bounded {
+			return None;
+		}
+		Planned::<T>::put(bounded);
+		Some(planned)
+	}
+
+	/// At genesis the first two sessions have the genesis validators.
+	fn new_session_genesis(_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+		let approved = Approved::<T>::get();
+		Planned::<T>::put(approved.clone());
+		Some(approved.into_inner()).filter(|set| !set.is_empty())
+	}
+
+	fn end_session(index: SessionIndex) {
+		Self::count_missed(index);
+	}
+
+	fn start_session(_index: SessionIndex) {
+		SessionStartedAt::<T>::put(frame_system::Pallet::<T>::block_number());
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Parks, in the order they were approved, the active validators that missed
+	/// `max_missed_sessions` sessions in a row, while more than `min_validators` stay active.
+	fn park_silent(index: SessionIndex) {
+		let rules = Rules::<T>::get();
+		let mut active = Self::active_count();
+		for who in Approved::<T>::get() {
+			if active <= rules.min_validators {
+				break;
+			}
+			let missed = MissedSessions::<T>::get(&who).unwrap_or(0);
+			if missed >= rules.max_missed_sessions && !Parked::<T>::contains_key(&who) {
+				Parked::<T>::insert(&who, index);
+				MissedSessions::<T>::remove(&who);
+				active.saturating_dec();
+				Self::deposit_event(Event::ValidatorParked { who, session: index, missed });
+			}
+		}
+	}
+
+	/// The block at which the current session ends and the next starts.
+	pub fn next_rotation() -> BlockNumberFor<T> {
+		SessionStartedAt::<T>::get().saturating_add(Rules::<T>::get().session_length)
+	}
+}
+
+impl<T: Config> pallet_session::ShouldEndSession<BlockNumberFor<T>> for Pallet<T> {
+	fn should_end_session(now: BlockNumberFor<T>) -> bool {
+		now >= Self::next_rotation()
+	}
+}
+
+impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
+	fn average_session_length() -> BlockNumberFor<T> {
+		Rules::<T>::get().session_length
+	}
+
+	fn estimate_current_session_progress(now: BlockNumberFor<T>) -> (Option<Permill>, Weight) {
+		let length = Rules::<T>::get().session_length;
+		let elapsed = now.saturating_sub(SessionStartedAt::<T>::get());
+		let progress = Permill::from_rational(elapsed.min(length), length);
+		(Some(progress), T::DbWeight::get().reads(2))
+	}
+
+	fn estimate_next_session_rotation(
+		_now: BlockNumberFor<T>,
+	) -> (Option<BlockNumberFor<T>>, Weight) {
+		(Some(Self::next_rotation()), T::DbWeight::get().reads(2))
+	}
+}
