@@ -33,6 +33,7 @@ declare -A folder=(
 	[pallet_ostrom_proposals]=pallets/proposals
 	[pallet_ostrom_quadratic_voting]=pallets/quadratic-voting
 	[pallet_ostrom_treasury]=pallets/treasury
+	[pallet_ostrom_validators]=pallets/validators
 )
 # FRAME's parts whose weights the runtime measures for itself, into runtime/src/weights/ with the
 # bencher's default template (an impl of the FRAME crate's own `WeightInfo` trait).

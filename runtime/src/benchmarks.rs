@@ -16,6 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_ostrom_proposals, Proposals]
 	[pallet_ostrom_quadratic_voting, QuadraticVoting]
 	[pallet_ostrom_treasury, Treasury]
+	[pallet_ostrom_validators, Validators]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

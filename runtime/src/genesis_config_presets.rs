@@ -1,17 +1,17 @@
-//! Genesis presets: `development` (one validator) and `local_testnet` (three validators).
+//! Genesis presets: `development` (one validator) and `local_testnet` (four validators).
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, MembershipConfig, ProposalsConfig,
-	RuntimeGenesisConfig, Treasury, TreasuryConfig, DAYS, HOURS, UNIT,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, Treasury, TreasuryConfig, ValidatorsConfig,
+	DAYS, HOURS, MINUTES, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use pallet_ostrom_membership::AdmissionRules;
 use pallet_ostrom_proposals::{GovernanceRules, TrackRules};
 use pallet_ostrom_treasury::{MatchingRulesRecord, SpendRulesRecord};
+use pallet_ostrom_validators::ValidatorRules;
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use sp_runtime::Perbill;
@@ -45,9 +45,38 @@ pub fn endowed_accounts() -> Vec<AccountId> {
 	.collect()
 }
 
-/// Aura (sr25519) and GRANDPA (ed25519) keys of a well-known development validator.
-fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// A well-known development validator: its account (that of its sr25519 key) and its session
+/// keys, Aura (the same sr25519 key) and GRANDPA (the ed25519 key of the same name).
+fn validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	(
+		aura.to_account_id(),
+		SessionKeys { aura: aura.public().into(), grandpa: grandpa.public().into() },
+	)
+}
+
+/// The validators of the `local_testnet` preset: Alice, Bob, Charlie and Dave. GRANDPA needs
+/// more than two thirds of them, so one may be lost.
+pub fn local_testnet_validators() -> Vec<(AccountId, SessionKeys)> {
+	vec![
+		validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	]
+}
+
+/// The validator set of a development chain: hour-long sessions (a session's last block carries
+/// no transactions, so rare rotations keep a manually sealed chain predictable); one validator
+/// is enough; parked after three silent sessions.
+pub fn development_validator_rules() -> ValidatorRules<BlockNumber> {
+	ValidatorRules { session_length: HOURS, min_validators: 1, max_missed_sessions: 3 }
+}
+
+/// The validator set of a test network: ten-minute sessions (so a set chosen by the DAO
+/// validates within twenty to thirty minutes); at least three validators, so that GRANDPA's
+/// two-thirds stay meaningful; a validator silent for three sessions (half an hour) is parked.
+pub fn local_testnet_validator_rules() -> ValidatorRules<BlockNumber> {
+	ValidatorRules { session_length: 10 * MINUTES, min_validators: 3, max_missed_sessions: 3 }
 }
 
 /// The DAO's founding members in both presets: Alice, Bob and Charlie.
@@ -143,7 +172,8 @@ pub fn matching_rules(bound: Balance) -> MatchingRulesRecord<Balance> {
 }
 
 fn genesis(
-	validators: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, SessionKeys)>,
+	validator_rules: ValidatorRules<BlockNumber>,
 	endowed: Vec<AccountId>,
 	rules: GovernanceRules<BlockNumber, Balance>,
 	admission_rules: AdmissionRules<BlockNumber>,
@@ -157,13 +187,15 @@ fn genesis(
 		.collect::<Vec<_>>();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
-		aura: pallet_aura::GenesisConfig {
-			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		// Aura and GRANDPA learn their authorities from pallet-session's genesis.
+		validators: ValidatorsConfig {
+			validators: validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),
+			rules: validator_rules,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators
-				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect::<Vec<_>>(),
 		},
 		membership: MembershipConfig { members: founding_members(), rules: admission_rules },
@@ -181,7 +213,8 @@ fn genesis(
 /// Charlie are the DAO's members; governance is fast ([`development_rules`]).
 pub fn development_genesis() -> Value {
 	genesis(
-		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		development_validator_rules(),
 		endowed_accounts(),
 		development_rules(),
 		development_admission_rules(),
@@ -190,15 +223,12 @@ pub fn development_genesis() -> Value {
 	)
 }
 
-/// Alice, Bob and Charlie validate and are the DAO's members; the same six accounts are funded;
-/// governance takes realistic time ([`local_testnet_rules`]).
+/// Alice, Bob, Charlie and Dave validate; Alice, Bob and Charlie are the DAO's members; the same
+/// six accounts are funded; governance takes realistic time ([`local_testnet_rules`]).
 pub fn local_testnet_genesis() -> Value {
 	genesis(
-		vec![
-			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			authority_keys(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-		],
+		local_testnet_validators(),
+		local_testnet_validator_rules(),
 		endowed_accounts(),
 		local_testnet_rules(),
 		local_testnet_admission_rules(),

@@ -2,8 +2,9 @@
 //!
 //! The state transition function of the Ostrom commons-governance chain: FRAME's system,
 //! consensus (Aura, GRANDPA), balances of the `OST` token, transaction fees, the scheduler and
-//! preimage pallets, and the DAO's own pallets: membership, the commons registry, proposals and
-//! quadratic voting. There is no sudo pallet: a passed Standard-track proposal acts with the DAO
+//! preimage pallets, the validator set (pallet-session managed by Ostrom's validators pallet),
+//! and the DAO's own pallets: membership, the commons registry, proposals, quadratic voting and
+//! the treasury. There is no sudo pallet: a passed Standard-track proposal acts with the DAO
 //! origin, a passed Root-track proposal as root, and nothing else reaches either.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -63,7 +64,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("ostrom"),
 	impl_name: alloc::borrow::Cow::Borrowed("ostrom"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -206,4 +207,12 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type Authorship = pallet_authorship;
+
+	// Before Session: its genesis (the first validators and the rules) is built first, and
+	// pallet-session's genesis asks it for the first set.
+	#[runtime::pallet_index(14)]
+	pub type Validators = pallet_ostrom_validators;
+
+	#[runtime::pallet_index(15)]
+	pub type Session = pallet_session;
 }

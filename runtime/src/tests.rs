@@ -26,6 +26,7 @@ mod dry_run;
 mod governance;
 mod treasury;
 mod upgrades;
+mod validators;
 mod views;
 
 /// The wasm runtime's genesis state for a preset, built exactly as the node builds it.
@@ -67,20 +68,6 @@ fn development_preset_has_alice_validating_and_six_funded_accounts() {
 			pallet_balances::TotalIssuance::<Runtime>::get(),
 			6 * ENDOWMENT + TREASURY_ENDOWMENT
 		);
-	});
-}
-
-#[test]
-fn local_testnet_preset_has_three_validators() {
-	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let expected: Vec<AuraId> =
-			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
-				.iter()
-				.map(|k| k.public().into())
-				.collect();
-		assert_eq!(aura_authorities(), expected);
-		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 3);
-		assert_eq!(free(&Sr25519Keyring::Ferdie.to_account_id()), ENDOWMENT);
 	});
 }
 

@@ -1,13 +1,13 @@
 //! Where transaction fees go: 80 % of each fee to the treasury's pot, the rest and all tips to
-//! the block's author, found from its Aura pre-runtime digest by `pallet_authorship`. The
-//! author's share waits in the pot and is paid once, when the block ends
-//! ([`pallet_ostrom_treasury::ToBlockAuthor`]).
+//! the block's author: the account of the validator whose Aura key sealed the block (not the
+//! account of that key), found by `pallet_authorship` from the Aura pre-runtime digest and
+//! pallet-session's validator list. The author's share waits in the pot and is paid once, when
+//! the block ends ([`pallet_ostrom_treasury::ToBlockAuthor`]).
 
-use frame_support::traits::{fungible::Credit, FindAuthor, Imbalance, OnUnbalanced};
+use frame_support::traits::{fungible::Credit, Imbalance, OnUnbalanced};
 use pallet_ostrom_treasury::ToBlockAuthor;
-use sp_runtime::ConsensusEngineId;
 
-use super::super::{AccountId, Aura, Authorship, Balances, Runtime, Treasury};
+use super::super::{AccountId, Aura, Authorship, Balances, Runtime, Treasury, Validators};
 
 /// The treasury's share of each fee, in percent.
 pub const TREASURY_FEE_SHARE: u32 = 80;
@@ -52,20 +52,10 @@ impl pallet_ostrom_treasury::BlockAuthor<AccountId> for AuraBlockAuthor {
 	}
 }
 
-/// The author's account is the one of the same sr25519 key as its Aura authority key.
-pub struct AuraAuthorAccount;
-
-impl FindAuthor<AccountId> for AuraAuthorAccount {
-	fn find_author<'a, I>(digests: I) -> Option<AccountId>
-	where
-		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
-	{
-		pallet_aura::FindAccountFromAuthorIndex::<Runtime, Aura>::find_author(digests)
-			.map(|authority| AccountId::from(sp_core::sr25519::Public::from(authority)))
-	}
-}
-
 impl pallet_authorship::Config for Runtime {
-	type FindAuthor = AuraAuthorAccount;
-	type EventHandler = ();
+	/// The validator at the author's index in Aura's authorities: pallet-session hands Aura the
+	/// keys of its validators in the same order.
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
+	/// Liveness: a validator that authors nothing for too long is parked.
+	type EventHandler = Validators;
 }

@@ -2,6 +2,7 @@
 
 pub mod dao;
 pub mod fees;
+pub mod validators;
 
 use frame_support::{
 	derive_impl,
@@ -88,7 +89,7 @@ impl frame_system::Config for Runtime {
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
 	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = validators::MaxValidators;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
@@ -96,10 +97,10 @@ impl pallet_aura::Config for Runtime {
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = validators::MaxValidators;
 	type MaxNominators = ConstU32<0>;
 	type MaxSetIdSessionEntries = ConstU64<0>;
-	// No staking, so no equivocation reports to key owners.
+	// No equivocation reports: the README's threat model says why.
 	type KeyOwnerProof = sp_core::Void;
 	type EquivocationReportSystem = ();
 }

@@ -8,8 +8,9 @@
 //! squatting costs deposits and is undone by the DAO, an archived commons is not paid, grants
 //! reach beneficiaries who cannot sign, filling the treasury's indexes of open rounds and live
 //! grants takes a DAO decision per entry and hides no open round, one steward cannot empty a
-//! shared commons' account, listing proposals never decodes a preimage, and an upgrade cannot
-//! change what a pending proposal does.
+//! shared commons' account, listing proposals never decodes a preimage, an upgrade cannot
+//! change what a pending proposal does, a Standard-track majority cannot seat a validator, and
+//! no account registers session keys it does not hold.
 
 use super::governance::{account, check_invariants, in_development_chain, run_to_block, signed};
 use crate::{
@@ -1163,5 +1164,63 @@ fn an_upgrade_that_changes_what_a_pending_call_decodes_to_does_not_dispatch_it()
 		);
 		assert_eq!(Balances::free_balance(account(Eve)), eve_before, "nothing was spent");
 		check_invariants();
+	});
+}
+
+#[test]
+fn a_standard_track_majority_cannot_seat_a_validator() {
+	in_development_chain(|| {
+		let eve = account(Eve);
+		let keys = crate::SessionKeys {
+			aura: sp_keyring::Sr25519Keyring::Ferdie.public().into(),
+			grandpa: sp_keyring::Ed25519Keyring::Ferdie.public().into(),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(&eve, keys);
+		// The attack: two members pass a Standard proposal that adds their validator.
+		let add = RuntimeCall::Validators(pallet_ostrom_validators::Call::add_validator {
+			who: eve.clone(),
+		});
+		let id = submit(&account(Alice), Track::Standard, bounded(add));
+		vote(&account(Alice), id, true, 3);
+		vote(&account(Bob), id, true, 3);
+		assert!(close(id));
+		run_to_block(System::block_number() + development_rules().enactment_delay);
+		assert!(super::governance::proposal_events().contains(
+			&pallet_ostrom_proposals::Event::Executed { id, result: Err(DispatchError::BadOrigin) }
+		));
+		assert!(pallet_ostrom_validators::Approved::<Runtime>::get().len() == 1);
+		// Nor directly with the DAO origin, nor signed.
+		assert_noop!(
+			crate::Validators::add_validator(
+				pallet_ostrom_proposals::Origin::Dao.into(),
+				eve.clone()
+			),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(crate::Validators::add_validator(signed(Eve), eve), DispatchError::BadOrigin);
+		crate::Validators::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn no_account_registers_session_keys_it_does_not_hold() {
+	in_development_chain(|| {
+		// The attack: Eve claims Alice's validator keys, to take her fees or her slot.
+		let alice_keys = pallet_session::NextKeys::<Runtime>::get(account(Alice)).unwrap();
+		let forged_proof = (
+			sp_core::sr25519::Signature::from_raw([7; 64]),
+			sp_core::ed25519::Signature::from_raw([7; 64]),
+		)
+			.encode();
+		assert_noop!(
+			crate::Session::set_keys(signed(Eve), alice_keys.clone(), forged_proof),
+			pallet_session::Error::<Runtime>::InvalidProof
+		);
+		assert_noop!(
+			crate::Session::set_keys(signed(Eve), alice_keys, Vec::new()),
+			pallet_session::Error::<Runtime>::InvalidProof
+		);
+		assert!(pallet_session::NextKeys::<Runtime>::get(account(Eve)).is_none());
+		crate::Validators::do_try_state().unwrap();
 	});
 }

@@ -41,6 +41,7 @@ pub(super) fn check_invariants() {
 	Proposals::do_try_state().unwrap();
 	QuadraticVoting::do_try_state().unwrap();
 	Treasury::do_try_state().unwrap();
+	crate::Validators::do_try_state().unwrap();
 }
 
 pub(super) fn proposal_events() -> Vec<ProposalEvent<Runtime>> {
@@ -161,7 +162,9 @@ fn no_signed_account_reaches_the_admin_or_root_origins() {
 				"Proposals",
 				"QuadraticVoting",
 				"Treasury",
-				"Authorship"
+				"Authorship",
+				"Validators",
+				"Session"
 			]
 		);
 	});
