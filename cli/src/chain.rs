@@ -29,8 +29,9 @@ use subxt::{
 };
 use subxt_signer::sr25519::Keypair;
 
-/// The JSON-RPC error code of an unknown method.
-const METHOD_NOT_FOUND: i32 = -32601;
+/// The JSON-RPC error code of an unknown method, which a node also answers for an unsafe method
+/// it does not serve on the endpoint asked.
+pub const METHOD_NOT_FOUND: i32 = -32601;
 
 /// A connected node.
 pub struct Chain {

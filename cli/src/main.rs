@@ -1,7 +1,8 @@
 //! # ostrom
 //!
 //! The member's command line for an Ostrom chain: join the DAO, register and contribute to
-//! commons, propose, vote quadratically, close proposals and fund commons.
+//! commons, propose, vote quadratically, close proposals and fund commons; and the operator's,
+//! to register a validator's session keys and follow the validator set.
 //!
 //! It talks to any Ostrom node over JSON-RPC through `ostrom-client`, the interface generated
 //! from the runtime's metadata: reads call the runtime's `OstromApi` views and storage, and
@@ -24,7 +25,7 @@ mod rules;
 use clap::{Parser, Subcommand};
 use commands::{
 	commons::CommonsCommand, member::MemberCommand, proposals::ProposalsArgs, propose::ProposeArgs,
-	treasury::FundCommand, vote::VoteArgs, Context, Output,
+	treasury::FundCommand, validator::ValidatorCommand, vote::VoteArgs, Context, Output,
 };
 use std::process::ExitCode;
 
@@ -82,6 +83,10 @@ enum Command {
 	/// Give to commons in quadratic-funding rounds, or list the open rounds.
 	#[command(subcommand)]
 	Fund(FundCommand),
+	/// Register your node's session keys to become a validator, show the validator set, or
+	/// rejoin it after being parked.
+	#[command(subcommand)]
+	Validator(ValidatorCommand),
 }
 
 #[tokio::main]
@@ -97,6 +102,7 @@ async fn main() -> ExitCode {
 		Command::Close { id } => commands::proposals::close(&context, id).await,
 		Command::Treasury { output } => commands::treasury::show(&context, output).await,
 		Command::Fund(command) => commands::treasury::fund(&context, command).await,
+		Command::Validator(command) => commands::validator::run(&context, command).await,
 	};
 	match outcome {
 		Ok(()) => ExitCode::SUCCESS,
@@ -157,6 +163,32 @@ mod tests {
 		assert!(Cli::try_parse_from([&rules[..], &["--emergency-quorum", "80"]].concat()).is_ok());
 		let unreachable = [&rules[..], &["--emergency-approval", "101"]].concat();
 		assert!(Cli::try_parse_from(unreachable).is_err());
+	}
+
+	#[test]
+	fn a_validator_joins_with_keys_from_a_node_or_given_with_their_proof() {
+		let join = ["ostrom", "validator", "join"];
+		assert!(Cli::try_parse_from(join).is_ok());
+		let from_node = [&join[..], &["--keys-url", "ws://127.0.0.1:9944", "--propose"]].concat();
+		assert!(Cli::try_parse_from(from_node).is_ok());
+		let keys = format!("0x{}", "aa".repeat(64));
+		let given = [&join[..], &["--keys", &keys, "--proof", "0x01"]].concat();
+		assert!(Cli::try_parse_from(given).is_ok());
+		// Keys without their proof, or from a node and given at once.
+		assert!(Cli::try_parse_from([&join[..], &["--keys", &keys]].concat()).is_err());
+		let both = [&join[..], &["--keys", &keys, "--proof", "0x01", "--keys-url", "ws://x"]];
+		assert!(Cli::try_parse_from(both.concat()).is_err());
+		// A proposal's text only with a proposal.
+		assert!(Cli::try_parse_from([&join[..], &["--metadata", "x"]].concat()).is_err());
+	}
+
+	#[test]
+	fn a_validators_status_takes_an_address() {
+		let eve = "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw";
+		assert!(Cli::try_parse_from(["ostrom", "validator", "status", "--json"]).is_ok());
+		assert!(Cli::try_parse_from(["ostrom", "validator", "status", eve]).is_ok());
+		assert!(Cli::try_parse_from(["ostrom", "validator", "status", "eve"]).is_err());
+		assert!(Cli::try_parse_from(["ostrom", "validator", "rejoin"]).is_ok());
 	}
 
 	#[test]

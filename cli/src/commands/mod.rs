@@ -10,6 +10,7 @@ pub mod member;
 pub mod proposals;
 pub mod propose;
 pub mod treasury;
+pub mod validator;
 pub mod vote;
 
 use crate::{account, chain::Chain};

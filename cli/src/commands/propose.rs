@@ -28,7 +28,7 @@ use ostrom_client::{
 			sp_runtime::traits::BlakeTwo256,
 		},
 	},
-	AccountId, AmountText,
+	AccountId, AmountText, ProposalId,
 };
 use std::{
 	fmt,
@@ -258,7 +258,8 @@ pub async fn run(context: &Context, args: ProposeArgs) -> Result<()> {
 				"(if the call can only succeed later, --no-dry-run proposes it all the same)"
 			);
 		}
-	})
+	})?;
+	Ok(())
 }
 
 /// Proposes that the DAO enact `call` on the Standard track, e.g. for `ostrom fund cancel`;
@@ -266,22 +267,36 @@ pub async fn run(context: &Context, args: ProposeArgs) -> Result<()> {
 pub async fn propose_call(context: &Context, call: &impl Payload, metadata: String) -> Result<()> {
 	let signer = context.signer()?;
 	let chain = context.connect().await?;
+	propose_call_on(&chain, &signer, Track::Standard, call, metadata).await?;
+	Ok(())
+}
+
+/// Proposes as `signer` that the DAO enact `call` on `track`, as `ostrom propose call` does,
+/// e.g. `Validators.add_validator` on the Root track for `ostrom validator join --propose`;
+/// refused if enacting it now fails. The proposal's number.
+pub async fn propose_call_on(
+	chain: &Chain,
+	signer: &Keypair,
+	track: Track,
+	call: &impl Payload,
+	metadata: String,
+) -> Result<ProposalId> {
 	let call = chain.call_data(call).await?;
 	let runtime = chain.metadata().await?;
 	eprintln!("proposing {}", call_name(&runtime, &call)?);
-	let proposal = Proposal { track: Track::Standard, call: Some(call), text: metadata };
-	propose(&chain, &signer, proposal, Enactment::DryRun).await
+	let proposal = Proposal { track, call: Some(call), text: metadata };
+	propose(chain, signer, proposal, Enactment::DryRun).await
 }
 
 /// Checks `proposal` against the chain before signing anything: its text against the chain's
 /// bound, its call by a dry run of its enactment unless `Unchecked`; then notes the call's
-/// preimage if it is too long to be inline, and submits the proposal.
+/// preimage if it is too long to be inline, and submits the proposal. The proposal's number.
 async fn propose(
 	chain: &Chain,
 	signer: &Keypair,
 	proposal: Proposal,
 	enactment: Enactment,
-) -> Result<()> {
+) -> Result<ProposalId> {
 	let Proposal { track, call, text } = proposal;
 	let runtime = chain.metadata().await?;
 	let what = if call.is_some() { "the metadata" } else { "the statement" };
@@ -320,7 +335,7 @@ async fn submit(
 	track: Track,
 	kind: Kind,
 	text: String,
-) -> Result<()> {
+) -> Result<ProposalId> {
 	let submit = ostrom::transactions().proposals().submit(
 		track.into(),
 		kind,
@@ -331,7 +346,7 @@ async fn submit(
 		"submitted proposal #{} on the {track:?} track; voting ends at block #{}",
 		submitted.id, submitted.voting_ends
 	);
-	Ok(())
+	Ok(submitted.id)
 }
 
 /// The proposal kind `Call` with `call`: inline when it is short enough, else as a lookup of

@@ -7,6 +7,9 @@
 //! contribution to it and Alice and Bob accept it; after the voting period Dave closes the proposal, it is enacted two blocks
 //! later and Ferdie has exactly 1 OST more. The test runs the CLI as a process and checks what
 //! it prints, in text and with `--json`.
+//!
+//! [`Ostrom`], the binary run as a process, serves the other CLI scenarios too
+//! (`cli_validator`).
 
 use ostrom_e2e::{account_of, free_balance, node_binary, seal_until, wait_for_blocks, Node};
 use serde_json::Value as Json;
@@ -20,20 +23,20 @@ const DAVE: &str = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
 const FERDIE: &str = "5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL";
 
 /// What one run of `ostrom` did.
-struct Run {
-	success: bool,
-	stdout: String,
-	stderr: String,
+pub(crate) struct Run {
+	pub(crate) success: bool,
+	pub(crate) stdout: String,
+	pub(crate) stderr: String,
 }
 
 /// The `ostrom` binary, pointed at one node.
-struct Ostrom {
+pub(crate) struct Ostrom {
 	binary: PathBuf,
 	url: String,
 }
 
 impl Ostrom {
-	fn new(node: &Node) -> Ostrom {
+	pub(crate) fn new(node: &Node) -> Ostrom {
 		let binary = node_binary().with_file_name("ostrom");
 		assert!(
 			binary.exists(),
@@ -44,7 +47,7 @@ impl Ostrom {
 	}
 
 	/// Runs `ostrom --url <node> [--suri <signer>] <args>`.
-	async fn run(&self, signer: Option<&str>, args: &[&str]) -> Run {
+	pub(crate) async fn run(&self, signer: Option<&str>, args: &[&str]) -> Run {
 		let mut command = Command::new(&self.binary);
 		command.env_remove("OSTROM_URL").env_remove("OSTROM_SURI");
 		command.args(["--url", &self.url]);
@@ -60,7 +63,7 @@ impl Ostrom {
 	}
 
 	/// Runs a command that must succeed; what it printed.
-	async fn ok(&self, signer: Option<&str>, args: &[&str]) -> Run {
+	pub(crate) async fn ok(&self, signer: Option<&str>, args: &[&str]) -> Run {
 		let run = self.run(signer, args).await;
 		assert!(
 			run.success,
@@ -73,7 +76,7 @@ impl Ostrom {
 	}
 
 	/// Signs and sends as `signer`: the command must report its progress and succeed.
-	async fn send(&self, signer: &str, args: &[&str]) -> String {
+	pub(crate) async fn send(&self, signer: &str, args: &[&str]) -> String {
 		let run = self.ok(Some(signer), args).await;
 		for step in ["submitted 0x", "in block #", "finalized in block #"] {
 			assert!(run.stderr.contains(step), "no `{step}` in the progress:\n{}", run.stderr);
@@ -82,7 +85,7 @@ impl Ostrom {
 	}
 
 	/// Runs a read command with `--json`; its output, which must be JSON.
-	async fn json(&self, args: &[&str]) -> Json {
+	pub(crate) async fn json(&self, args: &[&str]) -> Json {
 		let run = self.ok(None, &[args, &["--json"]].concat()).await;
 		serde_json::from_str(&run.stdout)
 			.unwrap_or_else(|e| panic!("`--json` printed no JSON ({e}):\n{}", run.stdout))
@@ -90,7 +93,7 @@ impl Ostrom {
 }
 
 /// The number after the first `marker` in `text`.
-fn number_after(text: &str, marker: &str) -> u32 {
+pub(crate) fn number_after(text: &str, marker: &str) -> u32 {
 	let start = text.find(marker).unwrap_or_else(|| panic!("no `{marker}` in:\n{text}"));
 	let digits: String =
 		text[start + marker.len()..].chars().take_while(char::is_ascii_digit).collect();

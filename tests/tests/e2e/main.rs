@@ -17,6 +17,7 @@ mod local_network;
 
 // Manual sealing.
 mod cli_journey;
+mod cli_validator;
 mod dao_governance;
 mod dao_membership_commons;
 mod dao_rpc;
