@@ -30,6 +30,8 @@ pub type Api = subxt::OnlineClient<OstromConfig>;
 
 pub use subxt::rpcs::rpc_params;
 
+pub mod network;
+
 /// The node binary: `$OSTROM_NODE`, else `ostrom-node` beside this test's own `deps/` folder,
 /// which is where cargo puts it when the node and the tests are built in one profile.
 pub fn node_binary() -> PathBuf {
@@ -94,6 +96,17 @@ pub struct Node {
 impl Node {
 	/// Starts `ostrom-node` with a temporary database, on free ports, with `args` added.
 	pub fn start(name: &str, args: &[&str]) -> Node {
+		Node::spawn(name, &["--tmp"], args)
+	}
+
+	/// Starts `ostrom-node` on free ports with its database and keystore in `base_path`, which
+	/// outlive the process: a node started again there resumes from its own database.
+	pub fn start_at(name: &str, base_path: &std::path::Path, args: &[&str]) -> Node {
+		let base_path = base_path.to_str().expect("the base path is UTF-8");
+		Node::spawn(name, &["--base-path", base_path], args)
+	}
+
+	fn spawn(name: &str, storage: &[&str], args: &[&str]) -> Node {
 		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
 		let log = std::env::temp_dir().join(format!("ostrom-e2e-{name}-{rpc_port}.log"));
 		let log_file = File::create(&log).expect("the log file can be created");
@@ -104,7 +117,8 @@ impl Node {
 			binary.display()
 		);
 		let child = Command::new(&binary)
-			.args(["--tmp", "--no-telemetry", "--no-mdns", "--rpc-cors", "all"])
+			.args(storage)
+			.args(["--no-telemetry", "--no-mdns", "--rpc-cors", "all"])
 			.args(["--rpc-port", &rpc_port.to_string()])
 			.args(["--port", &p2p_port.to_string()])
 			.args(["--prometheus-port", &prometheus_port.to_string()])

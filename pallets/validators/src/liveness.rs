@@ -31,7 +31,7 @@ impl<T: Config> Pallet<T> {
 				MissedSessions::<T>::remove(&who);
 			} else {
 				MissedSessions::<T>::mutate(&who, |missed| {
-					*missed = Some(missed.unwrap_or(0).saturating_add(1))
+					*missed = Some(missed.unwrap_or(0).saturating_add(1));
 				});
 			}
 		}

@@ -14,6 +14,7 @@
 mod chain_spec;
 mod dev_node;
 mod local_network;
+mod validator_set;
 
 // Manual sealing.
 mod cli_journey;

@@ -4,7 +4,8 @@
 //! that the commons enrols in and Bob gives to, and a proposal to pay Ferdie is voted on but not
 //! yet closed. `scripts/try-upgrade.sh` then rehearses the upgrade against the node's state, and
 //! a Root proposal enacts `System.set_code` with the current runtime, whose first block migrates
-//! the proposals to storage version 2 and indexes the treasury's open round (Treasury version 1).
+//! the proposals to storage version 2, indexes the treasury's open round (Treasury version 1) and
+//! makes the authority pallet-session's validator.
 //! Every `dao_*` view answers as before, the open round listed by `dao_treasury`; the pending
 //! proposal, submitted under 100, is closed and enacted by the new runtime; blocks go on being
 //! sealed and finalized.
@@ -25,8 +26,8 @@ use ostrom::{
 };
 use ostrom_e2e::{
 	account_of, call, current_runtime_wasm, event, free_balance, ostrom, proposal, propose_inline,
-	released_runtime_wasm, rpc_params, seal_blocks, seal_until, submit_finalized, try_runtime_wasm,
-	wait_for_blocks, workspace_dir, Api, Node, ProposalId,
+	released_runtime_wasm, rpc_params, seal_blocks, seal_until, storage, submit_finalized,
+	try_runtime_wasm, wait_for_blocks, workspace_dir, Api, Node, ProposalId,
 };
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -248,11 +249,15 @@ async fn the_dao_upgrades_from_the_last_release_and_keeps_its_state() {
 	let before = dao_views(&rpc, &[alice, bob, charlie, dave.clone(), ferdie.clone()]).await;
 	// The new runtime's first block runs the migrations.
 	seal_until(&rpc, enactment + 1).await;
-	assert_eq!(spec_version(&rpc).await, 102);
+	assert_eq!(spec_version(&rpc).await, 103);
 	assert_eq!(storage_version(&rpc, "Proposals").await, 3);
 	assert_eq!(storage_version(&rpc, "Commons").await, 1);
 	assert_eq!(storage_version(&rpc, "Treasury").await, 1);
+	assert_eq!(storage_version(&rpc, "Session").await, 1);
 	let api = node.api().await;
+	// Alice, release 100's authority, is pallet-session's validator (runtime 103's migration).
+	let validators = storage(&api, ostrom::storage().session().validators(), ()).await;
+	assert_eq!(validators, Some(vec![account_of(&dev::alice())]));
 	assert_eq!(proposal(&api, upgrade_id).await.status, ProposalStatus::Executed);
 	assert_eq!(proposal(&api, pay_id).await.spec_version, RELEASE);
 
