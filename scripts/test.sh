@@ -80,7 +80,8 @@ stage "build (everything, release)" build_everything
 # are built with it, so the node's build above is not redone.
 stage "pallet benchmarks (as tests)" cargo nextest run --release --locked --no-fail-fast \
 	-p pallet-ostrom-membership -p pallet-ostrom-commons -p pallet-ostrom-proposals \
-	-p pallet-ostrom-quadratic-voting -p pallet-ostrom-treasury --features runtime-benchmarks ||
+	-p pallet-ostrom-quadratic-voting -p pallet-ostrom-treasury -p pallet-ostrom-validators \
+	--features runtime-benchmarks ||
 	status=1
 # Both runs select the whole workspace, as the build did, so that cargo sees the same features
 # and rebuilds nothing; a filter splits the tests between them.
