@@ -197,6 +197,20 @@ impl Drop for Node {
 	}
 }
 
+/// `bytes` in 0x-hex, as JSON-RPC takes them.
+pub fn to_hex(bytes: &[u8]) -> String {
+	format!("0x{}", bytes.iter().map(|byte| format!("{byte:02x}")).collect::<String>())
+}
+
+/// The bytes of a hex string, with or without `0x`; panics on anything else.
+pub fn from_hex(text: &str) -> Vec<u8> {
+	let text = text.trim_start_matches("0x");
+	(0..text.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex digits"))
+		.collect()
+}
+
 /// Calls `method` and returns its JSON result.
 pub async fn call(rpc: &RpcClient, method: &str, params: RpcParams) -> Value {
 	rpc.request::<Value>(method, params).await.unwrap_or_else(|e| panic!("{method} failed: {e}"))

@@ -2,7 +2,7 @@
 //! for a test (short sessions, quick governance), validators on loopback that find each other
 //! through the first one, and what tests ask of them: who sealed a block, how finality stands.
 
-use crate::{block_number, call, finalized_number, rpc_params, Node};
+use crate::{block_number, call, finalized_number, from_hex, rpc_params, Node};
 use serde_json::Value;
 use std::{
 	path::{Path, PathBuf},
@@ -115,7 +115,7 @@ pub async fn block_hash(rpc: &RpcClient, number: u64) -> String {
 /// The Aura authorities (sr25519 public keys) at the block `at`.
 pub async fn aura_authorities(rpc: &RpcClient, at: &str) -> Vec<[u8; 32]> {
 	let answer = call(rpc, "state_call", rpc_params!["AuraApi_authorities", "0x", at]).await;
-	let bytes = hex(answer.as_str().expect("hex"));
+	let bytes = from_hex(answer.as_str().expect("hex"));
 	// SCALE: a compact length, then 32-byte keys.
 	let (count, offset) = match bytes[0] & 0b11 {
 		0 => (usize::from(bytes[0] >> 2), 1),
@@ -140,18 +140,10 @@ pub async fn block_author(rpc: &RpcClient, number: u64) -> [u8; 32] {
 		.iter()
 		.filter_map(|log| log.as_str())
 		.find_map(|log| log.strip_prefix("0x066175726120"))
-		.map(|slot| u64::from_le_bytes(hex(slot)[..8].try_into().expect("8 bytes")))
+		.map(|slot| u64::from_le_bytes(from_hex(slot)[..8].try_into().expect("8 bytes")))
 		.expect("every block has Aura's pre-digest");
 	let authorities = aura_authorities(rpc, &parent).await;
 	authorities[(slot % authorities.len() as u64) as usize]
-}
-
-fn hex(text: &str) -> Vec<u8> {
-	let text = text.trim_start_matches("0x");
-	(0..text.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex digits"))
-		.collect()
 }
 
 /// A file or directory in the temporary directory, named after the test's process, that

@@ -15,8 +15,8 @@
 
 use crate::cli_journey::{number_after, Ostrom};
 use ostrom_e2e::{
-	account_of, call, ostrom, rpc_params, seal_until, storage, view_function, wait_for_blocks,
-	AccountId, Api, Node,
+	account_of, call, ostrom, rpc_params, seal_until, storage, to_hex, view_function,
+	wait_for_blocks, AccountId, Api, Node,
 };
 use serde_json::Value as Json;
 use std::time::Duration;
@@ -43,16 +43,11 @@ fn proposed_call(text: &str) -> String {
 	text[start + marker.len()..].split_whitespace().next().unwrap_or_default().to_string()
 }
 
-/// `bytes` in 0x-hex.
-fn hex(bytes: &[u8]) -> String {
-	format!("0x{}", bytes.iter().map(|byte| format!("{byte:02x}")).collect::<String>())
-}
-
 /// `account`'s registered session keys (`Session.NextKeys`) as the CLI writes them: Aura's and
 /// GRANDPA's public keys in 0x-hex.
 async fn registered_keys(api: &Api, account: AccountId) -> Option<(String, String)> {
 	let keys = storage(api, ostrom::storage().session().next_keys(), (account,)).await?;
-	Some((hex(&keys.aura.0), hex(&keys.grandpa.0)))
+	Some((to_hex(&keys.aura.0), to_hex(&keys.grandpa.0)))
 }
 
 /// The accounts of the approved validators, from the chain's own view.
@@ -132,7 +127,7 @@ async fn operators_register_keys_and_the_dao_approves_them() {
 
 	// Keys generated beforehand (on the operator's node) for Dave's account: their proof
 	// convinces the chain that Dave holds them, not Charlie.
-	let owner = hex(&account_of(&dev::dave()).0);
+	let owner = to_hex(&account_of(&dev::dave()).0);
 	let generated = call(&rpc, "author_rotateKeysWithOwner", rpc_params![owner]).await;
 	let (keys, proof) = (generated["keys"].as_str().unwrap(), generated["proof"].as_str().unwrap());
 	let given = ["validator", "join", "--keys", keys, "--proof", proof];

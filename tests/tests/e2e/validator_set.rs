@@ -11,12 +11,12 @@ use ostrom::{
 	runtime_types::pallet_ostrom_proposals::types::{ProposalStatus, Track},
 };
 use ostrom_e2e::{
-	account_of, call, event, finalized_number,
+	account_of, call, event, finalized_number, from_hex,
 	network::{
 		block_author, local_spec, peer_address, set_validator_rules, start_validator,
 		wait_for_finalized, Keys,
 	},
-	ostrom, proposal, propose_inline, rpc_params, storage, submit_finalized, view_function,
+	ostrom, proposal, propose_inline, rpc_params, storage, submit_finalized, to_hex, view_function,
 	wait_until_block, AccountId, Api,
 };
 use std::time::{Duration, Instant};
@@ -109,17 +109,10 @@ async fn the_dao_adds_and_removes_validators_and_a_silent_one_is_parked() {
 		[dev::alice(), dev::bob(), dev::charlie(), dev::dave(), dev::eve()].map(|k| account_of(&k));
 
 	// Eve's node generates her keys, with a proof that her account owns them; she registers them.
-	let owner = format!("0x{}", eve_id.0.iter().map(|b| format!("{b:02x}")).collect::<String>());
+	let owner = to_hex(&eve_id.0);
 	let generated = call(&eve_rpc, "author_rotateKeysWithOwner", rpc_params![owner]).await;
-	let hex = |field: &str| {
-		let text =
-			generated[field].as_str().expect("hex bytes").trim_start_matches("0x").to_string();
-		(0..text.len())
-			.step_by(2)
-			.map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
-			.collect::<Vec<u8>>()
-	};
-	let (keys, proof) = (hex("keys"), hex("proof"));
+	let field = |name: &str| from_hex(generated[name].as_str().expect("hex bytes"));
+	let (keys, proof) = (field("keys"), field("proof"));
 	let eve_aura: [u8; 32] = keys[..32].try_into().unwrap();
 	let session_keys = {
 		use ostrom::runtime_types::{
