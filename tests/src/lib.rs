@@ -64,9 +64,13 @@ fn wbuild_file(variable: &str, name: &str) -> PathBuf {
 	profile_dir.join("wbuild/ostrom-runtime").join(name)
 }
 
-/// The workspace's root directory.
+/// The workspace's root directory. Taken from the package directory that cargo (or nextest)
+/// gives the running test rather than the one compiled in: a checkout sharing the target
+/// directory may reuse a binary built in another checkout, and must read its own files.
 pub fn workspace_dir() -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+	std::env::var_os("CARGO_MANIFEST_DIR")
+		.map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
+		.join("..")
 }
 
 /// The released runtime `spec_version`, kept in `runtime/releases/`.

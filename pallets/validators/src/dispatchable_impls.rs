@@ -12,12 +12,11 @@ impl<T: Config> Pallet<T> {
 		let mut approved = Approved::<T>::get();
 		ensure!(!approved.contains(&who), Error::<T>::AlreadyValidator);
 		ensure!(T::KeyRegistration::is_registered(&who), Error::<T>::NoSessionKeys);
-		let count = approved.len() as u32 + 1;
+		approved.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
 		ensure!(
-			Self::long_enough(Rules::<T>::get().session_length, count),
+			Self::long_enough(Rules::<T>::get().session_length, approved.len() as u32),
 			Error::<T>::SessionTooShort
 		);
-		approved.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
 		Approved::<T>::put(approved);
 		Self::deposit_event(Event::ValidatorAdded { who });
 		Ok(())
@@ -76,9 +75,16 @@ impl<T: Config> Pallet<T> {
 		length >= needed
 	}
 
-	/// The approved validators that are not parked.
+	/// The approved validators that are not parked and have session keys: those pallet-session
+	/// puts in the next set. A validator whose account purged its keys is not among them, so
+	/// that it does not hold the floor up for parking or removing others.
 	pub(crate) fn active_count() -> u32 {
 		let approved = Approved::<T>::get();
-		approved.iter().filter(|v| !Parked::<T>::contains_key(*v)).count() as u32
+		approved.iter().filter(|v| Self::is_active(v)).count() as u32
+	}
+
+	/// Whether `who` (an approved validator) is in the next set planned, unless parked first.
+	pub(crate) fn is_active(who: &T::AccountId) -> bool {
+		!Parked::<T>::contains_key(who) && T::KeyRegistration::is_registered(who)
 	}
 }

@@ -6,8 +6,9 @@
 //!
 //! The pallet is pallet-session's `SessionManager`: at every rotation it hands pallet-session
 //! the approved validators that are not parked, and pallet-session gives their session keys to
-//! Aura and GRANDPA. The set chosen when session `n` starts validates from session `n + 2`
-//! (pallet-session queues one session ahead). Sessions last [`ValidatorRules::session_length`]
+//! Aura and GRANDPA. pallet-session queues one session ahead: the set planned when session `n`
+//! starts validates from session `n + 1`, so a call made during session `n` takes effect when
+//! session `n + 2` starts. Sessions last [`ValidatorRules::session_length`]
 //! blocks; this pallet ends them (`ShouldEndSession`).
 //!
 //! - **Joining**: an operator registers session keys from its own account
@@ -19,8 +20,9 @@
 //!   [`ValidatorRules::max_missed_sessions`] sessions in a row is parked at the next rotation
 //!   (`ValidatorParked`), so one dead machine does not cost the chain a slot forever, until its
 //!   account calls [`rejoin`](Pallet::rejoin).
-//! - **A floor**: no call and no parking brings the active validators below
-//!   [`ValidatorRules::min_validators`].
+//! - **A floor**: no call of this pallet and no parking brings the active validators (approved,
+//!   not parked, with session keys) below [`ValidatorRules::min_validators`]. An operator may
+//!   still leave on its own by purging its keys (`Session.purge_keys`), as it may stop its node.
 //!
 //! Fees of a block go to the validator's account, not its Aura key's: the runtime finds the
 //! author with `pallet_session::FindAccountFromAuthorIndex`.
@@ -130,11 +132,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LastAuthored<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, SessionIndex>;
 
-	/// The set this pallet last handed to pallet-session, to tell it when nothing changed.
-	#[pallet::storage]
-	pub type Planned<T: Config> =
-		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
-
 	/// The block at which the current session started.
 	#[pallet::storage]
 	pub type SessionStartedAt<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
@@ -215,11 +212,13 @@ pub mod pallet {
 		NoSessionKeys,
 		/// As many validators are approved as `MaxValidators` allows.
 		TooManyValidators,
-		/// Active validators would fall below the rules' `min_validators`.
+		/// Active validators (approved, not parked, with session keys) would fall below the rules'
+		/// `min_validators`.
 		BelowMinimum,
 		/// A session would be shorter than two blocks per approved validator.
 		SessionTooShort,
-		/// `min_validators` or `max_missed_sessions` is zero.
+		/// `min_validators` or `max_missed_sessions` is zero, or `min_validators` is above
+		/// `MaxValidators`.
 		InvalidRules,
 		/// The validator is not parked.
 		NotParked,
@@ -227,9 +226,12 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// pallet-authorship, which runs before this pallet, noted the block's author here.
+		/// pallet-authorship, which runs before this pallet, noted the block's author here. Also
+		/// charged: the reads no other hook pays for, every block: `Rules` and
+		/// `SessionStartedAt` by `should_end_session`, and pallet-session's validators by
+		/// pallet-authorship to find the author's account.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			T::WeightInfo::note_author()
+			T::WeightInfo::note_author().saturating_add(T::DbWeight::get().reads(3))
 		}
 
 		fn integrity_test() {
@@ -263,7 +265,8 @@ pub mod pallet {
 		/// their deposit.
 		///
 		/// Origin: `AdminOrigin`. Emits `ValidatorRemoved`. Errors: `NotValidator`,
-		/// `BelowMinimum`.
+		/// `BelowMinimum` (`who` is not parked and no more than `min_validators` are active: add
+		/// its successor first).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_validator())]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {

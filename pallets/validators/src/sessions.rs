@@ -2,46 +2,43 @@
 //! `ShouldEndSession` (when a session ends).
 
 use crate::{
-	Approved, Config, Event, MissedSessions, Pallet, Parked, Planned, Rules, SessionIndex,
-	SessionStartedAt,
+	Approved, Config, Event, MissedSessions, Pallet, Parked, Rules, SessionIndex, SessionStartedAt,
 };
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
-	traits::{EstimateNextSessionRotation, ValidatorRegistration},
-	BoundedVec,
+	traits::{EstimateNextSessionRotation, ValidatorRegistration, ValidatorSet},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, Permill};
 
 impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
-	/// Plans the set of session `index`: the approved validators with keys that are not
-	/// parked, after parking those silent too long (while more than the minimum remain).
-	/// `None` when the set is the one planned last, so that Aura and GRANDPA change nothing;
-	/// also when no validator would remain, so that the chain keeps its set rather than halt.
+	/// Plans the set of session `index`: the active validators (approved, not parked, with
+	/// keys), after parking those silent too long while more than the minimum stay active.
+	/// `None` when that is the current set, so that Aura and GRANDPA change nothing. With no
+	/// active validator left (every one purged its keys), the approved ones with keys, parked
+	/// or not; with none of those either, `None` as well: pallet-session then queues those of
+	/// its current validators that still have keys.
 	fn new_session(index: SessionIndex) -> Option<Vec<T::AccountId>> {
 		Self::park_silent(index);
-		let planned: Vec<T::AccountId> = Approved::<T>::get()
-			.into_iter()
-			.filter(|who| !Parked::<T>::contains_key(who) && T::KeyRegistration::is_registered(who))
-			.collect();
+		let approved = Approved::<T>::get();
+		let mut planned: Vec<T::AccountId> =
+			approved.iter().filter(|who| Self::is_active(who)).cloned().collect();
 		if planned.is_empty() {
-			log::warn!(target: "runtime::validators", "session {index}: no validator to plan; the set stays");
+			planned = approved.into_iter().filter(T::KeyRegistration::is_registered).collect();
+		}
+		if planned.is_empty() {
+			log::warn!(target: "runtime::validators", "session {index}: no approved validator has session keys");
 			return None;
 		}
-		let bounded = BoundedVec::<_, T::MaxValidators>::truncate_from(planned.clone());
-		if Planned::<T>::get() == bounded {
-			return None;
-		}
-		Planned::<T>::put(bounded);
-		Some(planned)
+		// Against pallet-session's own set, not a copy: with `None` it queues its current
+		// validators, which must then be exactly the planned ones.
+		(planned != T::ValidatorSet::validators()).then_some(planned)
 	}
 
 	/// At genesis the first two sessions have the genesis validators.
 	fn new_session_genesis(_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-		let approved = Approved::<T>::get();
-		Planned::<T>::put(approved.clone());
-		Some(approved.into_inner()).filter(|set| !set.is_empty())
+		Some(Approved::<T>::get().into_inner()).filter(|set| !set.is_empty())
 	}
 
 	fn end_session(index: SessionIndex) {
@@ -65,9 +62,11 @@ impl<T: Config> Pallet<T> {
 			}
 			let missed = MissedSessions::<T>::get(&who).unwrap_or(0);
 			if missed >= rules.max_missed_sessions && !Parked::<T>::contains_key(&who) {
+				if Self::is_active(&who) {
+					active.saturating_dec();
+				}
 				Parked::<T>::insert(&who, index);
 				MissedSessions::<T>::remove(&who);
-				active.saturating_dec();
 				Self::deposit_event(Event::ValidatorParked { who, session: index, missed });
 			}
 		}

@@ -119,7 +119,8 @@ mod add_validator {
 	#[test]
 	fn no_more_than_max_validators() {
 		build_and_execute(|| {
-			ok!(Validators::set_rules(root(), ValidatorRules { session_length: 20, ..rules() }));
+			// Long enough for six, not for seven: a full list is refused as full.
+			ok!(Validators::set_rules(root(), ValidatorRules { session_length: 12, ..rules() }));
 			for who in [EVE, FERDIE, 7] {
 				set_keys(who);
 			}
@@ -246,6 +247,56 @@ mod liveness {
 			assert_eq!(Session::validators(), vec![1, 2, 3]);
 		});
 	}
+
+	#[test]
+	fn a_validator_without_keys_does_not_hold_up_the_floor() {
+		build_and_execute(|| {
+			ok!(Session::purge_keys(RuntimeOrigin::signed(4)));
+			set_offline(3, true);
+			run_to_session(5);
+			// 1, 2 and 3 are the three active validators: silent as it is, 3 stays.
+			assert!(!Parked::<Test>::contains_key(3));
+			assert_eq!(Session::validators(), vec![1, 2, 3]);
+			noop!(Validators::remove_validator(root(), 3), Error::<Test>::BelowMinimum);
+			noop!(Validators::remove_validator(root(), 4), Error::<Test>::BelowMinimum);
+			noop!(
+				Validators::set_rules(root(), ValidatorRules { min_validators: 4, ..rules() }),
+				Error::<Test>::BelowMinimum
+			);
+		});
+	}
+
+	#[test]
+	fn with_no_active_validator_left_the_parked_ones_with_keys_validate() {
+		build_and_execute(|| {
+			set_offline(4, true);
+			run_to_session(3);
+			assert_eq!(Session::validators(), vec![1, 2, 3]);
+			for who in [1, 2, 3] {
+				ok!(Session::purge_keys(RuntimeOrigin::signed(who)));
+			}
+			set_offline(4, false);
+			run_to_session(5);
+			assert_eq!(Session::validators(), vec![4]);
+		});
+	}
+
+	#[test]
+	fn a_set_whose_keys_were_all_purged_comes_back_when_they_are_registered_again() {
+		build_and_execute(|| {
+			for who in GENESIS {
+				ok!(Session::purge_keys(RuntimeOrigin::signed(who)));
+			}
+			run_to_session(3);
+			// pallet-session queued the current validators that had keys: none.
+			assert!(Session::validators().is_empty());
+			for who in GENESIS {
+				set_keys(who);
+			}
+			run_to_session(5);
+			assert_eq!(Session::validators(), GENESIS.to_vec());
+		});
+	}
 }
 
 mod rejoin {
@@ -318,6 +369,13 @@ mod set_rules {
 			);
 			noop!(
 				Validators::set_rules(root(), ValidatorRules { max_missed_sessions: 0, ..rules() }),
+				Error::<Test>::InvalidRules
+			);
+			noop!(
+				Validators::set_rules(
+					root(),
+					ValidatorRules { min_validators: MAX_VALIDATORS + 1, ..rules() }
+				),
 				Error::<Test>::InvalidRules
 			);
 			noop!(

@@ -25,12 +25,12 @@ pub type SessionIndex = u32;
 // Genesis configures the rules: its JSON is their only serde use.
 #[serde(rename_all = "camelCase")]
 pub struct ValidatorRules<BlockNumber> {
-	/// The length of a session in blocks. The set chosen when session `n` starts validates from
-	/// session `n + 2`. At least twice the number of validators, so that every validator has a
-	/// slot to author in each session and silence means absence.
+	/// The length of a session in blocks. A change of the set made during session `n` takes
+	/// effect when session `n + 2` starts. At least twice the number of validators, so that
+	/// every validator has a slot to author in each session and silence means absence.
 	pub session_length: BlockNumber,
-	/// No call and no parking brings the number of active (not parked) validators below this;
-	/// at least one.
+	/// No call and no parking brings the number of active validators (approved, not parked,
+	/// with session keys) below this; at least one.
 	pub min_validators: u32,
 	/// A validator that authored no block in this many sessions in a row is parked at the next
 	/// rotation; at least one.

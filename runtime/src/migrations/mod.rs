@@ -1,6 +1,7 @@
 //! The storage migrations that the next runtime upgrade runs. Each is guarded by its pallet's
-//! storage version, so a migration runs once and an upgrade may keep it listed; remove it once
-//! every chain has passed it (see `docs/upgrades.md`).
+//! storage version (`InitializeValidatorSet` also by the state it fills: pallet-session's
+//! validators, empty only before it ran), so a migration runs once and an upgrade may keep it
+//! listed; remove it once every chain has passed it (see `docs/upgrades.md`).
 
 mod validator_set;
 

@@ -71,12 +71,12 @@ impl OnRuntimeUpgrade for InitializeValidatorSet {
 			validators.iter().map(|(account, _)| account.clone()).collect();
 		pallet_session::Validators::<Runtime>::put(&accounts);
 		pallet_session::QueuedKeys::<Runtime>::put(&validators);
-		let approved = BoundedVec::truncate_from(accounts);
-		pallet_ostrom_validators::Approved::<Runtime>::put(&approved);
-		pallet_ostrom_validators::Planned::<Runtime>::put(approved);
+		pallet_ostrom_validators::Approved::<Runtime>::put(BoundedVec::truncate_from(accounts));
 		pallet_ostrom_validators::Rules::<Runtime>::put(MIGRATED_RULES);
+		// `Executive` runs migrations before `System::initialize`: the number is still the
+		// parent's, and the first session starts with the block being built.
 		pallet_ostrom_validators::SessionStartedAt::<Runtime>::put(
-			frame_system::Pallet::<Runtime>::block_number(),
+			frame_system::Pallet::<Runtime>::block_number().saturating_add(1),
 		);
 		StorageVersion::new(1).put::<pallet_session::Pallet<Runtime>>();
 		log::info!(target: "runtime::migrations", "the {count} authorities are now pallet-session's validators");

@@ -9,8 +9,9 @@
 //! reach beneficiaries who cannot sign, filling the treasury's indexes of open rounds and live
 //! grants takes a DAO decision per entry and hides no open round, one steward cannot empty a
 //! shared commons' account, listing proposals never decodes a preimage, an upgrade cannot
-//! change what a pending proposal does, a Standard-track majority cannot seat a validator, and
-//! no account registers session keys it does not hold.
+//! change what a pending proposal does, a Standard-track majority cannot seat a validator, no
+//! account registers session keys it does not hold, and two validators cannot shrink the set
+//! below its floor by purging keys and falling silent.
 
 use super::governance::{account, check_invariants, in_development_chain, run_to_block, signed};
 use crate::{
@@ -1222,5 +1223,38 @@ fn no_account_registers_session_keys_it_does_not_hold() {
 		);
 		assert!(pallet_session::NextKeys::<Runtime>::get(account(Eve)).is_none());
 		crate::Validators::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn two_validators_cannot_shrink_the_set_below_its_floor_by_purging_keys_and_falling_silent() {
+	super::ext_from_preset(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		use pallet_authorship::EventHandler;
+		System::set_block_number(1);
+		let [alice, bob, charlie, dave] = [Alice, Bob, Charlie, Dave].map(account);
+		let rules = pallet_ostrom_validators::Rules::<Runtime>::get();
+		assert_eq!(rules.min_validators, 3);
+		// The attack: Dave purges his keys, so that he leaves the set yet stays approved, and
+		// Charlie falls silent: were Dave counted towards the floor, Charlie would be parked
+		// and Alice and Bob alone would validate, each of them able to halt finality.
+		assert_ok!(crate::Session::purge_keys(signed(Dave)));
+		// Each rotation ends a session in which Alice and Bob authored and Charlie did not.
+		for _ in 0..rules.max_missed_sessions + 3 {
+			for author in [&alice, &bob] {
+				<crate::Validators as EventHandler<AccountId, _>>::note_author(author.clone());
+			}
+			crate::Session::rotate_session();
+			crate::Validators::do_try_state().unwrap();
+		}
+		assert!(!pallet_ostrom_validators::Parked::<Runtime>::contains_key(&charlie));
+		assert_eq!(crate::Session::validators(), vec![alice, bob, charlie.clone()]);
+		assert!(pallet_ostrom_validators::Approved::<Runtime>::get().contains(&dave));
+		let missed = pallet_ostrom_validators::MissedSessions::<Runtime>::get(&charlie);
+		assert_eq!(missed, Some(rules.max_missed_sessions + 3), "Charlie missed every session");
+		// Nor may the DAO take Charlie out before his successor is in.
+		assert_noop!(
+			crate::Validators::remove_validator(RuntimeOrigin::root(), charlie),
+			pallet_ostrom_validators::Error::<Runtime>::BelowMinimum
+		);
 	});
 }

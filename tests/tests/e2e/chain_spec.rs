@@ -24,7 +24,7 @@ fn committed_local_spec_matches_the_node() {
 	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 	let generated: Value = serde_json::from_slice(&output.stdout).expect("the node prints JSON");
 
-	let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../chain-specs/local.json");
+	let path = ostrom_e2e::workspace_dir().join("chain-specs/local.json");
 	let committed: Value =
 		serde_json::from_str(&std::fs::read_to_string(path).expect("the spec is committed"))
 			.unwrap();
