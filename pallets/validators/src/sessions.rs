@@ -51,8 +51,9 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Parks, in the order they were approved, the active validators that missed
-	/// `max_missed_sessions` sessions in a row, while more than `min_validators` stay active.
+	/// Parks, in the order they were approved, the validators not yet parked that missed
+	/// `max_missed_sessions` sessions in a row, while more than `min_validators` stay active
+	/// (one without session keys was not active, so parking it leaves the count as it is).
 	fn park_silent(index: SessionIndex) {
 		let rules = Rules::<T>::get();
 		let mut active = Self::active_count();
